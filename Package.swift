@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Layers, top to bottom: settings-console -> TUI -> ViewModels -> Domain -> Postgres -> C shims.
+/// Arrows point down only; see docs/architecture.md.
+let package = Package(
+    name: "settings-console",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "settings-console", targets: ["settings-console"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibpq", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "Domain",
+            dependencies: [
+                "Postgres",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "ViewModels", dependencies: ["Domain"]),
+        .target(
+            name: "TUI",
+            dependencies: ["ViewModels", "CNcurses", "Yams"],
+            resources: []
+        ),
+        .executableTarget(
+            name: "settings-console",
+            dependencies: [
+                "TUI", "ViewModels", "Domain", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
+        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "TestSupport"]),
+        .testTarget(
+            name: "TUITests",
+            dependencies: ["TUI", "ViewModels", "TestSupport"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
