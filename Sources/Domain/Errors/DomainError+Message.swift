@@ -1,0 +1,30 @@
+extension DomainError: CustomStringConvertible {
+    /// The single place where failures become the words users read.
+    public var userMessage: String {
+        switch self {
+        case .forbidden(let reason): return "Not allowed: \(reason)"
+        case .notFound(let what): return "Not found: \(what)"
+        case .conflict(let reason): return "Conflict: \(reason)"
+        case .limitReached(let reason): return "Plan limit reached: \(reason)"
+        case .invalid(let field, let reason): return "Invalid \(field): \(reason)"
+        case .unavailable(let reason): return "Database unavailable: \(reason)"
+        case .invalidCredentials: return "Invalid credentials"
+        case .locked(let reason): return "Account locked: \(reason)"
+        }
+    }
+
+    public var description: String { userMessage }
+
+    /// Process exit code for the command line; documented in `--help` and the README.
+    public var exitCode: Int32 {
+        switch self {
+        case .forbidden: return 3
+        case .notFound: return 4
+        case .conflict: return 5
+        case .invalid: return 6
+        case .limitReached: return 7
+        case .unavailable: return 8
+        case .invalidCredentials, .locked: return 9
+        }
+    }
+}

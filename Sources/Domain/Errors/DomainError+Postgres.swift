@@ -1,0 +1,56 @@
+import Postgres
+
+extension DomainError {
+    /// Turns whatever a transaction threw into a `DomainError`; raw server text never reaches
+    /// users (it is logged by the caller if at all).
+    public static func from(_ error: any Error) -> DomainError {
+        if let domain = error as? DomainError { return domain }
+        guard let postgres = error as? PostgresError else {
+            return .unavailable(reason: "unexpected failure")
+        }
+        if postgres.isConnectionProblem {
+            return .unavailable(reason: "the connection to PostgreSQL was lost; try again")
+        }
+        let message = postgres.serverMessage
+        if let invariant = InvariantViolation(serverMessage: message) {
+            return invariant.domainError
+        }
+        switch postgres.sqlState ?? "" {
+        case "42501":
+            return .forbidden(reason: "the database refused this for your role")
+        case "23505":
+            return .conflict(reason: "that already exists")
+        case "40001", "40P01":
+            return .conflict(reason: "another change happened at the same time; try again")
+        case let code where code.hasPrefix("22"):
+            return .invalid(field: "input", reason: "the database rejected a value")
+        case let code where code.hasPrefix("23"):
+            return .conflict(reason: "the change breaks a rule of the data (\(code))")
+        default:
+            return .unavailable(reason: "unexpected database error \(postgres.sqlState ?? "")")
+        }
+    }
+}
+
+/// The invariants the database's own triggers enforce, recognised by their message prefix.
+enum InvariantViolation: String {
+    case lastOwner = "last_owner"
+    case seatLimit = "seat_limit"
+    case integrationLimit = "integration_limit"
+
+    init?(serverMessage: String) {
+        guard let colon = serverMessage.firstIndex(of: ":"),
+            let violation = InvariantViolation(rawValue: String(serverMessage[..<colon]))
+        else { return nil }
+        self = violation
+    }
+
+    var domainError: DomainError {
+        switch self {
+        case .lastOwner: return .forbidden(reason: "A workspace needs at least one owner")
+        case .seatLimit: return .limitReached(reason: "every seat of the plan is taken")
+        case .integrationLimit:
+            return .limitReached(reason: "the plan allows no more integrations")
+        }
+    }
+}

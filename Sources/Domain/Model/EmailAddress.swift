@@ -1,0 +1,40 @@
+/// A validated, lower-cased email address.
+///
+/// Deliberately stricter than RFC 5322 (no quoted local parts, no comments, no IP literals):
+/// an address that passes is one every mail system and terminal handles without surprises.
+public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
+    public let value: String
+    public static let maximumLength = 254
+
+    public init(_ text: String) throws(DomainError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        func fail(_ reason: String) -> DomainError { .invalid(field: "email", reason: reason) }
+        guard !trimmed.isEmpty else { throw fail("enter an email address") }
+        guard trimmed.utf8.count <= Self.maximumLength else {
+            throw fail("must be at most \(Self.maximumLength) characters")
+        }
+        let allowedLocal = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
+        let allowedDomain = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
+        let lowered = trimmed.lowercased()
+        let parts = lowered.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw fail("must look like name@example.com") }
+        let local = parts[0]
+        let domain = parts[1]
+        guard !local.isEmpty, local.utf8.count <= 64 else {
+            throw fail("the part before @ must be 1 to 64 characters")
+        }
+        guard local.allSatisfy(allowedLocal.contains) else {
+            throw fail("the part before @ has a character that is not allowed")
+        }
+        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else {
+            throw fail("dots cannot start, end or repeat in the part before @")
+        }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, domain.allSatisfy(allowedDomain.contains),
+            labels.allSatisfy({ !$0.isEmpty && $0.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-") })
+        else { throw fail("the domain after @ is not valid") }
+        value = lowered
+    }
+
+    public var description: String { value }
+}

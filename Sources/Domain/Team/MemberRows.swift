@@ -1,0 +1,71 @@
+import Postgres
+
+/// The SQL that reads members, and the decoding of its rows, shared by every team operation.
+enum MemberRows {
+    /// Columns of `Member`; `version` is `updated_at` as the server prints it.
+    static let select = select(extraColumns: "")
+
+    /// The member columns plus `extraColumns` (a fixed SQL fragment such as a sort key).
+    static func select(extraColumns: String) -> String {
+        """
+        SELECT tm.id, tm.user_id, COALESCE(u.email, tm.invitation_email) AS email,
+               COALESCE(u.full_name, '') AS full_name, tm.role, tm.status,
+               tm.invitation_expires_at, tm.accepted_at, tm.last_active_at, tm.created_at,
+               tm.updated_at::text AS version\(extraColumns)
+        FROM team_members tm
+        LEFT JOIN users u ON u.id = tm.user_id
+        """
+    }
+
+    static func decode(_ row: PostgresRow) throws -> Member {
+        guard let role = Role(rawValue: try row.string("role")),
+            let status = MemberStatus(rawValue: try row.string("status"))
+        else {
+            throw PostgresError(kind: .unexpectedResult, serverMessage: "unknown role or status")
+        }
+        return Member(
+            id: MemberID(try row.uuid("id")),
+            userID: try row.optionalUUID("user_id").map(UserID.init),
+            email: try row.optionalString("email") ?? "",
+            fullName: try row.string("full_name"),
+            role: role,
+            status: status,
+            invitationExpiresAt: try row.optionalDate("invitation_expires_at"),
+            acceptedAt: try row.optionalDate("accepted_at"),
+            lastActiveAt: try row.optionalDate("last_active_at"),
+            createdAt: try row.date("created_at"),
+            version: RowVersion(try row.string("version")))
+    }
+
+    /// The sort key of each sortable column, as SQL over the `select` above, and its type.
+    /// Fixed strings chosen by an enum: no user text ever becomes SQL.
+    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: String, type: String) {
+        switch column {
+        case .name:
+            return ("lower(COALESCE(NULLIF(u.full_name, ''), u.email, tm.invitation_email))", "text")
+        case .email: return ("lower(COALESCE(u.email, tm.invitation_email))", "text")
+        case .role:
+            return (
+                "(CASE tm.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 WHEN 'member' THEN 2 ELSE 3 END)",
+                "int"
+            )
+        case .status:
+            return (
+                "(CASE tm.status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END)", "int"
+            )
+        case .lastActive:
+            return ("COALESCE(tm.last_active_at, '-infinity'::timestamptz)", "timestamptz")
+        case .joined: return ("tm.created_at", "timestamptz")
+        }
+    }
+
+    /// `%term%` for ILIKE with the wildcard characters of the term escaped.
+    static func likePattern(_ term: String) -> String {
+        var escaped = ""
+        for character in term {
+            if character == "\\" || character == "%" || character == "_" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "%" + escaped + "%"
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Postgres
+
+extension SettingsStore {
+    /// Header counts and seat usage, from one aggregate over the workspace's live rows.
+    public func memberCounts() async throws(DomainError) -> MemberCounts {
+        try await transaction { tx in
+            let row = try tx.query(
+                """
+                SELECT count(*) FILTER (WHERE status = 'active') AS active,
+                       count(*) FILTER (WHERE status = 'pending') AS pending,
+                       count(*) FILTER (WHERE status = 'inactive') AS inactive,
+                       count(*) FILTER (WHERE status = 'active' AND role = 'owner') AS owners,
+                       (SELECT team_members_limit FROM console_plan_limits()) AS seat_limit
+                FROM team_members
+                WHERE workspace_id = $1 AND deleted_at IS NULL
+                """, [tx.session.workspaceID.rawValue]
+            ).first
+            guard let row else { throw DomainError.notFound(what: "workspace") }
+            return MemberCounts(
+                active: try row.int("active"), pending: try row.int("pending"),
+                inactive: try row.int("inactive"), seatLimit: try row.optionalInt("seat_limit"),
+                activeOwners: try row.int("owners"))
+        }
+    }
+
+    /// One page of the member list in the query's order.
+    public func members(_ query: MemberQuery) async throws(DomainError) -> MemberPage {
+        guard (1...1000).contains(query.limit) else {
+            throw .invalid(field: "limit", reason: "must be between 1 and 1000")
+        }
+        let search = query.search.trimmingCharacters(in: .whitespaces)
+        guard search.count <= 200 else {
+            throw .invalid(field: "search", reason: "must be at most 200 characters")
+        }
+        let key = MemberRows.sortKey(query.sort)
+        let direction = query.ascending ? "ASC" : "DESC"
+        let comparison = query.ascending ? ">" : "<"
+        let sql = """
+            \(MemberRows.select(extraColumns: ", (\(key.sql))::text AS sort_key"))
+            WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
+              AND ($2::text IS NULL OR tm.status = $2)
+              AND ($3::text IS NULL OR tm.role = $3)
+              AND ($4::text IS NULL OR COALESCE(u.email, tm.invitation_email) ILIKE $4
+                   OR u.full_name ILIKE $4)
+              AND ($5::text IS NULL OR (\(key.sql), tm.id) \(comparison) ($5::\(key.type), $6::uuid))
+            ORDER BY \(key.sql) \(direction), tm.id \(direction)
+            LIMIT $7
+            """
+        let parameters: [any PostgresEncodable] = [
+            session.workspaceID.rawValue, query.status?.rawValue, query.role?.rawValue,
+            search.isEmpty ? nil : MemberRows.likePattern(search), query.after?.sortKey,
+            query.after?.id.rawValue, query.limit + 1,
+        ]
+        return try await transaction { tx in
+            let rows = try tx.query(sql, parameters).rows
+            let members = try rows.prefix(query.limit).map(MemberRows.decode)
+            var next: MemberCursor?
+            if rows.count > query.limit, let last = rows.prefix(query.limit).last {
+                next = MemberCursor(
+                    sortKey: try last.string("sort_key"), id: MemberID(try last.uuid("id")))
+            }
+            return MemberPage(members: members, next: next)
+        }
+    }
+
+    /// One member by id.
+    public func member(_ id: MemberID) async throws(DomainError) -> Member {
+        try await transaction { tx in try tx.member(id) }
+    }
+
+    /// The live member or invitation with this email (for the command line).
+    public func member(email: String) async throws(DomainError) -> Member {
+        let address = try EmailAddress(email)
+        return try await transaction { tx in
+            let row = try tx.query(
+                MemberRows.select + """
+
+                     WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
+                       AND lower(COALESCE(u.email, tm.invitation_email)) = $2
+                     ORDER BY (tm.status = 'pending') LIMIT 1
+                    """, [tx.session.workspaceID.rawValue, address.value]
+            ).first
+            guard let row else { throw DomainError.notFound(what: "no member or invitation for \(address)") }
+            return try MemberRows.decode(row)
+        }
+    }
+}
+
+extension WorkspaceTransaction {
+    /// Reads a live member, optionally locking its row for the rest of the transaction.
+    func member(_ id: MemberID, lock: Bool = false) throws -> Member {
+        let row = try query(
+            MemberRows.select + """
+
+                 WHERE tm.workspace_id = $1 AND tm.id = $2 AND tm.deleted_at IS NULL
+                """ + (lock ? " FOR UPDATE OF tm" : ""), [session.workspaceID.rawValue, id.rawValue]
+        ).first
+        guard let row else { throw DomainError.notFound(what: "that member no longer exists") }
+        return try MemberRows.decode(row)
+    }
+
+    /// Active owners of the workspace, counted under the workspace lock.
+    func activeOwnerCount() throws -> Int {
+        let row = try query(
+            """
+            SELECT count(*) AS owners FROM team_members
+            WHERE workspace_id = $1 AND role = 'owner' AND status = 'active' AND deleted_at IS NULL
+            """, [session.workspaceID.rawValue]
+        ).first
+        return try row?.int("owners") ?? 0
+    }
+
+    /// Refuses to act on a row that changed since the caller read it.
+    func requireUnchanged(_ member: Member, expected: RowVersion?) throws {
+        if let expected, expected != member.version {
+            throw DomainError.conflict(
+                reason: "\(member.displayName) was changed by someone else; refresh and try again")
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import CLibpq
+import Foundation
+import Logging
+
+/// Server notices (`RAISE NOTICE`, warnings) go to the log: libpq's default prints them to
+/// stderr, which would corrupt an ncurses screen.
+private let noticeLogger = Logger(label: "settings-console.postgres.notice")
+
+private func routeNotice(_: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?) {
+    guard let message else { return }
+    let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    noticeLogger.notice("\(text)")
+}
+
+/// One libpq connection. Not thread-safe: own it from one actor (see `PostgresClient`).
+///
+/// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL.
+public final class PostgresConnection {
+    private var handle: OpaquePointer?
+    private let secretsToRedact: [String]
+
+    /// Opens a connection. `conninfo` is a libpq keyword/value string or a `postgres://` URI;
+    /// libpq's `PG*` environment variables fill in whatever it leaves out. `overrides` are
+    /// further keyword/value pairs (say `dbname` or `user`) passed as separate parameters, so a
+    /// value is never spliced into the conninfo text.
+    public init(
+        conninfo: String, overrides: [(String, String)] = [],
+        applicationName: String = "settings-console"
+    ) throws(PostgresError) {
+        self.secretsToRedact = Self.passwords(in: conninfo)
+        let keywords: [String?] =
+            ["dbname", "fallback_application_name", "connect_timeout"] + overrides.map(\.0)
+        let values: [String?] = [conninfo, applicationName, "10"] + overrides.map(\.1)
+        handle = Self.withOptionalCStrings(keywords + [nil]) { keywordPointers in
+            Self.withOptionalCStrings(values + [nil]) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let handle, PQstatus(handle) == CONNECTION_OK else {
+            let message = redact(Self.errorText(handle))
+            if let handle { PQfinish(handle) }
+            self.handle = nil
+            throw PostgresError(kind: .connectionFailed, serverMessage: message)
+        }
+        PQsetNoticeProcessor(handle, routeNotice, nil)
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Whether libpq still considers the connection usable.
+    public var isOpen: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Re-establishes a broken connection with the same parameters.
+    public func reset() throws(PostgresError) {
+        guard let handle else {
+            throw PostgresError(kind: .connectionFailed, serverMessage: "connection was closed")
+        }
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw PostgresError(
+                kind: .connectionFailed, serverMessage: redact(Self.errorText(handle)))
+        }
+        PQsetNoticeProcessor(handle, routeNotice, nil)
+    }
+
+    /// Closes the connection; later calls fail with `connectionLost`.
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// Runs one statement with bound parameters (`$1`, `$2`, ...) and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = [])
+        throws(PostgresError) -> PostgresResult
+    {
+        guard let handle else {
+            throw PostgresError(kind: .connectionLost, serverMessage: "connection was closed")
+        }
+        let texts = parameters.map(\.postgresText)
+        let result = Self.withOptionalCStrings(texts) { pointers in
+            PQexecParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        return try read(result, handle: handle)
+    }
+
+    /// Runs a script of several statements with no parameters (migrations, seeds).
+    public func execute(script sql: String) throws(PostgresError) {
+        guard let handle else {
+            throw PostgresError(kind: .connectionLost, serverMessage: "connection was closed")
+        }
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        _ = try read(result, handle: handle)
+    }
+
+    /// Runs `body` inside `BEGIN` / `COMMIT`, rolling back if it throws.
+    public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let value = try body(self)
+            try query("COMMIT")
+            return value
+        } catch {
+            if isOpen { _ = try? query("ROLLBACK") }
+            throw error
+        }
+    }
+
+    private func read(_ result: OpaquePointer?, handle: OpaquePointer) throws(PostgresError)
+        -> PostgresResult
+    {
+        guard let result else {
+            throw PostgresError(
+                kind: isOpen ? .unexpectedResult : .connectionLost,
+                serverMessage: redact(Self.errorText(handle)))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return Self.copyRows(result)
+        default:
+            let sqlState = Self.field(result, CLibpqDiagSQLState)
+            if sqlState == nil, PQstatus(handle) != CONNECTION_OK {
+                throw PostgresError(
+                    kind: .connectionLost, serverMessage: redact(Self.errorText(handle)))
+            }
+            throw PostgresError(
+                kind: .server,
+                sqlState: sqlState,
+                serverMessage: redact(
+                    Self.field(result, CLibpqDiagMessagePrimary) ?? Self.errorText(handle)),
+                detail: Self.field(result, CLibpqDiagMessageDetail).map(redact),
+                constraint: Self.field(result, CLibpqDiagConstraintName))
+        }
+    }
+
+    private static func copyRows(_ result: OpaquePointer) -> PostgresResult {
+        let columnCount = Int(PQnfields(result))
+        let rowCount = Int(PQntuples(result))
+        let columns = PostgresColumns(
+            (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) })
+        var rows: [PostgresRow] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
+                }
+            }
+            rows.append(PostgresRow(columns: columns, values: values))
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresResult(columns: columns, rows: rows, affectedRows: affected)
+    }
+
+    private static func field(_ result: OpaquePointer, _ code: Int32) -> String? {
+        guard let pointer = PQresultErrorField(result, code) else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func errorText(_ handle: OpaquePointer?) -> String {
+        guard let handle, let pointer = PQerrorMessage(handle) else {
+            return "out of memory"
+        }
+        let text = String(cString: pointer).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "unknown libpq error" : text
+    }
+
+    /// Replaces any password given in the conninfo, in case libpq echoes part of it back.
+    private func redact(_ text: String) -> String {
+        secretsToRedact.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
+    }
+
+    /// Passwords named in a conninfo string or URI, found with libpq's own parser.
+    private static func passwords(in conninfo: String) -> [String] {
+        var errorPointer: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(conninfo, &errorPointer) else {
+            if let errorPointer { PQfreemem(errorPointer) }
+            return []
+        }
+        defer { PQconninfoFree(options) }
+        var found: [String] = []
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if String(cString: keyword) == "password", let value = option.pointee.val {
+                let password = String(cString: value)
+                if !password.isEmpty { found.append(password) }
+            }
+            option = option.advanced(by: 1)
+        }
+        return found
+    }
+
+    /// Calls `body` with C strings for each value (NULL for nil) that live for the call.
+    private static func withOptionalCStrings<R>(
+        _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R
+    ) -> R {
+        let duplicated: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } }
+        defer { duplicated.forEach { free($0) } }
+        return body(duplicated.map { $0.map { UnsafePointer($0) } })
+    }
+}

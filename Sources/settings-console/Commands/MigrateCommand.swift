@@ -1,0 +1,51 @@
+import ArgumentParser
+import Domain
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Apply the schema migrations (run as the database owner, not console_app).",
+        discussion: "Re-running is a no-op. Each migration runs in its own transaction; an advisory lock keeps two migrators from racing.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .long, help: "Revert this many of the newest migrations instead of applying.")
+    var down: Int?
+
+    func run() async throws {
+        let client = connection.client()
+        let migrator = Migrator(client: client)
+        do {
+            if let down {
+                let reverted = try await migrator.rollback(steps: down)
+                print(reverted.isEmpty ? "nothing to revert" : "reverted \(reverted.map(String.init).joined(separator: ", "))")
+            } else {
+                let applied = try await migrator.migrate()
+                print(applied.isEmpty ? "schema is up to date" : "applied \(applied.map(String.init).joined(separator: ", "))")
+            }
+        } catch {
+            throw CommandFailure(DomainError.from(error))
+        }
+        await client.close()
+    }
+}
+
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed",
+        abstract: "Load the demo workspace (Acme Corp, six members, four integrations).",
+        discussion: "Every seeded user's password is demo-pass. Run after migrate, as the database owner.")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let client = connection.client()
+        do {
+            try await client.transaction { try $0.execute(script: DemoSeed.sql) }
+        } catch {
+            throw CommandFailure(DomainError.from(error))
+        }
+        await client.close()
+        print("seeded the demo workspace")
+    }
+}
