@@ -43,13 +43,23 @@ public struct MemberCursor: Sendable, Equatable {
     }
 }
 
-/// One page of members and the cursor that continues after it (nil on the last page).
+/// One page of members with each row's cursor, and whether more rows follow in the query's
+/// direction. Cursors let a caller continue from any row: forwards from the last, or
+/// backwards (order reversed) from the first.
 public struct MemberPage: Sendable, Equatable {
     public let members: [Member]
-    public let next: MemberCursor?
+    /// `cursors[i]` is the position of `members[i]`.
+    public let cursors: [MemberCursor]
+    public let hasMore: Bool
 
-    public init(members: [Member], next: MemberCursor?) {
+    public init(members: [Member], cursors: [MemberCursor], hasMore: Bool) {
         self.members = members
-        self.next = next
+        self.cursors = cursors
+        self.hasMore = hasMore
     }
+
+    public var first: MemberCursor? { cursors.first }
+    public var last: MemberCursor? { cursors.last }
+    /// The cursor for the next page, nil when this was the last.
+    public var next: MemberCursor? { hasMore ? last : nil }
 }

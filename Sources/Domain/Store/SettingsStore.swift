@@ -4,7 +4,7 @@ import Postgres
 /// first tells PostgreSQL who is acting (so row-level security applies), then checks the
 /// policy against the actor's role as it is *now*, then works, then writes its audit row.
 public struct SettingsStore: Sendable {
-    let client: PostgresClient
+    public let client: PostgresClient
     public let session: Session
 
     public init(client: PostgresClient, session: Session) {

@@ -54,13 +54,13 @@ extension SettingsStore {
         ]
         return try await transaction { tx in
             let rows = try tx.query(sql, parameters).rows
-            let members = try rows.prefix(query.limit).map(MemberRows.decode)
-            var next: MemberCursor?
-            if rows.count > query.limit, let last = rows.prefix(query.limit).last {
-                next = MemberCursor(
-                    sortKey: try last.string("sort_key"), id: MemberID(try last.uuid("id")))
-            }
-            return MemberPage(members: members, next: next)
+            let page = rows.prefix(query.limit)
+            return MemberPage(
+                members: try page.map(MemberRows.decode),
+                cursors: try page.map {
+                    MemberCursor(sortKey: try $0.string("sort_key"), id: MemberID(try $0.uuid("id")))
+                },
+                hasMore: rows.count > query.limit)
         }
     }
 

@@ -1,0 +1,48 @@
+import Domain
+import Foundation
+
+/// Everything that can happen to the console: a user's intent or an effect's result.
+public enum AppAction: Sendable, Equatable {
+    // Navigation
+    case tabSelected(Tab)
+    case nextTab
+    case previousTab
+    case moved(Int)
+    case movedToTop
+    case movedToBottom
+    case refreshRequested
+    case escapePressed
+    case helpToggled
+    case quitRequested
+
+    // Team
+    case teamCommand(TeamCommand)
+    case sortRequested(MemberQuery.SortColumn)
+    case statusFilterCycled
+    case roleFilterCycled
+    case searchStarted
+    case searchEdited(String)
+    case searchFinished
+
+    // Command line (`:`)
+    case commandLineOpened
+    case commandLineEdited(String)
+    case commandLineSubmitted
+
+    // Dialogs and forms
+    case dialogInput(DialogInput)
+
+    // Results
+    case membersLoaded(generation: Int, direction: PageDirection, Result<MemberPage, DomainError>)
+    case countsLoaded(Result<MemberCounts, DomainError>)
+    case invitationCreated(Result<InvitationReceipt, DomainError>)
+    case mutationFinished(success: String, Result<Empty, DomainError>)
+    case workspaceSwitched(Result<Session, DomainError>)
+    case connectionChanged(ConnectionState)
+    case ticked(Date)
+}
+
+/// A success with nothing to report (`Result<Void, _>` is not Equatable).
+public struct Empty: Sendable, Equatable {
+    public init() {}
+}

@@ -1,0 +1,144 @@
+import Domain
+import Foundation
+
+extension AppState {
+    /// The one place state changes: applies `action` and returns the effects to run.
+    /// Pure: no I/O, no clock but `now`, so every transition is a plain unit test.
+    public mutating func update(_ action: AppAction, now: Date) -> [Effect] {
+        switch action {
+        case .tabSelected(let tab):
+            return select(tab)
+        case .nextTab:
+            return select(Self.neighbour(of: tab, step: 1))
+        case .previousTab:
+            return select(Self.neighbour(of: tab, step: -1))
+        case .moved(let delta):
+            return moveSelection(by: delta)
+        case .movedToTop:
+            return moveToTop()
+        case .movedToBottom:
+            return moveToBottom()
+        case .refreshRequested:
+            flash = .make(.info, "Refreshing…", now: now)
+            return refreshEffects()
+        case .escapePressed:
+            if dialog != nil {
+                dialog = nil
+            } else if commandLine != nil {
+                commandLine = nil
+            } else if team.searchDraft != nil {
+                team.searchDraft = nil
+            } else {
+                flash = nil
+            }
+            return []
+        case .helpToggled:
+            dialog = dialog == .help ? nil : .help
+            return []
+        case .quitRequested:
+            isQuitting = true
+            return [.quit]
+        case .teamCommand(let command):
+            return perform(command, now: now)
+        case .sortRequested(let column):
+            return sort(by: column)
+        case .statusFilterCycled:
+            team.query.status = Self.cycle(team.query.status, through: MemberStatus.allCases)
+            return reloadMembers()
+        case .roleFilterCycled:
+            team.query.role = Self.cycle(team.query.role, through: Role.allCases)
+            return reloadMembers()
+        case .searchStarted:
+            team.searchDraft = team.query.search
+            return []
+        case .searchEdited(let text):
+            team.searchDraft = String(text.prefix(200))
+            team.query.search = team.searchDraft ?? ""
+            return reloadMembers()
+        case .searchFinished:
+            team.searchDraft = nil
+            return []
+        case .commandLineOpened:
+            commandLine = ""
+            return []
+        case .commandLineEdited(let text):
+            commandLine = String(text.prefix(300))
+            return []
+        case .commandLineSubmitted:
+            let text = commandLine ?? ""
+            commandLine = nil
+            return runCommandLine(text, now: now)
+        case .dialogInput(let input):
+            return handleDialogInput(input, now: now)
+        case .membersLoaded(let generation, let direction, let result):
+            return membersLoaded(generation: generation, direction: direction, result, now: now)
+        case .countsLoaded(let result):
+            switch result {
+            case .success(let counts): team.counts = counts
+            case .failure(let error): return fail(error, now: now)
+            }
+            return []
+        case .invitationCreated(let result):
+            return invitationCreated(result, now: now)
+        case .mutationFinished(let success, let result):
+            switch result {
+            case .success:
+                flash = .make(.info, success, now: now)
+                return refreshEffects()
+            case .failure(let error):
+                return fail(error, now: now, sticky: true)
+            }
+        case .workspaceSwitched(let result):
+            switch result {
+            case .success(let newSession):
+                let readOnly = self.readOnly
+                self = AppState(session: newSession, readOnly: readOnly)
+                flash = .make(.info, "Switched to \(newSession.workspaceName)", now: now)
+                return Self.initialEffects(for: self)
+            case .failure(let error):
+                return fail(error, now: now, sticky: true)
+            }
+        case .connectionChanged(let state):
+            connection = state
+            return []
+        case .ticked(let date):
+            if let expiry = flash?.expiresAt, expiry <= date { flash = nil }
+            return []
+        }
+    }
+
+    /// Shows a failure; a lost connection also flips the status line to "reconnecting".
+    mutating func fail(_ error: DomainError, now: Date, sticky: Bool = false) -> [Effect] {
+        if case .unavailable = error { connection = .reconnecting }
+        flash = .make(.error, error.userMessage, now: now, sticky: sticky)
+        return []
+    }
+
+    func refreshEffects() -> [Effect] {
+        switch tab {
+        case .team, .billing, .integrations, .audit:
+            return [
+                .loadCounts,
+                .loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery),
+            ]
+        }
+    }
+
+    private mutating func select(_ newTab: Tab) -> [Effect] {
+        tab = newTab
+        dialog = nil
+        return []
+    }
+
+    static func neighbour(of tab: Tab, step: Int) -> Tab {
+        let bar = Tab.bar
+        guard let index = bar.firstIndex(of: tab) else { return bar[0] }
+        return bar[(index + step + bar.count) % bar.count]
+    }
+
+    /// nil -> first -> ... -> last -> nil: one key walks through every filter value and off.
+    static func cycle<T: Equatable>(_ value: T?, through all: [T]) -> T? {
+        guard let value, let index = all.firstIndex(of: value) else { return all.first }
+        return index + 1 < all.count ? all[index + 1] : nil
+    }
+}

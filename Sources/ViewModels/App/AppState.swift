@@ -1,0 +1,29 @@
+import Domain
+import Foundation
+
+/// Everything the console shows, as one value: the screens render it, `update` changes it.
+public struct AppState: Sendable, Equatable {
+    public var session: Session
+    public var tab: Tab = .team
+    public var team = TeamState()
+    public var dialog: Dialog?
+    public var flash: Flash?
+    public var connection: ConnectionState = .connected
+    public var lastRefresh: Date?
+    public let readOnly: Bool
+    /// The `:` command being typed, nil when the command line is closed.
+    public var commandLine: String?
+    public var isQuitting = false
+
+    public init(session: Session, readOnly: Bool) {
+        self.session = session
+        self.readOnly = readOnly
+    }
+
+    public var policy: Policy { session.policy }
+
+    /// Effects to run when the console opens.
+    public static func initialEffects(for state: AppState) -> [Effect] {
+        [.loadCounts, .loadMembers(generation: state.team.generation, direction: .replace, query: state.team.query)]
+    }
+}

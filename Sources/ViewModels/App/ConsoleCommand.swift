@@ -1,0 +1,117 @@
+import Domain
+import Foundation
+
+/// A `:` command, parsed. The same verbs as the command line (`:invite EMAIL ROLE`).
+public enum ConsoleCommand: Sendable, Equatable {
+    case open(Tab)
+    case workspace(String)
+    case quit
+    case refresh
+    case help
+    case invite(email: String, role: Role)
+    case member(email: String, verb: MemberVerb)
+
+    /// Every verb with its usage, for `:help` and error messages.
+    public static let usage: [(String, String)] = [
+        (":team  :billing  :integrations  :audit", "open a view"),
+        (":workspace NAME", "switch workspace"),
+        (":invite EMAIL ROLE", "invite someone"),
+        (":role EMAIL ROLE", "change a member's role"),
+        (":resend EMAIL  :revoke EMAIL", "manage an invitation"),
+        (":deactivate EMAIL  :reactivate EMAIL  :remove EMAIL", "manage a member"),
+        (":refresh", "reload"),
+        (":q", "quit"),
+    ]
+
+    /// Parses what was typed after `:`; the error says what was expected.
+    public static func parse(_ text: String) throws(DomainError) -> ConsoleCommand {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let verb = words.first?.lowercased() else {
+            throw .invalid(field: "command", reason: "type a command, e.g. :team or :invite EMAIL ROLE")
+        }
+        let arguments = Array(words.dropFirst())
+        func expect(_ count: Int, _ usage: String) throws(DomainError) {
+            guard arguments.count == count else {
+                throw .invalid(field: "command", reason: "usage: \(usage)")
+            }
+        }
+        switch verb {
+        case "team", "members": try expect(0, ":team"); return .open(.team)
+        case "billing": try expect(0, ":billing"); return .open(.billing)
+        case "integrations", "int": try expect(0, ":integrations"); return .open(.integrations)
+        case "audit": try expect(0, ":audit"); return .open(.audit)
+        case "q", "quit", "q!": return .quit
+        case "refresh", "r": return .refresh
+        case "help", "h", "?": return .help
+        case "workspace", "ws":
+            guard !arguments.isEmpty else {
+                throw .invalid(field: "command", reason: "usage: :workspace NAME")
+            }
+            return .workspace(arguments.joined(separator: " "))
+        case "invite":
+            try expect(2, ":invite EMAIL ROLE")
+            return .invite(email: arguments[0], role: try Role.parse(arguments[1]))
+        case "role":
+            try expect(2, ":role EMAIL ROLE")
+            return .member(email: arguments[0], verb: .changeRole(try Role.parse(arguments[1])))
+        case "resend": try expect(1, ":resend EMAIL"); return .member(email: arguments[0], verb: .resend)
+        case "revoke": try expect(1, ":revoke EMAIL"); return .member(email: arguments[0], verb: .revoke)
+        case "deactivate":
+            try expect(1, ":deactivate EMAIL")
+            return .member(email: arguments[0], verb: .deactivate)
+        case "reactivate":
+            try expect(1, ":reactivate EMAIL")
+            return .member(email: arguments[0], verb: .reactivate)
+        case "remove":
+            try expect(1, ":remove EMAIL")
+            return .member(email: arguments[0], verb: .remove)
+        default:
+            throw .invalid(
+                field: "command",
+                reason: "unknown command :\(verb); try :team, :billing, :integrations, :audit, :invite, :role, :q")
+        }
+    }
+
+    /// Whether the command changes data (refused in read-only mode).
+    public var isWrite: Bool {
+        switch self {
+        case .open, .workspace, .quit, .refresh, .help: return false
+        case .invite, .member: return true
+        }
+    }
+}
+
+extension AppState {
+    mutating func runCommandLine(_ text: String, now: Date) -> [Effect] {
+        let command: ConsoleCommand
+        do {
+            command = try ConsoleCommand.parse(text)
+        } catch {
+            flash = .make(.error, error.userMessage, now: now)
+            return []
+        }
+        if command.isWrite, readOnly {
+            flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
+            return []
+        }
+        switch command {
+        case .open(let tab): return update(.tabSelected(tab), now: now)
+        case .workspace(let name): return [.switchWorkspace(name)]
+        case .quit: return update(.quitRequested, now: now)
+        case .refresh: return update(.refreshRequested, now: now)
+        case .help: return update(.helpToggled, now: now)
+        case .invite(let email, let role):
+            if case .denied(let reason) = policy.invite(as: role) {
+                flash = .make(.warning, reason, now: now)
+                return []
+            }
+            return [.invite(email: email, role: role)]
+        case .member(let email, let verb):
+            if case .denied(let reason) = policy.can(.manageTeam) {
+                flash = .make(.warning, reason, now: now)
+                return []
+            }
+            return [.memberCommand(email: email, verb: verb)]
+        }
+    }
+}

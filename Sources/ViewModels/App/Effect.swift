@@ -1,0 +1,24 @@
+import Domain
+
+/// Work the runtime must do for the state: every database call is one of these values, run
+/// off the key loop, and its result comes back as an `AppAction`.
+public enum Effect: Sendable, Equatable {
+    case loadMembers(generation: Int, direction: PageDirection, query: MemberQuery)
+    case loadCounts
+    case invite(email: String, role: Role)
+    case resendInvitation(MemberID, RowVersion)
+    case revokeInvitation(MemberID, RowVersion)
+    case changeRole(MemberID, Role, RowVersion)
+    case deactivate(MemberID, RowVersion)
+    case reactivate(MemberID, RowVersion)
+    case remove(MemberID, RowVersion)
+    /// Find a member by email, then run the command-line verb on it (`:role EMAIL ROLE`).
+    case memberCommand(email: String, verb: MemberVerb)
+    case switchWorkspace(String)
+    case quit
+}
+
+/// The member operations that `:` commands name by email.
+public enum MemberVerb: Sendable, Equatable {
+    case resend, revoke, changeRole(Role), deactivate, reactivate, remove
+}

@@ -1,0 +1,94 @@
+import Domain
+
+/// Runs effects against the store and answers with the action that reports the result.
+///
+/// It holds the store for the current session; a workspace switch swaps it for a new one.
+public actor EffectRunner {
+    private var store: SettingsStore
+    private let authenticator: Authenticator
+
+    public init(store: SettingsStore, authenticator: Authenticator) {
+        self.store = store
+        self.authenticator = authenticator
+    }
+
+    /// Performs one effect; nil for effects with no answer (quit).
+    public func run(_ effect: Effect) async -> AppAction? {
+        switch effect {
+        case .loadMembers(let generation, let direction, let query):
+            return .membersLoaded(
+                generation: generation, direction: direction, await result { try await $0.members(query) })
+        case .loadCounts:
+            return .countsLoaded(await result { try await $0.memberCounts() })
+        case .invite(let email, let role):
+            return .invitationCreated(await result { try await $0.invite(email: email, role: role) })
+        case .resendInvitation(let id, let version):
+            return .invitationCreated(await result { try await $0.resendInvitation(id, expected: version) })
+        case .revokeInvitation(let id, let version):
+            return .mutationFinished(
+                success: "Invitation revoked", await done { try await $0.revokeInvitation(id, expected: version) })
+        case .changeRole(let id, let role, let version):
+            return .mutationFinished(
+                success: "Role changed to \(role.rawValue)",
+                await done { try await $0.changeRole(id, to: role, expected: version) })
+        case .deactivate(let id, let version):
+            return .mutationFinished(
+                success: "Member deactivated", await done { try await $0.deactivate(id, expected: version) })
+        case .reactivate(let id, let version):
+            return .mutationFinished(
+                success: "Member reactivated", await done { try await $0.reactivate(id, expected: version) })
+        case .remove(let id, let version):
+            return .mutationFinished(
+                success: "Member removed", await done { try await $0.remove(id, expected: version) })
+        case .memberCommand(let email, let verb):
+            return await runMemberCommand(email: email, verb: verb)
+        case .switchWorkspace(let name):
+            let current = store.session
+            do {
+                let session = try await authenticator.session(
+                    for: current.userID, workspace: name, method: current.authMethod)
+                store = SettingsStore(client: store.client, session: session)
+                return .workspaceSwitched(.success(session))
+            } catch {
+                return .workspaceSwitched(.failure(error))
+            }
+        case .quit:
+            return nil
+        }
+    }
+
+    private func runMemberCommand(email: String, verb: MemberVerb) async -> AppAction {
+        let member: Member
+        do {
+            member = try await store.member(email: email)
+        } catch {
+            return .mutationFinished(success: "", .failure(error))
+        }
+        switch verb {
+        case .resend: return await run(.resendInvitation(member.id, member.version)) ?? .refreshRequested
+        case .revoke: return await run(.revokeInvitation(member.id, member.version)) ?? .refreshRequested
+        case .changeRole(let role):
+            return await run(.changeRole(member.id, role, member.version)) ?? .refreshRequested
+        case .deactivate: return await run(.deactivate(member.id, member.version)) ?? .refreshRequested
+        case .reactivate: return await run(.reactivate(member.id, member.version)) ?? .refreshRequested
+        case .remove: return await run(.remove(member.id, member.version)) ?? .refreshRequested
+        }
+    }
+
+    private func result<T: Sendable>(_ body: (SettingsStore) async throws -> T) async
+        -> Result<T, DomainError>
+    {
+        do {
+            return .success(try await body(store))
+        } catch {
+            return .failure(DomainError.from(error))
+        }
+    }
+
+    private func done(_ body: (SettingsStore) async throws -> Void) async -> Result<Empty, DomainError> {
+        await result { store in
+            try await body(store)
+            return Empty()
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import Domain
+import Foundation
+
+extension AppState {
+    /// The query for the first page in the current order.
+    var firstPageQuery: MemberQuery {
+        var query = team.query
+        query.after = nil
+        return query
+    }
+
+    /// Starts the list over after the query changed; late answers to the old query are dropped.
+    mutating func reloadMembers() -> [Effect] {
+        team.generation += 1
+        team.isLoading = true
+        team.selected = 0
+        return [.loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery)]
+    }
+
+    mutating func sort(by column: MemberQuery.SortColumn) -> [Effect] {
+        if team.query.sort == column {
+            team.query.ascending.toggle()
+        } else {
+            team.query.sort = column
+            team.query.ascending = true
+        }
+        return reloadMembers()
+    }
+
+    mutating func moveSelection(by delta: Int) -> [Effect] {
+        guard tab == .team, !team.rows.isEmpty else { return [] }
+        team.selected = max(0, min(team.rows.count - 1, team.selected + delta))
+        return pageIfNearEdge()
+    }
+
+    mutating func moveToTop() -> [Effect] {
+        guard tab == .team else { return [] }
+        if team.hasBefore { return reloadMembers() }
+        team.selected = 0
+        return []
+    }
+
+    /// Jumps to the last row by reading the last page in reverse: no walk through the middle.
+    mutating func moveToBottom() -> [Effect] {
+        guard tab == .team else { return [] }
+        if !team.hasAfter {
+            team.selected = max(0, team.rows.count - 1)
+            return []
+        }
+        team.generation += 1
+        team.isLoading = true
+        var query = firstPageQuery
+        query.ascending.toggle()
+        return [.loadMembers(generation: team.generation, direction: .end, query: query)]
+    }
+
+    /// Fetches the next (or previous) page when the selection comes within `margin` rows of
+    /// the window's edge.
+    private mutating func pageIfNearEdge() -> [Effect] {
+        guard !team.isLoading else { return [] }
+        let margin = 50
+        if team.hasAfter, team.selected >= team.rows.count - margin, let last = team.cursors.last {
+            team.isLoading = true
+            var query = team.query
+            query.after = last
+            return [.loadMembers(generation: team.generation, direction: .append, query: query)]
+        }
+        if team.hasBefore, team.selected < margin, let first = team.cursors.first {
+            team.isLoading = true
+            var query = team.query
+            query.after = first
+            query.ascending.toggle()
+            return [.loadMembers(generation: team.generation, direction: .prepend, query: query)]
+        }
+        return []
+    }
+
+    mutating func membersLoaded(
+        generation: Int, direction: PageDirection, _ result: Result<MemberPage, DomainError>, now: Date
+    ) -> [Effect] {
+        guard generation == team.generation else { return [] }
+        team.isLoading = false
+        let page: MemberPage
+        switch result {
+        case .success(let loaded): page = loaded
+        case .failure(let error):
+            team.loadError = error.userMessage
+            return fail(error, now: now)
+        }
+        team.loadError = nil
+        connection = .connected
+        lastRefresh = now
+        let rows = direction.isReversed ? Array(page.members.reversed()) : page.members
+        let cursors = direction.isReversed ? Array(page.cursors.reversed()) : page.cursors
+        switch direction {
+        case .replace:
+            let keepID = team.selectedMember?.id
+            team.rows = rows
+            team.cursors = cursors
+            team.hasBefore = false
+            team.hasAfter = page.hasMore
+            team.selected = keepID.flatMap { id in rows.firstIndex { $0.id == id } }
+                ?? min(team.selected, max(0, rows.count - 1))
+        case .end:
+            team.rows = rows
+            team.cursors = cursors
+            team.hasBefore = page.hasMore
+            team.hasAfter = false
+            team.selected = max(0, rows.count - 1)
+        case .append:
+            team.rows += rows
+            team.cursors += cursors
+            team.hasAfter = page.hasMore
+            trimWindow(keepingEnd: true)
+        case .prepend:
+            team.rows = rows + team.rows
+            team.cursors = cursors + team.cursors
+            team.selected += rows.count
+            team.hasBefore = page.hasMore
+            trimWindow(keepingEnd: false)
+        }
+        return []
+    }
+
+    /// Drops rows far from the selection so memory stays bounded however far one scrolls.
+    private mutating func trimWindow(keepingEnd: Bool) {
+        let excess = team.rows.count - TeamState.windowLimit
+        guard excess > 0 else { return }
+        if keepingEnd {
+            team.rows.removeFirst(excess)
+            team.cursors.removeFirst(excess)
+            team.selected = max(0, team.selected - excess)
+            team.hasBefore = true
+        } else {
+            team.rows.removeLast(excess)
+            team.cursors.removeLast(excess)
+            team.hasAfter = true
+        }
+    }
+}

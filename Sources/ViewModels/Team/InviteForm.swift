@@ -1,0 +1,37 @@
+import Domain
+
+/// The invite form: email and role, validated as the user types. What was typed survives a
+/// refusal from the server, which shows as `serverError` under the form.
+public struct InviteForm: Sendable, Equatable {
+    public enum Field: Sendable, Equatable { case email, role }
+
+    public var email = ""
+    public var role: Role = .member
+    public var focus: Field = .email
+    public var isSubmitting = false
+    public var serverError: String?
+    /// Roles the actor may grant; the picker offers only these.
+    public let grantableRoles: [Role]
+
+    public init(grantableRoles: [Role]) {
+        self.grantableRoles = grantableRoles
+        if !grantableRoles.contains(role), let first = grantableRoles.last { role = first }
+    }
+
+    /// The live validation message for the email field, nil when it is fine (or still empty).
+    public var emailError: String? {
+        guard !email.isEmpty else { return nil }
+        do {
+            _ = try EmailAddress(email)
+            return nil
+        } catch {
+            if case .invalid(_, let reason) = error { return reason }
+            return error.userMessage
+        }
+    }
+
+    public var canSubmit: Bool { !email.isEmpty && emailError == nil && !isSubmitting }
+
+    /// Longest email the field accepts as typed input.
+    static let maximumInput = EmailAddress.maximumLength
+}

@@ -1,0 +1,51 @@
+import Domain
+
+/// What a user can ask of the Team tab. The TUI binds keys to these; `availability` says,
+/// with the policy's own reason, whether each is possible for the selected row right now.
+public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
+    case invite, resend, revoke, changeRole, deactivate, reactivate, remove
+
+    /// Whether it changes data (read-only mode drops these bindings entirely).
+    public var isWrite: Bool { true }
+
+    public var title: String {
+        switch self {
+        case .invite: return "Invite"
+        case .resend: return "Resend invitation"
+        case .revoke: return "Revoke invitation"
+        case .changeRole: return "Change role"
+        case .deactivate: return "Deactivate"
+        case .reactivate: return "Reactivate"
+        case .remove: return "Remove"
+        }
+    }
+
+    /// Allowed, or denied with the reason the UI flashes.
+    public func availability(in state: TeamState, policy: Policy) -> Decision {
+        if self == .invite {
+            return policy.invite(as: .viewer)
+        }
+        guard let member = state.selectedMember else { return .denied("Select a member first") }
+        let owners = state.counts?.activeOwners ?? 1
+        switch self {
+        case .invite: return policy.invite(as: .viewer)
+        case .resend: return policy.resend(member.snapshot)
+        case .revoke: return policy.revoke(member.snapshot)
+        case .changeRole:
+            if case .denied(let reason) = policy.can(.manageTeam) { return .denied(reason) }
+            if member.status == .pending {
+                return .denied("Pending invitations keep their role; revoke and invite again")
+            }
+            if member.role == .owner, policy.actorRole != .owner {
+                return .denied("Only owners can change an owner's role")
+            }
+            if member.role == .owner, member.status == .active, owners <= 1 {
+                return .denied("A workspace needs at least one owner")
+            }
+            return .allowed
+        case .deactivate: return policy.deactivate(member.snapshot, activeOwners: owners)
+        case .reactivate: return policy.reactivate(member.snapshot)
+        case .remove: return policy.remove(member.snapshot, activeOwners: owners)
+        }
+    }
+}
