@@ -7,5 +7,5 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         abstract: "The settings console of the agent observability platform: team, billing, integrations.",
         discussion: ExitCodes.help,
         version: "settings-console 0.1.0",
-        subcommands: [MigrateCommand.self, SeedCommand.self])
+        subcommands: [MigrateCommand.self, SeedCommand.self, TeamCommand.self])
 }

@@ -92,7 +92,7 @@ struct PostgresConnectionTests {
                 throw Abort()
             }
         }
-        try connection.transaction { tx in try tx.query("INSERT INTO ledger VALUES (5)") }
+        _ = try connection.transaction { tx in try tx.query("INSERT INTO ledger VALUES (5)") }
         let row = try #require(try connection.query("SELECT sum(amount) AS total FROM ledger").first)
         #expect(try row.int("total") == 5)
     }

@@ -69,7 +69,8 @@ public struct Authenticator: Sendable {
             return try await client.transaction { connection in
                 try connection.query(
                     """
-                    SELECT set_config('app.current_workspace_id', $1, true),
+                    SELECT set_config('role', 'console_app', true),
+                           set_config('app.current_workspace_id', $1, true),
                            set_config('app.current_user_id', $2, true)
                     """, [membership.workspaceID.rawValue, user.rawValue])
                 let row = try connection.query(

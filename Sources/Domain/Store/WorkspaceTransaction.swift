@@ -8,10 +8,13 @@ struct WorkspaceTransaction {
 
     /// `set_config(..., true)` is transaction-local, so the identity never outlives this
     /// transaction and the console works behind PgBouncer in transaction pooling mode.
+    /// The role switch to `console_app` keeps row-level security in force even when the
+    /// operator's conninfo logs in as a more powerful role.
     func bindIdentity() throws {
         try connection.query(
             """
-            SELECT set_config('app.current_workspace_id', $1, true),
+            SELECT set_config('role', 'console_app', true),
+                   set_config('app.current_workspace_id', $1, true),
                    set_config('app.current_user_id', $2, true)
             """, [session.workspaceID.rawValue, session.userID.rawValue])
     }

@@ -74,7 +74,9 @@ extension AppState {
             return membersLoaded(generation: generation, direction: direction, result, now: now)
         case .countsLoaded(let result):
             switch result {
-            case .success(let counts): team.counts = counts
+            case .success(let counts):
+                team.counts = counts
+                connection = .connected
             case .failure(let error): return fail(error, now: now)
             }
             return []
@@ -141,4 +143,9 @@ extension AppState {
         guard let value, let index = all.firstIndex(of: value) else { return all.first }
         return index + 1 < all.count ? all[index + 1] : nil
     }
+}
+
+extension AppState {
+    /// What the runtime sends while the connection is down, to notice when it is back.
+    public func reconnectProbe() -> [Effect] { [.loadCounts] }
 }

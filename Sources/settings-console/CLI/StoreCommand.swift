@@ -1,0 +1,62 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Postgres
+
+/// The shared shape of every command-line verb: connect, log in, act, print, and turn a
+/// `DomainError` into its message on stderr and its documented exit code.
+protocol StoreCommand: AsyncParsableCommand {
+    var connection: ConnectionOptions { get }
+    var identity: IdentityOptions { get }
+    var output: OutputOptions { get }
+    func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput
+}
+
+extension StoreCommand {
+    func run() async throws {
+        let client = connection.client()
+        defer { Task { await client.close() } }
+        let result: CommandOutput
+        do {
+            let store = try await identity.store(client: client)
+            result = try await act(on: store)
+        } catch let failure as CommandFailure {
+            fail(failure.error)
+        } catch let error as DomainError {
+            fail(error)
+        }
+        print(output.json ? result.json : result.text)
+    }
+
+    private func fail(_ error: DomainError) -> Never {
+        FileHandle.standardError.write(Data(("settings-console: " + error.userMessage + "\n").utf8))
+        Foundation.exit(error.exitCode)
+    }
+}
+
+/// What a verb prints: a table or sentence for people, JSON for scripts.
+struct CommandOutput {
+    let text: String
+    let json: String
+
+    init<T: Encodable>(text: String, json value: T) {
+        self.text = text
+        let encoder = JSONEncoder.forOutput
+        self.json = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}
+
+extension JSONEncoder {
+    static var forOutput: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}
+
+/// `{"ok": true, "message": ...}` for verbs that only report success.
+struct DoneJSON: Encodable {
+    let ok = true
+    let message: String
+}

@@ -1,0 +1,115 @@
+import Domain
+import Foundation
+import Testing
+@testable import ViewModels
+
+@Suite("Team list: a bounded window over keyset pages")
+struct TeamListTests {
+    let now = Fixtures.now
+
+    @Test func firstLoadReplacesRowsAndRemembersMore() {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        let effects = AppState.initialEffects(for: state)
+        #expect(effects.contains(.loadCounts))
+        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))), now: now)
+        #expect(state.team.rows.count == 200)
+        #expect(state.team.hasAfter)
+        #expect(!state.team.hasBefore)
+        #expect(state.lastRefresh == now)
+    }
+
+    @Test func movingNearTheEndFetchesTheNextPageAfterTheLastRow() throws {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        let page = Fixtures.page(0..<200, hasMore: true)
+        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(page)), now: now)
+        #expect(state.update(.moved(10), now: now).isEmpty, "far from the edge: no fetch")
+        let effects = state.update(.moved(150), now: now)
+        guard case .loadMembers(_, .append, let query) = try #require(effects.first) else {
+            Issue.record("expected an append load, got \(effects)")
+            return
+        }
+        #expect(query.after == page.last)
+        #expect(state.update(.moved(1), now: now).isEmpty, "one fetch at a time")
+    }
+
+    @Test func windowNeverHoldsMoreThanItsLimit() {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))), now: now)
+        for start in stride(from: 200, to: 3000, by: 200) {
+            _ = state.update(.movedToBottom, now: now)  // no-op while hasAfter: selects via pages below
+            _ = state.update(
+                .membersLoaded(
+                    generation: state.team.generation, direction: .append,
+                    .success(Fixtures.page(start..<(start + 200), hasMore: true))), now: now)
+        }
+        #expect(state.team.rows.count == TeamState.windowLimit)
+        #expect(state.team.hasBefore, "rows were dropped from the top")
+    }
+
+    @Test func jumpToEndLoadsTheLastPageInReverse() throws {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))), now: now)
+        let effects = state.update(.movedToBottom, now: now)
+        guard case .loadMembers(let generation, .end, let query) = try #require(effects.first) else {
+            Issue.record("expected an end load, got \(effects)")
+            return
+        }
+        #expect(query.ascending == false)
+        #expect(query.after == nil)
+        let reversedTail = Fixtures.page(9800..<10000, hasMore: true)
+        let backwards = MemberPage(
+            members: reversedTail.members.reversed(), cursors: reversedTail.cursors.reversed(), hasMore: true)
+        _ = state.update(.membersLoaded(generation: generation, direction: .end, .success(backwards)), now: now)
+        #expect(state.team.rows.last?.email == "user9999@example.com")
+        #expect(state.team.selected == state.team.rows.count - 1)
+        #expect(state.team.hasBefore)
+        #expect(!state.team.hasAfter)
+    }
+
+    @Test func lateAnswersToAnOldQueryAreIgnored() {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        let old = state.team.generation
+        _ = state.update(.statusFilterCycled, now: now)
+        _ = state.update(.membersLoaded(generation: old, direction: .replace, .success(Fixtures.page(0..<5, hasMore: false))), now: now)
+        #expect(state.team.rows.isEmpty)
+    }
+
+    @Test func filtersCycleThroughEveryValueAndOff() {
+        var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
+        var seen: [MemberStatus?] = []
+        for _ in 0..<4 {
+            _ = state.update(.statusFilterCycled, now: now)
+            seen.append(state.team.query.status)
+        }
+        #expect(seen == [.pending, .active, .inactive, nil])
+    }
+
+    @Test func sortingTheSameColumnTwiceFlipsDirection() {
+        var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
+        _ = state.update(.sortRequested(.email), now: now)
+        #expect(state.team.query.sort == .email && state.team.query.ascending)
+        let effects = state.update(.sortRequested(.email), now: now)
+        #expect(!state.team.query.ascending)
+        #expect(effects.count == 1)
+    }
+
+    @Test func searchAppliesAsYouTypeAndEscClosesIt() {
+        var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
+        _ = state.update(.searchStarted, now: now)
+        let effects = state.update(.searchEdited("ann"), now: now)
+        #expect(state.team.query.search == "ann")
+        #expect(effects.count == 1)
+        _ = state.update(.escapePressed, now: now)
+        #expect(state.team.searchDraft == nil)
+        #expect(state.team.query.search == "ann", "Esc closes the prompt, the filter stays")
+    }
+
+    @Test func loadFailureShowsTheErrorAndMarksTheConnection() {
+        var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
+        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .failure(.unavailable(reason: "down"))), now: now)
+        #expect(state.connection == .reconnecting)
+        #expect(state.flash?.level == .error)
+        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<3, hasMore: false))), now: now)
+        #expect(state.connection == .connected)
+    }
+}
