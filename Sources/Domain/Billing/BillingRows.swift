@@ -3,9 +3,9 @@ import Postgres
 
 /// The SQL that reads a workspace's billing row with its live usage counts, and its decoding.
 enum BillingRows {
-    /// `$1` is the workspace id. Usage is counted from the rows enforcement looks at: seats
-    /// are active members plus pending invitations, API keys those not revoked, and
-    /// integrations all of the workspace's, enabled or not.
+    /// `$1` is the workspace id. Usage comes from `console_plan_limits()`, which counts what
+    /// the database's limit triggers count: seats are active members plus pending
+    /// invitations, API keys those not revoked, integrations all of the workspace's.
     static func select(lock: Bool) -> String {
         """
         SELECT bc.plan_type, bc.plan_status,
@@ -21,14 +21,9 @@ enum BillingRows {
                bc.cancellation_effective_date::text AS cancellation_effective_date,
                COALESCE(bc.overage_allowed, false) AS overage_allowed,
                bc.updated_at::text AS version,
-               (SELECT count(*) FROM team_members tm
-                 WHERE tm.workspace_id = bc.workspace_id AND tm.deleted_at IS NULL
-                   AND tm.status IN ('active', 'pending')) AS seats_used,
-               (SELECT count(*) FROM api_keys k
-                 WHERE k.workspace_id = bc.workspace_id AND \(APIKeyRows.liveCondition)) AS api_keys_used,
-               (SELECT count(*) FROM integrations_config ic
-                 WHERE ic.workspace_id = bc.workspace_id) AS integrations_used
+               pl.seats_used, pl.api_keys_used, pl.integrations_used
         FROM billing_config bc
+        CROSS JOIN console_plan_limits() pl
         WHERE bc.workspace_id = $1
         """ + (lock ? "\nFOR UPDATE OF bc" : "")
     }
@@ -89,10 +84,4 @@ enum BillingRows {
             "monthly_price_usd": monthlyPriceUSD.map { "\($0)" } ?? "custom",
         ]
     }
-}
-
-/// Which `api_keys` rows count against the plan's API key limit.
-enum APIKeyRows {
-    /// A fixed SQL condition over alias `k`.
-    static let liveCondition = "k.revoked_at IS NULL"
 }

@@ -120,7 +120,7 @@ enum IntegrationValidation {
         try requireObject(retry, field: "retry config")
         if let retries = retry["max_retries"] {
             guard case .number(let count) = retries, count.rounded() == count,
-                maximumRetries.contains(Int(count))
+                count >= Double(maximumRetries.lowerBound), count <= Double(maximumRetries.upperBound)
             else {
                 throw .invalid(
                     field: "retry config",

@@ -6,17 +6,51 @@ public enum SecretRedaction {
     /// What a hidden value reads as: set, but write-only (UX.md).
     public static let placeholder = "configured"
 
-    /// Name fragments that mark a secret: `bot_token`, `api_key`, `signing_secret`,
-    /// `password`, `dsn`, an `Authorization` header, cookies and private keys.
-    static let secretFragments = [
-        "token", "key", "secret", "password", "passwd", "passphrase", "dsn", "authorization",
-        "credential", "cookie", "private", "signature",
+    /// Words that mark a secret in a key name: `bot_token`, `api_key`, `signing_secret`,
+    /// `password`, `sentry_dsn`, an `Authorization` header, cookies.
+    static let secretWords: Set<String> = [
+        "token", "tokens", "key", "keys", "secret", "secrets", "password", "passwords", "passwd",
+        "pwd", "passphrase", "dsn", "authorization", "credential", "credentials", "cookie",
+        "cookies", "signature", "apikey", "bearer",
     ]
 
-    /// Whether a key name looks like it holds a secret (case-insensitive).
+    /// Last words that make a name describe a secret rather than hold one: `key_id`,
+    /// `api_keys_limit`, `token_type`, `auth_type`.
+    static let describingWords: Set<String> = [
+        "id", "ids", "type", "limit", "count", "name", "names", "version", "length",
+    ]
+
+    /// Whether a key name looks like it holds a secret. Names are split into words at
+    /// punctuation and camelCase (`X-API-Key`, `botToken`, `routing_key`).
     public static func isSecretKey(_ key: String) -> Bool {
-        let lowered = key.lowercased()
-        return secretFragments.contains { lowered.contains($0) }
+        let words = self.words(of: key)
+        guard let last = words.last, !describingWords.contains(last) else { return false }
+        return words.contains { word in
+            secretWords.contains(word) || word.hasSuffix("token") || word.hasSuffix("secret")
+                || word.hasSuffix("password")
+        }
+    }
+
+    static func words(of key: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for character in key {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previousWasLower = false
+                continue
+            }
+            if character.isUppercase, previousWasLower, !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+            current.append(contentsOf: character.lowercased())
+            previousWasLower = character.isLowercase || character.isNumber
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 
     /// `value` with every secret-looking member replaced by `placeholder`, at any depth,

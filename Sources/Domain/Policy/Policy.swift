@@ -77,6 +77,47 @@ public struct Policy: Sendable {
         return .allowed
     }
 
+    // MARK: Billing
+
+    /// Whether the plan may change to `target`: owners only, then the subscription's state
+    /// and whether current usage fits (the preview's own words).
+    public func changePlan(_ preview: PlanChangePreview) -> Decision {
+        if case .denied(let reason) = can(.manageBilling) { return .denied(reason) }
+        if let blocker = preview.blocker { return .denied(blocker.reason) }
+        return .allowed
+    }
+
+    public func cancelPlan(_ overview: BillingOverview) -> Decision {
+        if case .denied(let reason) = can(.manageBilling) { return .denied(reason) }
+        if let blocker = overview.cancellationBlocker { return .denied(blocker.reason) }
+        return .allowed
+    }
+
+    public func resumePlan(_ overview: BillingOverview) -> Decision {
+        if case .denied(let reason) = can(.manageBilling) { return .denied(reason) }
+        if let blocker = overview.resumeBlocker { return .denied(blocker.reason) }
+        return .allowed
+    }
+
+    // MARK: Integrations
+
+    /// Adding counts every integration, enabled or not, against the plan (nil: unlimited).
+    public func addIntegration(usage: UsageMeter) -> Decision {
+        if case .denied(let reason) = can(.manageIntegrations) { return .denied(reason) }
+        if let limit = usage.limit, usage.used >= limit {
+            return .denied(IntegrationLimit.reason(limit: limit))
+        }
+        return .allowed
+    }
+
+    public func setEnabled(_ integration: IntegrationHealth, to enabled: Bool) -> Decision {
+        if case .denied(let reason) = can(.manageIntegrations) { return .denied(reason) }
+        if integration.enabled == enabled {
+            return .denied("\(integration.name) is already \(enabled ? "enabled" : "disabled")")
+        }
+        return .allowed
+    }
+
     // MARK: Reasons
 
     static func reason(for permission: Permission) -> String {
