@@ -11,6 +11,6 @@ public struct PaymentMethod: Sendable, Equatable, Codable, CustomStringConvertib
     /// "Visa ending 4242".
     public var description: String {
         let name = brand.isEmpty ? "Card" : Sanitized.short(brand)
-        return "\(name) ending \(Sanitized.short(last4, limit: 4))"
+        return "\(name) ending \(Sanitized.short(last4))"
     }
 }

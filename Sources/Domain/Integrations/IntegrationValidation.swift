@@ -14,13 +14,16 @@ enum IntegrationValidation {
         throws(DomainError) -> ValidIntegration
     {
         let name = try validName(draft.name)
-        let config = SecretRedaction.restore(draft.config, from: storedConfig)
-        try requireObject(config, field: "config")
-        if let path = SecretRedaction.secretPaths(in: config).first {
+        try requireObject(draft.config, field: "config")
+        // Checked before restoring: a value the user typed must not be a secret, while one
+        // kept from the stored row (a legacy row's token) is not this edit's doing.
+        if let path = SecretRedaction.secretPaths(in: draft.config).first {
             throw .invalid(
                 field: "config",
                 reason: "\"\(Sanitized.short(path))\" looks like a secret; pass it as credentials so it is encrypted")
         }
+        let config = SecretRedaction.restore(draft.config, from: storedConfig)
+        try requireObject(config, field: "config")
         try checkTypeSpecific(draft.type, config)
         try requireObject(draft.eventFilters, field: "event filters")
         if let rate = draft.rateLimitPerMinute, !rateLimitRange.contains(rate) {
