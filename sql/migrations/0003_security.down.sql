@@ -2,6 +2,10 @@
 -- of the cluster, so it is left in place; every privilege it had in this database is
 -- revoked, so nothing here depends on it any more.
 
+-- The tables of this migration (their policies, which use the functions below, go too).
+DROP TABLE login_attempts;
+DROP TABLE audit_logs;
+
 -- Row-level security on the tables of 0001 and 0002 (their policies and grants).
 DROP POLICY console_select ON workspaces;
 DROP POLICY console_select ON users;
@@ -48,6 +52,7 @@ DROP TRIGGER integrations_config_limit_insert ON integrations_config;
 DROP TRIGGER team_members_invariants_delete ON team_members;
 DROP TRIGGER team_members_invariants_update ON team_members;
 DROP TRIGGER team_members_invariants_insert ON team_members;
+DROP TRIGGER team_members_guard_owner_rows ON team_members;
 
 DROP FUNCTION console_accept_invitation(text, text, text);
 DROP FUNCTION console_user_workspaces(uuid);
@@ -58,6 +63,7 @@ DROP FUNCTION billing_config_enforce_limits();
 DROP FUNCTION api_keys_enforce_limit();
 DROP FUNCTION integrations_config_enforce_limit();
 DROP FUNCTION team_members_enforce_invariants();
+DROP FUNCTION team_members_guard_owner_rows();
 DROP FUNCTION console_check_api_keys(uuid);
 DROP FUNCTION console_check_integrations(uuid);
 DROP FUNCTION console_check_seats(uuid);
@@ -71,7 +77,5 @@ DROP FUNCTION console_lock_workspace(uuid);
 DROP FUNCTION console_current_user_has_membership();
 DROP FUNCTION console_current_role();
 
-DROP TABLE login_attempts;
-DROP TABLE audit_logs;
 
 REVOKE ALL ON SCHEMA public FROM console_app;

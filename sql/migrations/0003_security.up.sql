@@ -21,7 +21,8 @@
 --   22023  weak_password: ...     console_accept_invitation: new user's password shorter
 --                                 than 8 characters (invalid_parameter_value)
 --   22023  invalid_name: ...      console_accept_invitation: full name longer than 256
---   42501  (PostgreSQL's own)     row-level security / privilege refusals
+--   42501  forbidden: ...         an admin changing or removing an owner's row
+--   42501  (PostgreSQL's own)     other row-level security / privilege refusals
 -- NULL limits mean unlimited. The triggers run at statement end (AFTER ... FOR EACH
 -- STATEMENT with transition tables): order multi-step changes so that every statement
 -- leaves a valid state (promote the new owner before demoting the old one).
@@ -355,6 +356,34 @@ BEGIN
     END IF;
 END;
 $$;
+
+-- =====================================================================
+-- An admin may not change or remove an owner's row (seed 000: only owners manage owners).
+-- Policies cannot see the old row, so this is a row trigger; it applies to console_app.
+-- =====================================================================
+CREATE FUNCTION team_members_guard_owner_rows()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF OLD.role = 'owner' AND current_user = 'console_app'
+       AND console_current_role() IS DISTINCT FROM 'owner' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'insufficient_privilege',
+            MESSAGE = 'forbidden: only an owner can change or remove an owner';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER team_members_guard_owner_rows
+BEFORE UPDATE OR DELETE ON team_members
+FOR EACH ROW
+EXECUTE FUNCTION team_members_guard_owner_rows();
 
 -- =====================================================================
 -- team_members invariants (statement level, so bulk loads cost one count per workspace)
@@ -843,7 +872,10 @@ CREATE POLICY console_select ON api_keys FOR SELECT TO console_app
            AND (SELECT console_current_role()) IN ('owner', 'admin', 'member'));
 
 -- team_members: any active member reads; owners and admins write; an admin can neither
--- touch an owner's row nor make anyone an owner.
+-- make anyone an owner (WITH CHECK) nor change or remove an owner's row (trigger
+-- team_members_guard_owner_rows). UPDATE's USING is the read rule, so SELECT ... FOR
+-- UPDATE returns the row to every active member and the store can explain a refusal;
+-- the write itself is refused by WITH CHECK (42501) for members and viewers.
 CREATE POLICY console_select ON team_members FOR SELECT TO console_app
     USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
            AND (SELECT console_current_role()) IS NOT NULL);
@@ -853,15 +885,13 @@ CREATE POLICY console_insert ON team_members FOR INSERT TO console_app
                      OR ((SELECT console_current_role()) = 'admin' AND role <> 'owner')));
 CREATE POLICY console_update ON team_members FOR UPDATE TO console_app
     USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
-           AND ((SELECT console_current_role()) = 'owner'
-                OR ((SELECT console_current_role()) = 'admin' AND role <> 'owner')))
+           AND (SELECT console_current_role()) IS NOT NULL)
     WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
                 AND ((SELECT console_current_role()) = 'owner'
                      OR ((SELECT console_current_role()) = 'admin' AND role <> 'owner')));
 CREATE POLICY console_delete ON team_members FOR DELETE TO console_app
     USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
-           AND ((SELECT console_current_role()) = 'owner'
-                OR ((SELECT console_current_role()) = 'admin' AND role <> 'owner')));
+           AND (SELECT console_current_role()) IN ('owner', 'admin'));
 
 -- billing_config: owners only.
 CREATE POLICY console_select ON billing_config FOR SELECT TO console_app
@@ -873,7 +903,8 @@ CREATE POLICY console_update ON billing_config FOR UPDATE TO console_app
     WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
                 AND (SELECT console_current_role()) = 'owner');
 
--- integrations_config: any active member reads; owners and admins write.
+-- integrations_config: any active member reads; owners and admins write (as for
+-- team_members, UPDATE's USING is the read rule and WITH CHECK refuses the write).
 CREATE POLICY console_select ON integrations_config FOR SELECT TO console_app
     USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
            AND (SELECT console_current_role()) IS NOT NULL);
@@ -882,7 +913,7 @@ CREATE POLICY console_insert ON integrations_config FOR INSERT TO console_app
                 AND (SELECT console_current_role()) IN ('owner', 'admin'));
 CREATE POLICY console_update ON integrations_config FOR UPDATE TO console_app
     USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
-           AND (SELECT console_current_role()) IN ('owner', 'admin'))
+           AND (SELECT console_current_role()) IS NOT NULL)
     WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
                 AND (SELECT console_current_role()) IN ('owner', 'admin'));
 CREATE POLICY console_delete ON integrations_config FOR DELETE TO console_app
@@ -973,6 +1004,7 @@ REVOKE ALL ON FUNCTION console_check_owner(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_seats(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_integrations(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_api_keys(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION team_members_guard_owner_rows() FROM PUBLIC;
 REVOKE ALL ON FUNCTION team_members_enforce_invariants() FROM PUBLIC;
 REVOKE ALL ON FUNCTION integrations_config_enforce_limit() FROM PUBLIC;
 REVOKE ALL ON FUNCTION api_keys_enforce_limit() FROM PUBLIC;
