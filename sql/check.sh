@@ -282,6 +282,16 @@ SELECT (SELECT updated_at FROM team_members WHERE id = '$M_MEMBER') = now();
 SQL
 )
 expect "an edit moves updated_at" "t" "$out"
+out=$(as "$VIEWER" <<SQL
+SELECT string_agg(invitation_email, ',' ORDER BY invitation_email) FROM team_members WHERE id IN (SELECT console_search_members('%PEND%'));
+SELECT count(*) FROM team_members WHERE id IN (SELECT console_search_members('%user%'));
+SELECT count(*) FROM team_members WHERE id IN (SELECT console_search_members('%Former Mem%'));
+SQL
+)
+expect "console_search_members matches invitation email, user email and name, case-insensitively" \
+    $'pending@example.com\n3\n1' "$out"
+expect "console_search_members gives nothing without an active membership" "0" \
+    "$(as - <<<"SELECT count(*) FROM console_search_members('%');")"
 out=$(as "$MEMBER" <<SQL
 SELECT console_touch_last_active();
 SELECT (SELECT updated_at FROM team_members WHERE id = '$M_MEMBER') <> now(),

@@ -69,6 +69,7 @@ DROP FUNCTION console_check_integrations(uuid);
 DROP FUNCTION console_check_seats(uuid);
 DROP FUNCTION console_check_owner(uuid);
 DROP FUNCTION console_touch_last_active();
+DROP FUNCTION console_search_members(text);
 DROP FUNCTION console_integration_credentials(uuid);
 DROP FUNCTION console_plan_limits();
 DROP FUNCTION console_client_agent();

@@ -230,6 +230,33 @@ AS $$
       AND console_current_role() IN ('owner', 'admin')
 $$;
 
+-- Ids of the current workspace's team_members rows (any status, deleted too: filter in
+-- the caller) whose invitation_email, user email or user full name matches the ILIKE
+-- pattern (escape % _ \ in user text). For active members only. Why a function: under
+-- RLS, non-leakproof operators such as ILIKE cannot use the trigram indexes, so a
+-- search over a 100,000-member workspace would scan; as the owner it uses them.
+-- Use: ... AND tm.id IN (SELECT console_search_members($pattern)).
+CREATE FUNCTION console_search_members(p_pattern text)
+RETURNS SETOF uuid
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+ROWS 100
+AS $$
+    WITH ws AS (
+        SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid AS id
+        WHERE console_current_role() IS NOT NULL
+    )
+    SELECT tm.id FROM ws JOIN team_members tm ON tm.workspace_id = ws.id
+    WHERE tm.invitation_email ILIKE p_pattern
+    UNION
+    SELECT tm.id
+    FROM ws
+    JOIN users u ON u.email ILIKE p_pattern OR u.full_name ILIKE p_pattern
+    JOIN team_members tm ON tm.user_id = u.id AND tm.workspace_id = ws.id
+$$;
+
 -- Marks the current user active now in the current workspace (does not move updated_at).
 CREATE FUNCTION console_touch_last_active()
 RETURNS void
@@ -999,6 +1026,7 @@ REVOKE ALL ON FUNCTION console_client_ip() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_client_agent() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_plan_limits() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_integration_credentials(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_search_members(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_touch_last_active() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_owner(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_seats(uuid) FROM PUBLIC;
@@ -1020,6 +1048,7 @@ GRANT EXECUTE ON FUNCTION console_current_user_has_membership() TO console_app;
 GRANT EXECUTE ON FUNCTION console_lock_workspace(uuid) TO console_app;
 GRANT EXECUTE ON FUNCTION console_plan_limits() TO console_app;
 GRANT EXECUTE ON FUNCTION console_integration_credentials(uuid) TO console_app;
+GRANT EXECUTE ON FUNCTION console_search_members(text) TO console_app;
 GRANT EXECUTE ON FUNCTION console_touch_last_active() TO console_app;
 GRANT EXECUTE ON FUNCTION console_authenticate(text, text, text) TO console_app;
 GRANT EXECUTE ON FUNCTION console_user_workspaces(uuid) TO console_app;

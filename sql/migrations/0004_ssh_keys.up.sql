@@ -75,7 +75,7 @@ GRANT INSERT (user_id, key_type, public_key, fingerprint, comment, created_by)
 
 -- The user a key belongs to, if that user has an active, live membership somewhere;
 -- else NULL. Marks the key used and audits the attempt (auth.login / auth.failed with
--- changes = {method: 'publickey', fingerprint, outcome[, reason]}).
+-- changes = {method: 'ssh-key', fingerprint, outcome[, reason]}).
 CREATE FUNCTION console_user_by_ssh_fingerprint(p_fingerprint text)
 RETURNS uuid
 LANGUAGE plpgsql
@@ -108,7 +108,7 @@ BEGIN
         v_user_id,
         CASE WHEN v_reason IS NULL THEN 'auth.login' ELSE 'auth.failed' END,
         jsonb_strip_nulls(jsonb_build_object(
-            'method', 'publickey', 'fingerprint', v_fingerprint,
+            'method', 'ssh-key', 'fingerprint', v_fingerprint,
             'outcome', CASE WHEN v_reason IS NULL THEN 'ok' ELSE 'invalid' END,
             'reason', v_reason)));
 
