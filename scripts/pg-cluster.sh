@@ -69,8 +69,11 @@ cmd_start() {
     fi
 
     say "initdb in $dir/data"
-    as_owner "$bin/initdb" -D "$dir/data" --auth=trust -U postgres --encoding=UTF8 \
-        --locale=C.UTF-8 --no-sync >&2 || die "initdb failed"
+    if ! as_owner "$bin/initdb" -D "$dir/data" --auth=trust -U postgres --encoding=UTF8 \
+        --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1; then
+        cat "$dir/initdb.log" >&2
+        die "initdb failed"
+    fi
 
     for attempt in $(seq 1 20); do
         port=$((54320 + RANDOM % 10000))
