@@ -105,7 +105,7 @@ public struct Policy: Sendable {
     public func addIntegration(usage: UsageMeter) -> Decision {
         if case .denied(let reason) = can(.manageIntegrations) { return .denied(reason) }
         if let limit = usage.limit, usage.used >= limit {
-            return .denied(IntegrationLimit.reason(limit: limit))
+            return .denied(DomainError.limitReached(reason: IntegrationLimit.reason(limit: limit)).reason)
         }
         return .allowed
     }
