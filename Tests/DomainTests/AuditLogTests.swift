@@ -76,6 +76,23 @@ import Testing
         }
     }
 
+    @Test func cursorsTravelAsTokens() async throws {
+        let store = try await DemoLogin.store(database, .owner)
+        _ = try await makeHistory(store)
+        let first = try await store.auditLog(limit: 2)
+        let next = try #require(first.next)
+        let again = try AuditCursor(token: next.token)
+        #expect(again == next)
+        let second = try await store.auditLog(limit: 2, before: again)
+        #expect(Set(second.entries.map(\.id)).isDisjoint(with: first.entries.map(\.id)))
+        for bad in ["", "nope", Data("2026-01-01|not-a-uuid".utf8).base64EncodedString(),
+                    Data("yesterday|\(UUID())".utf8).base64EncodedString()] {
+            #expect(throws: DomainError.invalid(field: "cursor", reason: "is not a cursor this program printed")) {
+                try AuditCursor(token: bad)
+            }
+        }
+    }
+
     @Test func limitsOutsideOneToAThousandAreInvalid() async throws {
         let store = try await DemoLogin.store(database, .owner)
         for limit in [0, -1, 1001] {

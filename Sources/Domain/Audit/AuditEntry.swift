@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// One audit log row as the Audit view lists it.
 public struct AuditEntry: Sendable, Equatable, Identifiable {
@@ -72,7 +73,8 @@ public struct AuditEntry: Sendable, Equatable, Identifiable {
 }
 
 /// Where a page of the audit log ends: the `(created_at, id)` of its last row.
-public struct AuditCursor: Sendable, Equatable, Hashable {
+public struct AuditCursor: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// `created_at` exactly as the server printed it, so no precision is lost in between.
     let createdAt: String
     let id: UUID
 
@@ -80,6 +82,26 @@ public struct AuditCursor: Sendable, Equatable, Hashable {
         self.createdAt = createdAt
         self.id = id
     }
+
+    /// The cursor as one opaque word, for `audit list --before TOKEN` in scripts.
+    public var token: String {
+        Data("\(createdAt)|\(id.uuidString.lowercased())".utf8).base64EncodedString()
+    }
+
+    /// Reads a `token`; anything else is an `invalid` error naming the field.
+    public init(token: String) throws(DomainError) {
+        let invalid = DomainError.invalid(field: "cursor", reason: "is not a cursor this program printed")
+        guard let data = Data(base64Encoded: token.trimmingCharacters(in: .whitespaces)),
+            let text = String(data: data, encoding: .utf8)
+        else { throw invalid }
+        let parts = text.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 2, PostgresTimestamp.parse(String(parts[0])) != nil,
+            let id = UUID(uuidString: String(parts[1]))
+        else { throw invalid }
+        self.init(createdAt: String(parts[0]), id: id)
+    }
+
+    public var description: String { token }
 }
 
 /// One page of the audit log, newest first.

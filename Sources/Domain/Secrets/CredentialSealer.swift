@@ -81,10 +81,12 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
         do {
             let box = try AES.GCM.seal(
                 plaintext, using: SymmetricKey(data: keyBytes), authenticating: Self.associatedData(id))
-            guard let combined = box.combined else { throw CredentialError.malformed }
+            guard let combined = box.combined else {
+                throw CredentialError.invalidSecret(reason: "could not be sealed")
+            }
             return Self.formatPrefix + combined.base64EncodedString()
         } catch {
-            throw .malformed
+            throw .invalidSecret(reason: "could not be sealed")
         }
     }
 
