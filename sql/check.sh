@@ -408,7 +408,36 @@ wait "$c2" || true
 seats=$(super -c "SELECT count(*) FROM team_members WHERE workspace_id = '$WS' AND deleted_at IS NULL AND status IN ('active', 'pending')")
 errors=$(cat "$WORK/s1" "$WORK/s2" | grep -c 'SC002' || true)
 expect "concurrent invitations for the last seat: one refused, limit kept" "1/6" "$errors/$seats"
+super -c "DELETE FROM team_members WHERE invitation_email LIKE 'race%'" >/dev/null
+( super_v <<SQL >"$WORK/s1"
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+INSERT INTO team_members (workspace_id, role, status, invitation_email) VALUES ('$WS', 'viewer', 'pending', 'race1@example.com');
+SELECT pg_sleep(1.5);
+COMMIT;
+SQL
+) &
+c1=$!
+sleep 0.5
+super_v <<SQL >"$WORK/s2"
+BEGIN ISOLATION LEVEL SERIALIZABLE;
+INSERT INTO team_members (workspace_id, role, status, invitation_email) VALUES ('$WS', 'viewer', 'pending', 'race2@example.com');
+COMMIT;
+SQL
+wait "$c1" || true
+seats=$(super -c "SELECT count(*) FROM team_members WHERE workspace_id = '$WS' AND deleted_at IS NULL AND status IN ('active', 'pending')")
+errors=$(cat "$WORK/s1" "$WORK/s2" | grep -cE '40001|SC002' || true)
+expect "the same race at SERIALIZABLE: one refused (40001 or SC002), limit kept" "1/6" "$errors/$seats"
 super -c "DELETE FROM team_members WHERE invitation_email LIKE 'race%'; UPDATE billing_config SET team_members_limit = 25 WHERE workspace_id = '$WS'" >/dev/null
+
+expect_error "checked changes are refused at REPEATABLE READ (counts could miss commits)" "SC006: isolation:" \
+    super_v -c "BEGIN ISOLATION LEVEL REPEATABLE READ; INSERT INTO team_members (workspace_id, role, status, invitation_email) VALUES ('$WS', 'viewer', 'pending', 'rr@example.com'); COMMIT"
+out=$(super_v <<SQL
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+UPDATE team_members SET last_active_at = now() WHERE id = '$M_MEMBER';
+ROLLBACK;
+SQL
+)
+expect "unchecked changes (activity) still work at REPEATABLE READ" "" "$out"
 
 # ---------------------------------------------------------------------------------------
 echo "== authentication"

@@ -16,6 +16,9 @@
 --                                 lowered below use)
 --   SC005  immutable: ...         team_members.id / workspace_id changed (superuser only;
 --                                 console_app has no UPDATE on those columns)
+--   SC006  isolation: ...         a checked change at REPEATABLE READ (the counts could
+--                                 miss concurrent commits); use READ COMMITTED or
+--                                 SERIALIZABLE (which may fail with 40001: retry)
 --   23505  already_member: ...    a live pending invitation for an email whose user already
 --                                 has a live row in the workspace (unique_violation)
 --   22023  weak_password: ...     console_accept_invitation: new user's password shorter
@@ -29,8 +32,8 @@
 --
 -- CONCURRENCY: the checks take pg_advisory_xact_lock(hashtext(workspace_id::text)) - the
 -- key console_lock_workspace(uuid) takes - and then count with a fresh snapshot, so they
--- are exact at READ COMMITTED (the default) and under SERIALIZABLE; do not run membership
--- changes at REPEATABLE READ. Mutating transactions should call console_lock_workspace
+-- are exact at READ COMMITTED (the default); under SERIALIZABLE a conflicting transaction
+-- fails with 40001 instead; REPEATABLE READ is refused (SC006). Mutating transactions should call console_lock_workspace
 -- first (before locking any row) so locks are always taken in the same order.
 
 -- =====================================================================
@@ -142,14 +145,24 @@ AS $$
 $$;
 
 -- The per-workspace lock every membership / limit check takes. Same key as
--- SELECT pg_advisory_xact_lock(hashtext('<lower-case uuid>')).
+-- SELECT pg_advisory_xact_lock(hashtext('<lower-case uuid>')). The checks count after
+-- taking it, which is exact only when the count sees what committed meanwhile (READ
+-- COMMITTED) or conflicts are detected (SERIALIZABLE, 40001); at REPEATABLE READ neither
+-- holds, so it is refused.
 CREATE FUNCTION console_lock_workspace(p_workspace_id uuid)
 RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 VOLATILE
 SET search_path = public, pg_temp
 AS $$
-    SELECT pg_advisory_xact_lock(hashtext(p_workspace_id::text))
+BEGIN
+    IF current_setting('transaction_isolation') = 'repeatable read' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'SC006',
+            MESSAGE = 'isolation: membership and limit changes need READ COMMITTED or SERIALIZABLE, not REPEATABLE READ';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext(p_workspace_id::text));
+END;
 $$;
 
 -- Client address and agent for audit rows written by the definer functions, taken from
