@@ -162,6 +162,32 @@ import Testing
         #expect(try await store.integrationUsage() == UsageMeter(used: 6, limit: nil))
     }
 
+    @Test func parallelAddsNeverExceedTheLimit() async throws {
+        var stores: [SettingsStore] = []
+        for index in 0..<8 { stores.append(try await DemoLogin.store(database, index.isMultiple(of: 2) ? .owner : .admin)) }
+        let outcomes = await withTaskGroup(of: DomainError?.self) { group in
+            for (index, store) in stores.enumerated() {
+                group.addTask {
+                    do {
+                        try await store.addIntegration(Self.draft("Parallel \(index)"))
+                        return nil
+                    } catch {
+                        return DomainError.from(error)
+                    }
+                }
+            }
+            var all: [DomainError?] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.filter { $0 == nil }.count == 1)
+        #expect(outcomes.compactMap { $0 }.allSatisfy {
+            if case .limitReached = $0 { return true }
+            return false
+        })
+        #expect(try await DemoLogin.scalar(database, "SELECT count(*) FROM integrations_config") == "5")
+    }
+
     @Test func theDatabaseRefusesIntegrationsBeyondTheLimitToo() async throws {
         try await database.adminClient().query("UPDATE billing_config SET custom_integrations_limit = 4")
         let error = await #expect(throws: PostgresError.self) {
