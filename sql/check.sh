@@ -292,6 +292,15 @@ expect "console_search_members matches invitation email, user email and name, ca
     $'pending@example.com\n3\n1' "$out"
 expect "console_search_members gives nothing without an active membership" "0" \
     "$(as - <<<"SELECT count(*) FROM console_search_members('%');")"
+out=$(as "$ADMIN" <<SQL
+UPDATE integrations_config SET health_status = 'unhealthy', last_health_check_at = now(),
+    health_check_message = 'checked' WHERE id = '30000000-0000-0000-0000-000000000001';
+SELECT updated_at <> now() FROM integrations_config WHERE id = '30000000-0000-0000-0000-000000000001';
+UPDATE integrations_config SET is_enabled = false WHERE id = '30000000-0000-0000-0000-000000000001';
+SELECT updated_at = now() FROM integrations_config WHERE id = '30000000-0000-0000-0000-000000000001';
+SQL
+)
+expect "an integration's health check keeps updated_at, an edit moves it" $'t\nt' "$out"
 out=$(as "$MEMBER" <<SQL
 SELECT console_touch_last_active();
 SELECT (SELECT updated_at FROM team_members WHERE id = '$M_MEMBER') <> now(),

@@ -268,7 +268,11 @@ CREATE INDEX idx_integrations_last_sync
     ON integrations_config (workspace_id, last_sync_at DESC)
     WHERE is_enabled = TRUE;
 
+-- Health and delivery telemetry are observations, not edits: changing only them keeps
+-- updated_at, so a health check does not make an open edit form stale.
 CREATE TRIGGER update_integrations_config_updated_at
 BEFORE UPDATE ON integrations_config
 FOR EACH ROW
-EXECUTE FUNCTION update_updated_at_column();
+EXECUTE FUNCTION update_updated_at_column(
+    'health_status', 'last_health_check_at', 'health_check_message', 'last_sync_at',
+    'last_error_at', 'last_error_message', 'total_events_sent', 'total_errors');
