@@ -2,10 +2,24 @@ import ArgumentParser
 
 @main
 struct SettingsConsoleCommand: AsyncParsableCommand {
+    static func main() async {
+        FileLogHandler.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "settings-console",
         abstract: "The settings console of the agent observability platform: team, billing, integrations.",
         discussion: ExitCodes.help,
         version: "settings-console 0.1.0",
-        subcommands: [MigrateCommand.self, SeedCommand.self, TeamCommand.self])
+        subcommands: [DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self])
 }

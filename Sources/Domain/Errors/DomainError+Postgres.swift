@@ -12,7 +12,9 @@ extension DomainError {
             return .unavailable(reason: "the connection to PostgreSQL was lost; try again")
         }
         let message = postgres.serverMessage
-        if let invariant = InvariantViolation(serverMessage: message) {
+        if let invariant = InvariantViolation(sqlState: postgres.sqlState)
+            ?? InvariantViolation(serverMessage: message)
+        {
             return invariant.domainError
         }
         switch postgres.sqlState ?? "" {
@@ -32,11 +34,23 @@ extension DomainError {
     }
 }
 
-/// The invariants the database's own triggers enforce, recognised by their message prefix.
+/// The invariants the database's own triggers enforce (sql/migrations/0003_security.up.sql),
+/// recognised by their SQLSTATE (SC001-SC004) or message prefix.
 enum InvariantViolation: String {
     case lastOwner = "last_owner"
     case seatLimit = "seat_limit"
     case integrationLimit = "integration_limit"
+    case apiKeyLimit = "api_key_limit"
+
+    init?(sqlState: String?) {
+        switch sqlState {
+        case "SC001": self = .lastOwner
+        case "SC002": self = .seatLimit
+        case "SC003": self = .integrationLimit
+        case "SC004": self = .apiKeyLimit
+        default: return nil
+        }
+    }
 
     init?(serverMessage: String) {
         guard let colon = serverMessage.firstIndex(of: ":"),
@@ -51,6 +65,7 @@ enum InvariantViolation: String {
         case .seatLimit: return .limitReached(reason: "every seat of the plan is taken")
         case .integrationLimit:
             return .limitReached(reason: "the plan allows no more integrations")
+        case .apiKeyLimit: return .limitReached(reason: "the plan allows no more API keys")
         }
     }
 }

@@ -3,10 +3,2014 @@
 /// The SQL files of `sql/`, compiled into the binary.
 enum EmbeddedSQL {
     static let migrations: [Migration] = [
+        Migration(
+            version: 1, name: "base",
+            up: ###"""
+-- 0001_base: what the seeds assume already exists (SEED-ERRATA #4).
+-- Extensions, workspaces, users, api_keys and update_updated_at_column().
+-- Run by the migrator inside one transaction: no BEGIN/COMMIT here.
+
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- Sets updated_at on every UPDATE. Optional trigger arguments name columns whose changes
+-- alone do not count as an edit (usage counters, activity timestamps): when only those
+-- change, updated_at keeps its value, so optimistic "changed since read" checks on
+-- updated_at are not tripped by telemetry.
+CREATE OR REPLACE FUNCTION update_updated_at_column()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF TG_NARGS > 0
+       AND (to_jsonb(NEW) - TG_ARGV::text[] - 'updated_at'::text)
+           = (to_jsonb(OLD) - TG_ARGV::text[] - 'updated_at'::text) THEN
+        NEW.updated_at := OLD.updated_at;
+        RETURN NEW;
+    END IF;
+    NEW.updated_at := NOW();
+    RETURN NEW;
+END;
+$$;
+
+CREATE TABLE workspaces (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    name VARCHAR(256) NOT NULL,
+    slug VARCHAR(64) NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+
+    CONSTRAINT workspaces_slug_key UNIQUE (slug),
+    CONSTRAINT workspaces_name_check CHECK (length(btrim(name)) > 0),
+    CONSTRAINT workspaces_slug_check CHECK (slug ~ '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$')
+);
+
+COMMENT ON TABLE workspaces IS 'Tenants; every settings row belongs to one workspace';
+
+CREATE TABLE users (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    email VARCHAR(320) NOT NULL,
+    password_hash TEXT,
+    full_name VARCHAR(256) NOT NULL DEFAULT '',
+    is_verified BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+
+    CONSTRAINT users_email_key UNIQUE (email),
+    -- Stored lower-case and trimmed, so equality is case-insensitive without lower() calls.
+    CONSTRAINT users_email_check
+        CHECK (email = lower(email) AND email = btrim(email) AND email LIKE '_%@_%')
+);
+
+COMMENT ON TABLE users IS 'People; email is unique and stored lower-case';
+COMMENT ON COLUMN users.password_hash IS 'bcrypt ($2a$/$2b$/$2y$); NULL = no password login. Never readable by console_app';
+
+CREATE TABLE api_keys (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    workspace_id UUID NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id UUID REFERENCES users(id) ON DELETE SET NULL,
+    name VARCHAR(256) NOT NULL,
+    key_prefix VARCHAR(32) NOT NULL,
+    key_hash CHAR(64) NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    last_used_at TIMESTAMPTZ,
+    revoked_at TIMESTAMPTZ,
+
+    CONSTRAINT api_keys_key_hash_key UNIQUE (key_hash),
+    CONSTRAINT api_keys_key_hash_check CHECK (key_hash ~ '^[0-9a-f]{64}$'),
+    CONSTRAINT api_keys_name_check CHECK (length(btrim(name)) > 0)
+);
+
+COMMENT ON TABLE api_keys IS 'Workspace API keys; only the SHA-256 hex of the key is stored';
+COMMENT ON COLUMN api_keys.key_prefix IS 'First characters of the key, shown to identify it';
+
+CREATE INDEX idx_api_keys_workspace ON api_keys (workspace_id, created_at, id);
+CREATE INDEX idx_api_keys_user ON api_keys (user_id) WHERE user_id IS NOT NULL;
+
+CREATE TRIGGER update_workspaces_updated_at
+BEFORE UPDATE ON workspaces
+FOR EACH ROW
+EXECUTE FUNCTION update_updated_at_column();
+
+CREATE TRIGGER update_users_updated_at
+BEFORE UPDATE ON users
+FOR EACH ROW
+EXECUTE FUNCTION update_updated_at_column();
+
+"""###,
+            down: ###"""
+-- 0001_base down. Extensions are left installed on purpose: other objects of the
+-- database may use them, and 0001 up creates them only IF NOT EXISTS.
+
+DROP TABLE api_keys;
+DROP TABLE users;
+DROP TABLE workspaces;
+DROP FUNCTION update_updated_at_column();
+
+"""###),
+        Migration(
+            version: 2, name: "settings",
+            up: ###"""
+-- 0002_settings: team_members, billing_config, integrations_config.
+-- Seed 002's DDL (17 / 32 / 23 columns, SEED-ERRATA #3), its indexes and updated_at
+-- triggers, corrected as SEED-ERRATA.md says:
+--   * team_members.user_id is NULL for a pending invitation until it is accepted
+--     (CHECK status = 'pending' OR user_id IS NOT NULL)                       (#2)
+--   * UNIQUE NULLS NOT DISTINCT (workspace_id, user_id, deleted_at) is replaced by
+--     one live row per person per workspace (partial unique indexes)          (#2)
+--   * invitation_token holds only the lower-case SHA-256 hex of the token     (#7)
+-- plus indexes for 100,000-member workspaces (keyset pagination, trigram search).
+-- Run by the migrator inside one transaction: no BEGIN/COMMIT here.
+
+-- =====================================================================
+-- team_members
+-- =====================================================================
+CREATE TABLE team_members (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    workspace_id UUID NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    -- NULL while the invitation is pending (SEED-ERRATA #2)
+    user_id UUID REFERENCES users(id) ON DELETE CASCADE,
+    role VARCHAR(32) NOT NULL DEFAULT 'viewer',
+    status VARCHAR(32) NOT NULL DEFAULT 'pending',
+    invitation_email VARCHAR(256),
+    invitation_token VARCHAR(128) UNIQUE,
+    invitation_expires_at TIMESTAMPTZ,
+    invited_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    updated_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    accepted_at TIMESTAMPTZ,
+    last_active_at TIMESTAMPTZ,
+    deleted_at TIMESTAMPTZ,
+    deleted_by UUID REFERENCES users(id) ON DELETE SET NULL,
+
+    CONSTRAINT team_members_role_check
+        CHECK (role IN ('owner', 'admin', 'member', 'viewer')),
+    CONSTRAINT team_members_status_check
+        CHECK (status IN ('pending', 'active', 'inactive')),
+    -- Only a pending invitation may lack a user (SEED-ERRATA #2).
+    CONSTRAINT team_members_user_required_check
+        CHECK (status = 'pending' OR user_id IS NOT NULL),
+    -- A pending invitation is addressed to an email.
+    CONSTRAINT team_members_pending_email_check
+        CHECK (status <> 'pending' OR invitation_email IS NOT NULL),
+    CONSTRAINT team_members_invitation_email_check
+        CHECK (invitation_email IS NULL
+               OR (invitation_email = lower(btrim(invitation_email))
+                   AND invitation_email LIKE '_%@_%')),
+    -- Only the SHA-256 hex of the token is stored (SEED-ERRATA #7).
+    CONSTRAINT team_members_invitation_token_check
+        CHECK (invitation_token ~ '^[0-9a-f]{64}$')
+);
+
+COMMENT ON TABLE team_members IS 'Enhanced workspace team management with RBAC and invitation workflow';
+COMMENT ON COLUMN team_members.role IS 'Permission level: owner, admin, member, viewer';
+COMMENT ON COLUMN team_members.status IS 'Membership status: pending, active, inactive';
+COMMENT ON COLUMN team_members.user_id IS 'NULL while the invitation is pending (SEED-ERRATA #2)';
+COMMENT ON COLUMN team_members.invitation_token IS 'Lower-case hex SHA-256 of the invitation token; the token itself is never stored';
+COMMENT ON COLUMN team_members.deleted_at IS 'Soft delete timestamp - NULL if live';
+
+-- One live row per person per workspace (replaces the seed's NULLS NOT DISTINCT key).
+CREATE UNIQUE INDEX team_members_unique_active_member
+    ON team_members (workspace_id, user_id)
+    WHERE deleted_at IS NULL;
+-- One live pending invitation per email per workspace.
+CREATE UNIQUE INDEX team_members_unique_pending_email
+    ON team_members (workspace_id, lower(invitation_email))
+    WHERE status = 'pending' AND deleted_at IS NULL;
+
+-- Seed 002's indexes.
+CREATE INDEX idx_team_members_workspace_status
+    ON team_members (workspace_id, status) WHERE deleted_at IS NULL;
+CREATE INDEX idx_team_members_user
+    ON team_members (user_id) WHERE deleted_at IS NULL;
+CREATE INDEX idx_team_members_active
+    ON team_members (workspace_id, status, role)
+    WHERE status = 'active' AND deleted_at IS NULL;
+CREATE INDEX idx_team_members_invitation_token
+    ON team_members (invitation_token)
+    WHERE invitation_token IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX idx_team_members_pending_invitations
+    ON team_members (status, invitation_expires_at)
+    WHERE status = 'pending' AND deleted_at IS NULL;
+CREATE INDEX idx_team_members_last_active
+    ON team_members (workspace_id, last_active_at DESC)
+    WHERE status = 'active' AND deleted_at IS NULL;
+CREATE INDEX idx_team_members_created_at
+    ON team_members (created_at DESC);
+
+-- 100,000-member workspaces: keyset pagination by (created_at, id), also within a role
+-- or a status, and trigram indexes for case-insensitive substring search (ILIKE '%x%').
+CREATE INDEX idx_team_members_keyset
+    ON team_members (workspace_id, created_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX idx_team_members_role_keyset
+    ON team_members (workspace_id, role, created_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX idx_team_members_status_keyset
+    ON team_members (workspace_id, status, created_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX idx_team_members_invitation_email_trgm
+    ON team_members USING GIN (invitation_email gin_trgm_ops);
+CREATE INDEX idx_users_email_trgm
+    ON users USING GIN (email gin_trgm_ops);
+CREATE INDEX idx_users_full_name_trgm
+    ON users USING GIN (full_name gin_trgm_ops);
+
+-- updated_at moves on every edit except a change of last_active_at alone (activity).
+CREATE TRIGGER update_team_members_updated_at
+BEFORE UPDATE ON team_members
+FOR EACH ROW
+EXECUTE FUNCTION update_updated_at_column('last_active_at');
+
+-- =====================================================================
+-- billing_config
+-- =====================================================================
+CREATE TABLE billing_config (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    workspace_id UUID NOT NULL UNIQUE REFERENCES workspaces(id) ON DELETE CASCADE,
+    plan_type VARCHAR(32) NOT NULL DEFAULT 'free',
+    plan_status VARCHAR(32) NOT NULL DEFAULT 'active',
+    traces_per_month_limit INTEGER,
+    team_members_limit INTEGER,
+    api_keys_limit INTEGER,
+    data_retention_days INTEGER,
+    custom_integrations_limit INTEGER,
+    traces_current_month INTEGER NOT NULL DEFAULT 0,
+    team_members_current INTEGER NOT NULL DEFAULT 0,
+    api_keys_current INTEGER NOT NULL DEFAULT 0,
+    usage_reset_at TIMESTAMPTZ,
+    overage_allowed BOOLEAN DEFAULT FALSE,
+    billing_cycle_start DATE NOT NULL DEFAULT CURRENT_DATE,
+    billing_cycle_end DATE,
+    trial_ends_at TIMESTAMPTZ,
+    stripe_customer_id VARCHAR(128) UNIQUE,
+    stripe_subscription_id VARCHAR(128) UNIQUE,
+    payment_method_last4 VARCHAR(4),
+    payment_method_brand VARCHAR(32),
+    monthly_price_usd DECIMAL(10, 2),
+    annual_price_usd DECIMAL(10, 2),
+    billing_interval VARCHAR(16) DEFAULT 'monthly',
+    next_billing_date DATE,
+    auto_renew BOOLEAN DEFAULT TRUE,
+    cancellation_requested BOOLEAN DEFAULT FALSE,
+    cancellation_effective_date DATE,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    updated_by UUID REFERENCES users(id) ON DELETE SET NULL,
+
+    CONSTRAINT billing_config_plan_type_check
+        CHECK (plan_type IN ('free', 'starter', 'professional', 'enterprise')),
+    CONSTRAINT billing_config_plan_status_check
+        CHECK (plan_status IN ('active', 'trialing', 'past_due', 'canceled', 'suspended')),
+    CONSTRAINT billing_config_billing_interval_check
+        CHECK (billing_interval IN ('monthly', 'annual')),
+    CONSTRAINT billing_config_usage_positive_check
+        CHECK (
+            traces_current_month >= 0 AND
+            team_members_current >= 0 AND
+            api_keys_current >= 0
+        ),
+    -- NULL means unlimited; a limit is never negative.
+    CONSTRAINT billing_config_limits_check
+        CHECK (
+            COALESCE(traces_per_month_limit, 0) >= 0 AND
+            COALESCE(team_members_limit, 0) >= 0 AND
+            COALESCE(api_keys_limit, 0) >= 0 AND
+            COALESCE(data_retention_days, 0) >= 0 AND
+            COALESCE(custom_integrations_limit, 0) >= 0
+        ),
+    CONSTRAINT billing_config_payment_last4_check
+        CHECK (payment_method_last4 ~ '^[0-9]{4}$')
+);
+
+COMMENT ON TABLE billing_config IS 'Subscription plans, usage limits, and billing configuration per workspace';
+COMMENT ON COLUMN billing_config.plan_type IS 'Subscription tier: free, starter, professional, enterprise';
+COMMENT ON COLUMN billing_config.stripe_customer_id IS 'Stripe customer ID for payment processing';
+COMMENT ON COLUMN billing_config.traces_per_month_limit IS 'Monthly trace ingestion limit (NULL = unlimited)';
+COMMENT ON COLUMN billing_config.usage_reset_at IS 'Last monthly usage counter reset timestamp';
+COMMENT ON COLUMN billing_config.team_members_current IS 'Active, live team members; maintained by a trigger (0003)';
+COMMENT ON COLUMN billing_config.api_keys_current IS 'Unrevoked API keys; maintained by a trigger (0003)';
+
+CREATE INDEX idx_billing_config_plan_type
+    ON billing_config (plan_type, plan_status);
+CREATE INDEX idx_billing_config_billing_cycle
+    ON billing_config (billing_cycle_end) WHERE plan_status = 'active';
+CREATE INDEX idx_billing_config_trial_expiring
+    ON billing_config (trial_ends_at)
+    WHERE plan_status = 'trialing' AND trial_ends_at IS NOT NULL;
+CREATE INDEX idx_billing_config_stripe_customer
+    ON billing_config (stripe_customer_id)
+    WHERE stripe_customer_id IS NOT NULL;
+CREATE INDEX idx_billing_config_usage_monitoring
+    ON billing_config (workspace_id, traces_current_month)
+    WHERE plan_status = 'active' AND traces_per_month_limit IS NOT NULL;
+
+-- Usage counters are telemetry, not configuration: changing only them keeps updated_at.
+CREATE TRIGGER update_billing_config_updated_at
+BEFORE UPDATE ON billing_config
+FOR EACH ROW
+EXECUTE FUNCTION update_updated_at_column(
+    'traces_current_month', 'team_members_current', 'api_keys_current', 'usage_reset_at');
+
+-- =====================================================================
+-- integrations_config
+-- =====================================================================
+CREATE TABLE integrations_config (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    workspace_id UUID NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    integration_type VARCHAR(64) NOT NULL,
+    integration_name VARCHAR(256) NOT NULL,
+    config_data JSONB NOT NULL DEFAULT '{}',
+    credentials_encrypted TEXT,
+    encryption_key_id VARCHAR(128),
+    is_enabled BOOLEAN NOT NULL DEFAULT TRUE,
+    health_status VARCHAR(32) DEFAULT 'unknown',
+    last_health_check_at TIMESTAMPTZ,
+    health_check_message TEXT,
+    last_sync_at TIMESTAMPTZ,
+    last_error_at TIMESTAMPTZ,
+    last_error_message TEXT,
+    total_events_sent INTEGER DEFAULT 0,
+    total_errors INTEGER DEFAULT 0,
+    event_filters JSONB DEFAULT '{}',
+    rate_limit_per_minute INTEGER,
+    retry_config JSONB DEFAULT '{"max_retries": 3, "backoff": "exponential"}',
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    updated_by UUID REFERENCES users(id) ON DELETE SET NULL,
+
+    CONSTRAINT integrations_config_type_check
+        CHECK (integration_type IN (
+            'slack', 'pagerduty', 'webhook', 'sentry', 'datadog', 'custom'
+        )),
+    CONSTRAINT integrations_config_health_check
+        CHECK (health_status IN (
+            'healthy', 'degraded', 'unhealthy', 'unknown'
+        )),
+    CONSTRAINT integrations_config_unique_type
+        UNIQUE (workspace_id, integration_type, integration_name),
+    CONSTRAINT integrations_config_name_check
+        CHECK (length(btrim(integration_name)) > 0),
+    -- Ciphertext and the id of the key that sealed it travel together.
+    CONSTRAINT integrations_config_key_id_check
+        CHECK (credentials_encrypted IS NULL OR encryption_key_id IS NOT NULL)
+);
+
+COMMENT ON TABLE integrations_config IS 'External service integrations (Slack, PagerDuty, webhooks, etc.)';
+COMMENT ON COLUMN integrations_config.integration_type IS 'Integration type: slack, pagerduty, webhook, sentry, datadog, custom';
+COMMENT ON COLUMN integrations_config.credentials_encrypted IS 'AES-256-GCM encrypted credentials (sealed by the application, row id as associated data)';
+COMMENT ON COLUMN integrations_config.config_data IS 'JSONB configuration specific to integration type';
+COMMENT ON COLUMN integrations_config.event_filters IS 'Filter rules for which events to send';
+COMMENT ON COLUMN integrations_config.last_sync_at IS 'Last successful event delivery timestamp';
+
+CREATE INDEX idx_integrations_workspace_enabled
+    ON integrations_config (workspace_id, is_enabled, integration_type)
+    WHERE is_enabled = TRUE;
+CREATE INDEX idx_integrations_type
+    ON integrations_config (integration_type, is_enabled);
+CREATE INDEX idx_integrations_health_status
+    ON integrations_config (health_status, last_health_check_at DESC)
+    WHERE is_enabled = TRUE;
+CREATE INDEX idx_integrations_errors
+    ON integrations_config (last_error_at DESC)
+    WHERE last_error_at IS NOT NULL;
+CREATE INDEX idx_integrations_event_filters
+    ON integrations_config USING GIN (event_filters);
+CREATE INDEX idx_integrations_last_sync
+    ON integrations_config (workspace_id, last_sync_at DESC)
+    WHERE is_enabled = TRUE;
+
+CREATE TRIGGER update_integrations_config_updated_at
+BEFORE UPDATE ON integrations_config
+FOR EACH ROW
+EXECUTE FUNCTION update_updated_at_column();
+
+"""###,
+            down: ###"""
+-- 0002_settings down: the three settings tables (their indexes and triggers go with
+-- them) and the trigram indexes this migration added to users.
+
+DROP TABLE integrations_config;
+DROP TABLE billing_config;
+DROP TABLE team_members;
+DROP INDEX idx_users_full_name_trgm;
+DROP INDEX idx_users_email_trgm;
+
+"""###),
+        Migration(
+            version: 3, name: "security",
+            up: ###"""
+-- 0003_security: audit log, login attempts, the console_app role, row-level security
+-- (the second lock behind the Swift policy), invariant triggers and the SECURITY DEFINER
+-- functions for pre-identity look-ups. Run by the migrator (a superuser, or at least the
+-- owner of every table) inside one transaction: no BEGIN/COMMIT here.
+--
+-- ERRORS RAISED (the store maps them to typed errors; match the SQLSTATE or the message
+-- prefix up to the first ':'):
+--   SC001  last_owner: ...        a change would leave a workspace that had an active owner
+--                                 without one active, live owner
+--   SC002  seat_limit: ...        active + pending live rows would exceed
+--                                 billing_config.team_members_limit (also raised when the
+--                                 limit is lowered below current use)
+--   SC003  integration_limit: ... integrations_config rows would exceed
+--                                 custom_integrations_limit (also when lowered below use)
+--   SC004  api_key_limit: ...     unrevoked api_keys would exceed api_keys_limit (also when
+--                                 lowered below use)
+--   SC005  immutable: ...         team_members.id / workspace_id changed (superuser only;
+--                                 console_app has no UPDATE on those columns)
+--   23505  already_member: ...    a live pending invitation for an email whose user already
+--                                 has a live row in the workspace (unique_violation)
+--   22023  weak_password: ...     console_accept_invitation: new user's password shorter
+--                                 than 8 characters (invalid_parameter_value)
+--   22023  invalid_name: ...      console_accept_invitation: full name longer than 256
+--   42501  forbidden: ...         an admin changing or removing an owner's row
+--   42501  (PostgreSQL's own)     other row-level security / privilege refusals
+-- NULL limits mean unlimited. The triggers run at statement end (AFTER ... FOR EACH
+-- STATEMENT with transition tables): order multi-step changes so that every statement
+-- leaves a valid state (promote the new owner before demoting the old one).
+--
+-- CONCURRENCY: the checks take pg_advisory_xact_lock(hashtext(workspace_id::text)) - the
+-- key console_lock_workspace(uuid) takes - and then count with a fresh snapshot, so they
+-- are exact at READ COMMITTED (the default) and under SERIALIZABLE; do not run membership
+-- changes at REPEATABLE READ. Mutating transactions should call console_lock_workspace
+-- first (before locking any row) so locks are always taken in the same order.
+
+-- =====================================================================
+-- audit_logs (seed 002's shape). workspace_id is NULL only for authentication events
+-- whose user is unknown (auth.*); those rows are visible to no console_app session.
+-- =====================================================================
+CREATE TABLE audit_logs (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    workspace_id UUID REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id UUID REFERENCES users(id) ON DELETE SET NULL,
+    action VARCHAR(64) NOT NULL,
+    resource_type VARCHAR(64) NOT NULL,
+    resource_id UUID,
+    changes JSONB,
+    ip_address INET,
+    user_agent TEXT,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+
+    CONSTRAINT audit_logs_action_check CHECK (action ~ '^[a-z][a-z0-9_]*\.[a-z][a-z0-9_.]*$'),
+    CONSTRAINT audit_logs_workspace_check CHECK (workspace_id IS NOT NULL OR action LIKE 'auth.%')
+);
+
+COMMENT ON TABLE audit_logs IS 'Append-only record of every settings change and authentication event';
+COMMENT ON COLUMN audit_logs.user_id IS 'The actor (for auth.* events: the user who tried to log in, if known)';
+COMMENT ON COLUMN audit_logs.changes IS 'before/after as JSON; never secrets';
+
+CREATE INDEX idx_audit_logs_workspace_created
+    ON audit_logs (workspace_id, created_at DESC, id);
+CREATE INDEX idx_audit_logs_user ON audit_logs (user_id) WHERE user_id IS NOT NULL;
+
+-- =====================================================================
+-- login_attempts: every password login attempt, for the lockout. Only the SECURITY
+-- DEFINER functions touch it.
+-- =====================================================================
+CREATE TABLE login_attempts (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email VARCHAR(320) NOT NULL,
+    user_id UUID REFERENCES users(id) ON DELETE SET NULL,
+    succeeded BOOLEAN NOT NULL,
+    outcome VARCHAR(16) NOT NULL,
+    method VARCHAR(32) NOT NULL,
+    attempted_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+
+    CONSTRAINT login_attempts_outcome_check CHECK (outcome IN ('ok', 'invalid', 'locked')),
+    CONSTRAINT login_attempts_succeeded_check CHECK (succeeded = (outcome = 'ok'))
+);
+
+CREATE INDEX idx_login_attempts_email ON login_attempts (email, attempted_at DESC);
+
+-- =====================================================================
+-- The role the console runs as. Cluster-wide, so created only when missing (many test
+-- databases share one cluster) and never dropped by a down migration.
+-- =====================================================================
+DO $$
+BEGIN
+    IF current_user = 'console_app' THEN
+        RAISE EXCEPTION 'run the migrations as the database owner, not as console_app';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'console_app') THEN
+        BEGIN
+            CREATE ROLE console_app LOGIN NOINHERIT NOSUPERUSER NOBYPASSRLS
+                NOCREATEDB NOCREATEROLE NOREPLICATION;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL; -- created meanwhile by a migration of another database
+        END;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles
+               WHERE rolname = 'console_app' AND (rolsuper OR rolbypassrls)) THEN
+        RAISE EXCEPTION 'role console_app must not be SUPERUSER or BYPASSRLS';
+    END IF;
+END
+$$;
+
+-- =====================================================================
+-- Helpers
+-- =====================================================================
+
+-- Role of app.current_user_id in app.current_workspace_id, if an active, live member;
+-- else NULL. SECURITY DEFINER: policies call it without recursing into RLS.
+CREATE FUNCTION console_current_role()
+RETURNS text
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    SELECT tm.role::text
+    FROM team_members tm
+    WHERE tm.workspace_id = NULLIF(current_setting('app.current_workspace_id', true), '')::uuid
+      AND tm.user_id = NULLIF(current_setting('app.current_user_id', true), '')::uuid
+      AND tm.status = 'active'
+      AND tm.deleted_at IS NULL
+$$;
+
+-- Does app.current_user_id have any team_members row (any status, even removed) in
+-- app.current_workspace_id? Lets a member who just deactivated or removed themselves
+-- still write the audit row of that change.
+CREATE FUNCTION console_current_user_has_membership()
+RETURNS boolean
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM team_members tm
+        WHERE tm.workspace_id = NULLIF(current_setting('app.current_workspace_id', true), '')::uuid
+          AND tm.user_id = NULLIF(current_setting('app.current_user_id', true), '')::uuid)
+$$;
+
+-- The per-workspace lock every membership / limit check takes. Same key as
+-- SELECT pg_advisory_xact_lock(hashtext('<lower-case uuid>')).
+CREATE FUNCTION console_lock_workspace(p_workspace_id uuid)
+RETURNS void
+LANGUAGE sql
+VOLATILE
+SET search_path = public, pg_temp
+AS $$
+    SELECT pg_advisory_xact_lock(hashtext(p_workspace_id::text))
+$$;
+
+-- Client address and agent for audit rows written by the definer functions, taken from
+-- the optional transaction settings app.client_ip / app.user_agent; bad values are ignored.
+CREATE FUNCTION console_client_ip()
+RETURNS inet
+LANGUAGE plpgsql
+STABLE
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+    RETURN NULLIF(current_setting('app.client_ip', true), '')::inet;
+EXCEPTION WHEN others THEN
+    RETURN NULL;
+END;
+$$;
+
+CREATE FUNCTION console_client_agent()
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = public, pg_temp
+AS $$
+    SELECT left(NULLIF(current_setting('app.user_agent', true), ''), 512)
+$$;
+
+-- Plan limits and live usage of the current workspace, for any active member (admins
+-- cannot read billing_config but must know the seat limit). One row, or none when the
+-- caller is not an active member. NULL limit = unlimited (or no billing row).
+CREATE FUNCTION console_plan_limits()
+RETURNS TABLE (
+    plan_type text,
+    plan_status text,
+    traces_per_month_limit integer,
+    team_members_limit integer,
+    api_keys_limit integer,
+    data_retention_days integer,
+    custom_integrations_limit integer,
+    seats_used integer,
+    integrations_used integer,
+    api_keys_used integer
+)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    WITH ws AS (
+        SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid AS id
+        WHERE console_current_role() IS NOT NULL
+    )
+    SELECT b.plan_type::text, b.plan_status::text, b.traces_per_month_limit,
+           b.team_members_limit, b.api_keys_limit, b.data_retention_days,
+           b.custom_integrations_limit,
+           (SELECT count(*)::int FROM team_members t
+             WHERE t.workspace_id = ws.id AND t.deleted_at IS NULL
+               AND t.status IN ('active', 'pending')),
+           (SELECT count(*)::int FROM integrations_config i WHERE i.workspace_id = ws.id),
+           (SELECT count(*)::int FROM api_keys k
+             WHERE k.workspace_id = ws.id AND k.revoked_at IS NULL)
+    FROM ws
+    LEFT JOIN billing_config b ON b.workspace_id = ws.id
+$$;
+
+-- Sealed credentials of one integration of the current workspace, for owners and admins
+-- only (console_app cannot SELECT integrations_config.credentials_encrypted).
+CREATE FUNCTION console_integration_credentials(p_integration_id uuid)
+RETURNS TABLE (credentials_encrypted text, encryption_key_id text)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    SELECT i.credentials_encrypted, i.encryption_key_id::text
+    FROM integrations_config i
+    WHERE i.id = p_integration_id
+      AND i.workspace_id = NULLIF(current_setting('app.current_workspace_id', true), '')::uuid
+      AND console_current_role() IN ('owner', 'admin')
+$$;
+
+-- Marks the current user active now in the current workspace (does not move updated_at).
+CREATE FUNCTION console_touch_last_active()
+RETURNS void
+LANGUAGE sql
+VOLATILE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    UPDATE team_members tm SET last_active_at = NOW()
+    WHERE tm.workspace_id = NULLIF(current_setting('app.current_workspace_id', true), '')::uuid
+      AND tm.user_id = NULLIF(current_setting('app.current_user_id', true), '')::uuid
+      AND tm.status = 'active' AND tm.deleted_at IS NULL
+$$;
+
+-- =====================================================================
+-- Invariant checks (used by the triggers below). Each takes the workspace lock first
+-- and counts with a fresh snapshot.
+-- =====================================================================
+CREATE FUNCTION console_check_owner(p_workspace_id uuid)
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+    PERFORM console_lock_workspace(p_workspace_id);
+    -- A workspace being deleted (cascade) needs no owner.
+    IF NOT EXISTS (SELECT 1 FROM workspaces w WHERE w.id = p_workspace_id) THEN
+        RETURN;
+    END IF;
+    IF NOT EXISTS (
+        SELECT 1 FROM team_members t
+        WHERE t.workspace_id = p_workspace_id AND t.role = 'owner'
+          AND t.status = 'active' AND t.deleted_at IS NULL
+    ) THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'SC001',
+            MESSAGE = 'last_owner: the workspace must keep at least one active owner',
+            DETAIL = format('workspace %s', p_workspace_id),
+            HINT = 'Make someone else an owner first.';
+    END IF;
+END;
+$$;
+
+CREATE FUNCTION console_check_seats(p_workspace_id uuid)
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_limit integer;
+    v_used integer;
+BEGIN
+    PERFORM console_lock_workspace(p_workspace_id);
+    SELECT b.team_members_limit INTO v_limit
+    FROM billing_config b WHERE b.workspace_id = p_workspace_id;
+    IF v_limit IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT count(*) INTO v_used FROM team_members t
+    WHERE t.workspace_id = p_workspace_id AND t.deleted_at IS NULL
+      AND t.status IN ('active', 'pending');
+    IF v_used > v_limit THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'SC002',
+            MESSAGE = format('seat_limit: %s seats in use (active members and pending invitations), the plan allows %s',
+                             v_used, v_limit),
+            DETAIL = format('workspace %s', p_workspace_id);
+    END IF;
+END;
+$$;
+
+CREATE FUNCTION console_check_integrations(p_workspace_id uuid)
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_limit integer;
+    v_used integer;
+BEGIN
+    PERFORM console_lock_workspace(p_workspace_id);
+    SELECT b.custom_integrations_limit INTO v_limit
+    FROM billing_config b WHERE b.workspace_id = p_workspace_id;
+    IF v_limit IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT count(*) INTO v_used FROM integrations_config i WHERE i.workspace_id = p_workspace_id;
+    IF v_used > v_limit THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'SC003',
+            MESSAGE = format('integration_limit: %s integrations configured, the plan allows %s',
+                             v_used, v_limit),
+            DETAIL = format('workspace %s', p_workspace_id);
+    END IF;
+END;
+$$;
+
+CREATE FUNCTION console_check_api_keys(p_workspace_id uuid)
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_limit integer;
+    v_used integer;
+BEGIN
+    PERFORM console_lock_workspace(p_workspace_id);
+    SELECT b.api_keys_limit INTO v_limit
+    FROM billing_config b WHERE b.workspace_id = p_workspace_id;
+    IF v_limit IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT count(*) INTO v_used FROM api_keys k
+    WHERE k.workspace_id = p_workspace_id AND k.revoked_at IS NULL;
+    IF v_used > v_limit THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'SC004',
+            MESSAGE = format('api_key_limit: %s API keys active, the plan allows %s', v_used, v_limit),
+            DETAIL = format('workspace %s', p_workspace_id);
+    END IF;
+END;
+$$;
+
+-- =====================================================================
+-- An admin may not change or remove an owner's row (seed 000: only owners manage owners).
+-- Policies cannot see the old row, so this is a row trigger; it applies to console_app.
+-- =====================================================================
+CREATE FUNCTION team_members_guard_owner_rows()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF OLD.role = 'owner' AND current_user = 'console_app'
+       AND console_current_role() IS DISTINCT FROM 'owner' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'insufficient_privilege',
+            MESSAGE = 'forbidden: only an owner can change or remove an owner';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER team_members_guard_owner_rows
+BEFORE UPDATE OR DELETE ON team_members
+FOR EACH ROW
+EXECUTE FUNCTION team_members_guard_owner_rows();
+
+-- =====================================================================
+-- team_members invariants (statement level, so bulk loads cost one count per workspace)
+-- =====================================================================
+CREATE FUNCTION team_members_enforce_invariants()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_owner_ws uuid[] := '{}';  -- workspaces where an active owner row stopped being one
+    v_seat_ws uuid[] := '{}';   -- workspaces where a row started to take a seat
+    v_pending boolean := false; -- a live pending invitation was written
+    v_ws uuid;
+    v_email text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT COALESCE(array_agg(DISTINCT n.workspace_id), '{}') INTO v_seat_ws
+        FROM new_rows n
+        WHERE n.deleted_at IS NULL AND n.status IN ('active', 'pending');
+        v_pending := EXISTS (SELECT 1 FROM new_rows n
+                             WHERE n.status = 'pending' AND n.deleted_at IS NULL);
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF (SELECT count(*) FROM old_rows) <> (SELECT count(*) FROM old_rows o JOIN new_rows n ON n.id = o.id)
+           OR EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+                      WHERE n.workspace_id <> o.workspace_id) THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'SC005',
+                MESSAGE = 'immutable: team_members.id and workspace_id cannot change';
+        END IF;
+        SELECT COALESCE(array_agg(DISTINCT o.workspace_id), '{}') INTO v_owner_ws
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE o.role = 'owner' AND o.status = 'active' AND o.deleted_at IS NULL
+          AND NOT (n.role = 'owner' AND n.status = 'active' AND n.deleted_at IS NULL);
+        -- Newly seated rows, and status changes of seated rows (pending -> active on
+        -- acceptance re-checks the limit).
+        SELECT COALESCE(array_agg(DISTINCT n.workspace_id), '{}') INTO v_seat_ws
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE n.deleted_at IS NULL AND n.status IN ('active', 'pending')
+          AND (o.deleted_at IS NOT NULL OR o.status NOT IN ('active', 'pending')
+               OR o.status <> n.status);
+        v_pending := EXISTS (
+            SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE n.status = 'pending' AND n.deleted_at IS NULL
+              AND (o.status <> 'pending' OR o.deleted_at IS NOT NULL
+                   OR o.invitation_email IS DISTINCT FROM n.invitation_email));
+    ELSE -- DELETE
+        SELECT COALESCE(array_agg(DISTINCT o.workspace_id), '{}') INTO v_owner_ws
+        FROM old_rows o
+        WHERE o.role = 'owner' AND o.status = 'active' AND o.deleted_at IS NULL;
+    END IF;
+
+    -- Lock every workspace concerned, in a fixed order, before any check.
+    FOR v_ws IN SELECT DISTINCT x FROM unnest(v_owner_ws || v_seat_ws) AS x ORDER BY x LOOP
+        PERFORM console_lock_workspace(v_ws);
+    END LOOP;
+
+    IF v_pending THEN
+        SELECT n.invitation_email INTO v_email
+        FROM new_rows n
+        JOIN users u ON u.email = n.invitation_email
+        JOIN team_members t ON t.workspace_id = n.workspace_id AND t.user_id = u.id
+                           AND t.deleted_at IS NULL AND t.id <> n.id
+        WHERE n.status = 'pending' AND n.deleted_at IS NULL
+        LIMIT 1;
+        IF v_email IS NOT NULL THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'unique_violation',
+                MESSAGE = format('already_member: %s is already a member of this workspace', v_email);
+        END IF;
+    END IF;
+
+    FOREACH v_ws IN ARRAY v_owner_ws LOOP
+        PERFORM console_check_owner(v_ws);
+    END LOOP;
+    FOREACH v_ws IN ARRAY v_seat_ws LOOP
+        PERFORM console_check_seats(v_ws);
+    END LOOP;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER team_members_invariants_insert
+AFTER INSERT ON team_members
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT
+EXECUTE FUNCTION team_members_enforce_invariants();
+
+CREATE TRIGGER team_members_invariants_update
+AFTER UPDATE ON team_members
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT
+EXECUTE FUNCTION team_members_enforce_invariants();
+
+CREATE TRIGGER team_members_invariants_delete
+AFTER DELETE ON team_members
+REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT
+EXECUTE FUNCTION team_members_enforce_invariants();
+
+-- =====================================================================
+-- integrations_config and api_keys limits
+-- =====================================================================
+-- Inserting integrations (or API keys, or un-revoking one) is refused beyond the plan's
+-- limit; editing existing rows never is, even in a workspace over its limit.
+CREATE FUNCTION integrations_config_enforce_limit()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_ws uuid;
+BEGIN
+    FOR v_ws IN SELECT DISTINCT n.workspace_id FROM new_rows n ORDER BY 1 LOOP
+        PERFORM console_check_integrations(v_ws);
+    END LOOP;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER integrations_config_limit_insert
+AFTER INSERT ON integrations_config
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT
+EXECUTE FUNCTION integrations_config_enforce_limit();
+
+CREATE FUNCTION api_keys_enforce_limit()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_ws uuid;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        FOR v_ws IN SELECT DISTINCT n.workspace_id FROM new_rows n
+                    WHERE n.revoked_at IS NULL ORDER BY 1 LOOP
+            PERFORM console_check_api_keys(v_ws);
+        END LOOP;
+    ELSE
+        FOR v_ws IN SELECT DISTINCT n.workspace_id
+                    FROM old_rows o JOIN new_rows n ON n.id = o.id
+                    WHERE n.revoked_at IS NULL
+                      AND (o.revoked_at IS NOT NULL OR o.workspace_id <> n.workspace_id)
+                    ORDER BY 1 LOOP
+            PERFORM console_check_api_keys(v_ws);
+        END LOOP;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER api_keys_limit_insert
+AFTER INSERT ON api_keys
+REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT
+EXECUTE FUNCTION api_keys_enforce_limit();
+
+CREATE TRIGGER api_keys_limit_update
+AFTER UPDATE ON api_keys
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT
+EXECUTE FUNCTION api_keys_enforce_limit();
+
+-- Lowering a limit below what is in use is refused, like a plan change the seats do
+-- not fit.
+CREATE FUNCTION billing_config_enforce_limits()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+    IF NEW.team_members_limit IS DISTINCT FROM OLD.team_members_limit
+       AND NEW.team_members_limit IS NOT NULL THEN
+        PERFORM console_check_seats(NEW.workspace_id);
+    END IF;
+    IF NEW.custom_integrations_limit IS DISTINCT FROM OLD.custom_integrations_limit
+       AND NEW.custom_integrations_limit IS NOT NULL THEN
+        PERFORM console_check_integrations(NEW.workspace_id);
+    END IF;
+    IF NEW.api_keys_limit IS DISTINCT FROM OLD.api_keys_limit
+       AND NEW.api_keys_limit IS NOT NULL THEN
+        PERFORM console_check_api_keys(NEW.workspace_id);
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER billing_config_limits_update
+AFTER UPDATE OF team_members_limit, custom_integrations_limit, api_keys_limit ON billing_config
+FOR EACH ROW
+EXECUTE FUNCTION billing_config_enforce_limits();
+
+-- =====================================================================
+-- Authentication and invitations (SECURITY DEFINER: they run before any identity is set)
+-- =====================================================================
+
+-- Is this email locked out? 5 failures within 15 minutes (after the last success) lock it
+-- for 15 minutes from the fifth. Attempts refused as 'locked' do not extend the lock.
+CREATE FUNCTION console_login_locked(p_email text)
+RETURNS boolean
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    WITH last_ok AS (
+        SELECT COALESCE(max(s.attempted_at), '-infinity'::timestamptz) AS at
+        FROM login_attempts s
+        WHERE s.email = p_email AND s.outcome = 'ok'
+    ), failures AS (
+        SELECT a.attempted_at
+        FROM login_attempts a, last_ok
+        WHERE a.email = p_email AND a.outcome = 'invalid'
+          AND a.attempted_at > last_ok.at
+          AND a.attempted_at > NOW() - interval '30 minutes'
+    )
+    SELECT EXISTS (
+        SELECT 1 FROM failures f
+        WHERE f.attempted_at > NOW() - interval '15 minutes'
+          AND (SELECT count(*) FROM failures g
+               WHERE g.attempted_at > f.attempted_at - interval '15 minutes'
+                 AND g.attempted_at <= f.attempted_at) >= 5)
+$$;
+
+-- Writes auth.* audit rows: one per workspace where the user has a live membership row,
+-- or one with NULL workspace when the user is unknown or has none.
+CREATE FUNCTION console_audit_auth(p_user_id uuid, p_action text, p_changes jsonb)
+RETURNS void
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+    INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id,
+                            changes, ip_address, user_agent)
+    SELECT ws.workspace_id, p_user_id, p_action, 'user', p_user_id, p_changes,
+           console_client_ip(), console_client_agent()
+    FROM (SELECT DISTINCT t.workspace_id FROM team_members t
+          WHERE p_user_id IS NOT NULL AND t.user_id = p_user_id AND t.deleted_at IS NULL) ws;
+    IF NOT FOUND THEN
+        INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id,
+                                changes, ip_address, user_agent)
+        VALUES (NULL, p_user_id, p_action, 'user', p_user_id, p_changes,
+                console_client_ip(), console_client_agent());
+    END IF;
+END;
+$$;
+
+-- Password login. outcome: 'ok' (user_id set) | 'invalid' | 'locked' (user_id NULL).
+-- Unknown email, wrong password, no password, and a user without an active, live
+-- membership in any workspace are all 'invalid'. The lockout is checked before the
+-- password. Every attempt is recorded in login_attempts and audited (auth.login /
+-- auth.failed, changes = {method, outcome[, reason][, email]}).
+CREATE FUNCTION console_authenticate(p_email text, p_password text, p_method text)
+RETURNS TABLE (user_id uuid, outcome text)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_email text := left(lower(btrim(COALESCE(p_email, ''))), 320);
+    v_method text := left(COALESCE(NULLIF(btrim(p_method), ''), 'password'), 32);
+    v_user_id uuid;
+    v_hash text;
+    v_ok boolean := false;
+    v_outcome text;
+    v_reason text;
+BEGIN
+    -- Serialise attempts for one email so the failure count is exact.
+    PERFORM pg_advisory_xact_lock(21316, hashtext(v_email));
+
+    SELECT u.id, regexp_replace(u.password_hash, '^\$2[by]\$', '$2a$')
+    INTO v_user_id, v_hash
+    FROM users u WHERE u.email = v_email;
+
+    IF console_login_locked(v_email) THEN
+        v_outcome := 'locked';
+        v_reason := 'locked';
+    ELSE
+        IF v_hash LIKE '$2a$%' THEN
+            v_ok := crypt(COALESCE(p_password, ''), v_hash) = v_hash;
+        ELSE
+            -- Same work for an unknown email, so timing does not tell which emails exist.
+            PERFORM crypt(COALESCE(p_password, ''),
+                          '$2a$10$nqLetyWz9RUSXEJTwdZM7u5SWRBWHQGeyzhanxjsopmCAi.Jt9i3i');
+        END IF;
+        IF v_user_id IS NULL THEN
+            v_outcome := 'invalid'; v_reason := 'unknown_user';
+        ELSIF NOT v_ok THEN
+            v_outcome := 'invalid'; v_reason := 'bad_password';
+        ELSIF NOT EXISTS (SELECT 1 FROM team_members t
+                          WHERE t.user_id = v_user_id AND t.status = 'active'
+                            AND t.deleted_at IS NULL) THEN
+            v_outcome := 'invalid'; v_reason := 'no_active_membership';
+        ELSE
+            v_outcome := 'ok';
+        END IF;
+    END IF;
+
+    INSERT INTO login_attempts (email, user_id, succeeded, outcome, method)
+    VALUES (v_email, v_user_id, v_outcome = 'ok', v_outcome, v_method);
+
+    PERFORM console_audit_auth(
+        v_user_id,
+        CASE WHEN v_outcome = 'ok' THEN 'auth.login' ELSE 'auth.failed' END,
+        jsonb_strip_nulls(jsonb_build_object(
+            'method', v_method, 'outcome', v_outcome, 'reason', v_reason,
+            'email', CASE WHEN v_user_id IS NULL THEN v_email END)));
+
+    RETURN QUERY SELECT CASE WHEN v_outcome = 'ok' THEN v_user_id END, v_outcome;
+END;
+$$;
+
+-- Active, live memberships of a user, ordered by workspace name.
+CREATE FUNCTION console_user_workspaces(p_user_id uuid)
+RETURNS TABLE (workspace_id uuid, name text, slug text, role text)
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    SELECT w.id, w.name::text, w.slug::text, t.role::text
+    FROM team_members t
+    JOIN workspaces w ON w.id = t.workspace_id
+    WHERE t.user_id = p_user_id AND t.status = 'active' AND t.deleted_at IS NULL
+    ORDER BY w.name, w.id
+$$;
+
+-- Accepts an invitation by the SHA-256 hex of its token (single use).
+-- outcome: 'accepted' | 'invalid' (unknown, used, revoked, removed, or the invitee is
+-- already a member) | 'expired'; member_id/workspace_id/user_id are set on 'accepted'.
+-- A user with the invitation's email is created (bcrypt cost 10) unless one exists; an
+-- existing user keeps their name and password (p_password only sets a password when
+-- they have none). Raises SC002 seat_limit if the workspace is over its seat limit and
+-- 22023 weak_password for a new user's password under 8 characters.
+CREATE FUNCTION console_accept_invitation(p_token_hash text, p_full_name text, p_password text)
+RETURNS TABLE (outcome text, member_id uuid, workspace_id uuid, user_id uuid)
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+#variable_conflict use_column
+DECLARE
+    v_hash text := lower(btrim(COALESCE(p_token_hash, '')));
+    v_member team_members%ROWTYPE;
+    v_ws uuid;
+    v_user_id uuid;
+    v_name text := btrim(COALESCE(p_full_name, ''));
+BEGIN
+    IF v_hash !~ '^[0-9a-f]{64}$' THEN
+        RETURN QUERY SELECT 'invalid'::text, NULL::uuid, NULL::uuid, NULL::uuid;
+        RETURN;
+    END IF;
+
+    -- Workspace lock first, then the row: the same order as every other team change.
+    SELECT t.workspace_id INTO v_ws FROM team_members t WHERE t.invitation_token = v_hash;
+    IF v_ws IS NULL THEN
+        RETURN QUERY SELECT 'invalid'::text, NULL::uuid, NULL::uuid, NULL::uuid;
+        RETURN;
+    END IF;
+    PERFORM console_lock_workspace(v_ws);
+
+    SELECT * INTO v_member FROM team_members t
+    WHERE t.invitation_token = v_hash AND t.status = 'pending' AND t.deleted_at IS NULL
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT 'invalid'::text, NULL::uuid, NULL::uuid, NULL::uuid;
+        RETURN;
+    END IF;
+    IF v_member.invitation_expires_at IS NOT NULL AND v_member.invitation_expires_at <= NOW() THEN
+        RETURN QUERY SELECT 'expired'::text, NULL::uuid, NULL::uuid, NULL::uuid;
+        RETURN;
+    END IF;
+
+    v_user_id := v_member.user_id;
+    IF v_user_id IS NULL THEN
+        SELECT u.id INTO v_user_id FROM users u WHERE u.email = lower(v_member.invitation_email);
+    END IF;
+
+    IF v_user_id IS NULL THEN
+        IF p_password IS NULL OR length(p_password) < 8 THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = 'weak_password: the password must have at least 8 characters';
+        END IF;
+        IF length(v_name) > 256 THEN
+            RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+                MESSAGE = 'invalid_name: the full name must have at most 256 characters';
+        END IF;
+        INSERT INTO users (email, password_hash, full_name, is_verified)
+        VALUES (lower(v_member.invitation_email), crypt(p_password, gen_salt('bf', 10)),
+                v_name, TRUE)
+        RETURNING id INTO v_user_id;
+    ELSE
+        IF EXISTS (SELECT 1 FROM team_members t
+                   WHERE t.workspace_id = v_member.workspace_id AND t.user_id = v_user_id
+                     AND t.deleted_at IS NULL AND t.id <> v_member.id) THEN
+            RETURN QUERY SELECT 'invalid'::text, NULL::uuid, NULL::uuid, NULL::uuid;
+            RETURN;
+        END IF;
+        IF p_password IS NOT NULL AND length(p_password) >= 8 THEN
+            UPDATE users u SET password_hash = crypt(p_password, gen_salt('bf', 10))
+            WHERE u.id = v_user_id AND u.password_hash IS NULL;
+        END IF;
+    END IF;
+
+    -- The team_members triggers re-check the seat limit (pending -> active).
+    UPDATE team_members t
+    SET user_id = v_user_id, status = 'active', accepted_at = NOW(),
+        invitation_token = NULL, updated_by = v_user_id
+    WHERE t.id = v_member.id;
+
+    INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id,
+                            changes, ip_address, user_agent)
+    VALUES (v_member.workspace_id, v_user_id, 'team.accept', 'team_member', v_member.id,
+            jsonb_build_object(
+                'before', jsonb_build_object('status', 'pending',
+                                            'email', v_member.invitation_email),
+                'after', jsonb_build_object('status', 'active', 'role', v_member.role,
+                                           'user_id', v_user_id)),
+            console_client_ip(), console_client_agent());
+
+    RETURN QUERY SELECT 'accepted'::text, v_member.id, v_member.workspace_id, v_user_id;
+END;
+$$;
+
+-- =====================================================================
+-- Row-level security. Policies are for console_app; the table owner (the migrating role)
+-- gets an all-rows policy so the SECURITY DEFINER functions work even when it is not a
+-- superuser (superusers bypass RLS anyway).
+-- =====================================================================
+ALTER TABLE workspaces ENABLE ROW LEVEL SECURITY;
+ALTER TABLE workspaces FORCE ROW LEVEL SECURITY;
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+ALTER TABLE users FORCE ROW LEVEL SECURITY;
+ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
+ALTER TABLE api_keys FORCE ROW LEVEL SECURITY;
+ALTER TABLE team_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE team_members FORCE ROW LEVEL SECURITY;
+ALTER TABLE billing_config ENABLE ROW LEVEL SECURITY;
+ALTER TABLE billing_config FORCE ROW LEVEL SECURITY;
+ALTER TABLE integrations_config ENABLE ROW LEVEL SECURITY;
+ALTER TABLE integrations_config FORCE ROW LEVEL SECURITY;
+ALTER TABLE audit_logs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE audit_logs FORCE ROW LEVEL SECURITY;
+ALTER TABLE login_attempts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE login_attempts FORCE ROW LEVEL SECURITY;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['workspaces', 'users', 'api_keys', 'team_members',
+                             'billing_config', 'integrations_config', 'audit_logs',
+                             'login_attempts'] LOOP
+        EXECUTE format('CREATE POLICY owner_all ON %I AS PERMISSIVE FOR ALL TO %I USING (true) WITH CHECK (true)',
+                       t, current_user);
+    END LOOP;
+END
+$$;
+
+-- workspaces: only the current one, for its active members.
+CREATE POLICY console_select ON workspaces FOR SELECT TO console_app
+    USING (id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IS NOT NULL);
+
+-- users: people with a live team_members row in the current workspace.
+CREATE POLICY console_select ON users FOR SELECT TO console_app
+    USING ((SELECT console_current_role()) IS NOT NULL
+           AND EXISTS (
+               SELECT 1 FROM team_members tm
+               WHERE tm.user_id = users.id
+                 AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                 AND tm.deleted_at IS NULL));
+
+-- api_keys: owners, admins and members (viewers cannot view API keys).
+CREATE POLICY console_select ON api_keys FOR SELECT TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IN ('owner', 'admin', 'member'));
+
+-- team_members: any active member reads; owners and admins write; an admin can neither
+-- make anyone an owner (WITH CHECK) nor change or remove an owner's row (trigger
+-- team_members_guard_owner_rows). UPDATE's USING is the read rule, so SELECT ... FOR
+-- UPDATE returns the row to every active member and the store can explain a refusal;
+-- the write itself is refused by WITH CHECK (42501) for members and viewers.
+CREATE POLICY console_select ON team_members FOR SELECT TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IS NOT NULL);
+CREATE POLICY console_insert ON team_members FOR INSERT TO console_app
+    WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                AND ((SELECT console_current_role()) = 'owner'
+                     OR ((SELECT console_current_role()) = 'admin' AND role <> 'owner')));
+CREATE POLICY console_update ON team_members FOR UPDATE TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IS NOT NULL)
+    WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                AND ((SELECT console_current_role()) = 'owner'
+                     OR ((SELECT console_current_role()) = 'admin' AND role <> 'owner')));
+CREATE POLICY console_delete ON team_members FOR DELETE TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IN ('owner', 'admin'));
+
+-- billing_config: owners only.
+CREATE POLICY console_select ON billing_config FOR SELECT TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) = 'owner');
+CREATE POLICY console_update ON billing_config FOR UPDATE TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) = 'owner')
+    WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                AND (SELECT console_current_role()) = 'owner');
+
+-- integrations_config: any active member reads; owners and admins write (as for
+-- team_members, UPDATE's USING is the read rule and WITH CHECK refuses the write).
+CREATE POLICY console_select ON integrations_config FOR SELECT TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IS NOT NULL);
+CREATE POLICY console_insert ON integrations_config FOR INSERT TO console_app
+    WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                AND (SELECT console_current_role()) IN ('owner', 'admin'));
+CREATE POLICY console_update ON integrations_config FOR UPDATE TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IS NOT NULL)
+    WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                AND (SELECT console_current_role()) IN ('owner', 'admin'));
+CREATE POLICY console_delete ON integrations_config FOR DELETE TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IN ('owner', 'admin'));
+
+-- audit_logs: owners and admins read; anyone with a membership row writes as themselves
+-- (append-only: no UPDATE or DELETE is granted).
+CREATE POLICY console_select ON audit_logs FOR SELECT TO console_app
+    USING (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+           AND (SELECT console_current_role()) IN ('owner', 'admin'));
+CREATE POLICY console_insert ON audit_logs FOR INSERT TO console_app
+    WITH CHECK (workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                AND user_id = (SELECT NULLIF(current_setting('app.current_user_id', true), '')::uuid)
+                AND (SELECT console_current_user_has_membership()));
+
+-- login_attempts: no console_app policy at all (definer functions only).
+
+-- =====================================================================
+-- Privileges of console_app: only what the console needs.
+-- =====================================================================
+GRANT USAGE ON SCHEMA public TO console_app;
+
+GRANT SELECT ON workspaces TO console_app;
+
+-- users: never password_hash.
+GRANT SELECT (id, email, full_name, is_verified, created_at, updated_at) ON users TO console_app;
+
+-- api_keys: never key_hash.
+GRANT SELECT (id, workspace_id, user_id, name, key_prefix, created_at, last_used_at, revoked_at)
+    ON api_keys TO console_app;
+
+-- team_members: every column but invitation_token can be read; the token hash can be
+-- written (invite, resend, revoke) but not read back.
+GRANT SELECT (id, workspace_id, user_id, role, status, invitation_email,
+              invitation_expires_at, invited_by, created_by, updated_by, created_at,
+              updated_at, accepted_at, last_active_at, deleted_at, deleted_by)
+    ON team_members TO console_app;
+GRANT INSERT ON team_members TO console_app;
+GRANT UPDATE (role, status, invitation_email, invitation_token, invitation_expires_at,
+              invited_by, updated_by, updated_at, accepted_at, last_active_at,
+              deleted_at, deleted_by)
+    ON team_members TO console_app;
+
+-- billing_config: owners read everything and change the plan, cycle and cancellation;
+-- usage counters and Stripe ids are written by other services.
+GRANT SELECT ON billing_config TO console_app;
+GRANT UPDATE (plan_type, plan_status, traces_per_month_limit, team_members_limit,
+              api_keys_limit, data_retention_days, custom_integrations_limit,
+              overage_allowed, billing_cycle_start, billing_cycle_end, trial_ends_at,
+              payment_method_last4, payment_method_brand, monthly_price_usd,
+              annual_price_usd, billing_interval, next_billing_date, auto_renew,
+              cancellation_requested, cancellation_effective_date, updated_at, updated_by)
+    ON billing_config TO console_app;
+
+-- integrations_config: the sealed credentials are written but read only through
+-- console_integration_credentials() (owners and admins).
+GRANT SELECT (id, workspace_id, integration_type, integration_name, config_data,
+              encryption_key_id, is_enabled, health_status, last_health_check_at,
+              health_check_message, last_sync_at, last_error_at, last_error_message,
+              total_events_sent, total_errors, event_filters, rate_limit_per_minute,
+              retry_config, created_at, updated_at, created_by, updated_by)
+    ON integrations_config TO console_app;
+GRANT INSERT, DELETE ON integrations_config TO console_app;
+GRANT UPDATE (integration_type, integration_name, config_data, credentials_encrypted,
+              encryption_key_id, is_enabled, health_status, last_health_check_at,
+              health_check_message, last_sync_at, last_error_at, last_error_message,
+              total_events_sent, total_errors, event_filters, rate_limit_per_minute,
+              retry_config, updated_at, updated_by)
+    ON integrations_config TO console_app;
+
+-- audit_logs: append-only; id and created_at always come from their defaults.
+GRANT SELECT ON audit_logs TO console_app;
+GRANT INSERT (workspace_id, user_id, action, resource_type, resource_id, changes,
+              ip_address, user_agent)
+    ON audit_logs TO console_app;
+
+-- Functions: nothing for PUBLIC; console_app gets the ones it calls.
+REVOKE ALL ON FUNCTION console_current_role() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_current_user_has_membership() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_lock_workspace(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_client_ip() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_client_agent() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_plan_limits() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_integration_credentials(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_touch_last_active() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_check_owner(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_check_seats(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_check_integrations(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_check_api_keys(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION team_members_guard_owner_rows() FROM PUBLIC;
+REVOKE ALL ON FUNCTION team_members_enforce_invariants() FROM PUBLIC;
+REVOKE ALL ON FUNCTION integrations_config_enforce_limit() FROM PUBLIC;
+REVOKE ALL ON FUNCTION api_keys_enforce_limit() FROM PUBLIC;
+REVOKE ALL ON FUNCTION billing_config_enforce_limits() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_login_locked(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_audit_auth(uuid, text, jsonb) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_authenticate(text, text, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_user_workspaces(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_accept_invitation(text, text, text) FROM PUBLIC;
+
+GRANT EXECUTE ON FUNCTION console_current_role() TO console_app;
+GRANT EXECUTE ON FUNCTION console_current_user_has_membership() TO console_app;
+GRANT EXECUTE ON FUNCTION console_lock_workspace(uuid) TO console_app;
+GRANT EXECUTE ON FUNCTION console_plan_limits() TO console_app;
+GRANT EXECUTE ON FUNCTION console_integration_credentials(uuid) TO console_app;
+GRANT EXECUTE ON FUNCTION console_touch_last_active() TO console_app;
+GRANT EXECUTE ON FUNCTION console_authenticate(text, text, text) TO console_app;
+GRANT EXECUTE ON FUNCTION console_user_workspaces(uuid) TO console_app;
+GRANT EXECUTE ON FUNCTION console_accept_invitation(text, text, text) TO console_app;
+
+"""###,
+            down: ###"""
+-- 0003_security down. The console_app role is cluster-wide and may serve other databases
+-- of the cluster, so it is left in place; every privilege it had in this database is
+-- revoked, so nothing here depends on it any more.
+
+-- The tables of this migration (their policies, which use the functions below, go too).
+DROP TABLE login_attempts;
+DROP TABLE audit_logs;
+
+-- Row-level security on the tables of 0001 and 0002 (their policies and grants).
+DROP POLICY console_select ON workspaces;
+DROP POLICY console_select ON users;
+DROP POLICY console_select ON api_keys;
+DROP POLICY console_select ON team_members;
+DROP POLICY console_insert ON team_members;
+DROP POLICY console_update ON team_members;
+DROP POLICY console_delete ON team_members;
+DROP POLICY console_select ON billing_config;
+DROP POLICY console_update ON billing_config;
+DROP POLICY console_select ON integrations_config;
+DROP POLICY console_insert ON integrations_config;
+DROP POLICY console_update ON integrations_config;
+DROP POLICY console_delete ON integrations_config;
+DROP POLICY owner_all ON workspaces;
+DROP POLICY owner_all ON users;
+DROP POLICY owner_all ON api_keys;
+DROP POLICY owner_all ON team_members;
+DROP POLICY owner_all ON billing_config;
+DROP POLICY owner_all ON integrations_config;
+
+ALTER TABLE workspaces NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE workspaces DISABLE ROW LEVEL SECURITY;
+ALTER TABLE users NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE users DISABLE ROW LEVEL SECURITY;
+ALTER TABLE api_keys NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE api_keys DISABLE ROW LEVEL SECURITY;
+ALTER TABLE team_members NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE team_members DISABLE ROW LEVEL SECURITY;
+ALTER TABLE billing_config NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE billing_config DISABLE ROW LEVEL SECURITY;
+ALTER TABLE integrations_config NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE integrations_config DISABLE ROW LEVEL SECURITY;
+
+-- Table and column privileges (REVOKE ALL on a table also revokes its column grants).
+REVOKE ALL ON workspaces, users, api_keys, team_members, billing_config, integrations_config
+    FROM console_app;
+
+-- Triggers on the remaining tables.
+DROP TRIGGER billing_config_limits_update ON billing_config;
+DROP TRIGGER api_keys_limit_update ON api_keys;
+DROP TRIGGER api_keys_limit_insert ON api_keys;
+DROP TRIGGER integrations_config_limit_insert ON integrations_config;
+DROP TRIGGER team_members_invariants_delete ON team_members;
+DROP TRIGGER team_members_invariants_update ON team_members;
+DROP TRIGGER team_members_invariants_insert ON team_members;
+DROP TRIGGER team_members_guard_owner_rows ON team_members;
+
+DROP FUNCTION console_accept_invitation(text, text, text);
+DROP FUNCTION console_user_workspaces(uuid);
+DROP FUNCTION console_authenticate(text, text, text);
+DROP FUNCTION console_audit_auth(uuid, text, jsonb);
+DROP FUNCTION console_login_locked(text);
+DROP FUNCTION billing_config_enforce_limits();
+DROP FUNCTION api_keys_enforce_limit();
+DROP FUNCTION integrations_config_enforce_limit();
+DROP FUNCTION team_members_enforce_invariants();
+DROP FUNCTION team_members_guard_owner_rows();
+DROP FUNCTION console_check_api_keys(uuid);
+DROP FUNCTION console_check_integrations(uuid);
+DROP FUNCTION console_check_seats(uuid);
+DROP FUNCTION console_check_owner(uuid);
+DROP FUNCTION console_touch_last_active();
+DROP FUNCTION console_integration_credentials(uuid);
+DROP FUNCTION console_plan_limits();
+DROP FUNCTION console_client_agent();
+DROP FUNCTION console_client_ip();
+DROP FUNCTION console_lock_workspace(uuid);
+DROP FUNCTION console_current_user_has_membership();
+DROP FUNCTION console_current_role();
+
+
+REVOKE ALL ON SCHEMA public FROM console_app;
+
+"""###),
+        Migration(
+            version: 4, name: "ssh_keys",
+            up: ###"""
+-- 0004_ssh_keys: users' SSH public keys, for logging in over SSH (issue 5).
+-- Run by the migrator inside one transaction: no BEGIN/COMMIT here.
+
+CREATE TABLE user_ssh_keys (
+    id UUID PRIMARY KEY DEFAULT uuid_generate_v4(),
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    -- e.g. ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, sk-ssh-ed25519@openssh.com
+    key_type VARCHAR(64) NOT NULL,
+    -- the base64 blob of the authorized_keys line
+    public_key TEXT NOT NULL,
+    -- 'SHA256:' + unpadded base64 of the blob's SHA-256, as `ssh-keygen -lf` prints it
+    fingerprint TEXT NOT NULL,
+    comment VARCHAR(256),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT NOW(),
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL
+        DEFAULT NULLIF(current_setting('app.current_user_id', true), '')::uuid,
+    last_used_at TIMESTAMPTZ,
+
+    CONSTRAINT user_ssh_keys_fingerprint_key UNIQUE (fingerprint),
+    CONSTRAINT user_ssh_keys_key_type_check CHECK (key_type ~ '^[a-z0-9][a-z0-9@.-]{2,63}$'),
+    CONSTRAINT user_ssh_keys_public_key_check
+        CHECK (length(public_key) BETWEEN 16 AND 16384
+               AND public_key ~ '^[A-Za-z0-9+/]+={0,2}$'
+               AND length(public_key) % 4 = 0),
+    -- The fingerprint is the blob's: a client cannot register a key under another's.
+    CONSTRAINT user_ssh_keys_fingerprint_check
+        CHECK (CASE WHEN public_key ~ '^[A-Za-z0-9+/]+={0,2}$' AND length(public_key) % 4 = 0
+                    THEN fingerprint = 'SHA256:' || rtrim(encode(digest(decode(public_key, 'base64'), 'sha256'), 'base64'), '=')
+                    ELSE false END),
+    CONSTRAINT user_ssh_keys_comment_check CHECK (comment !~ '[[:cntrl:]]')
+);
+
+COMMENT ON TABLE user_ssh_keys IS 'SSH public keys that identify users logging in through sshd (ExposeAuthInfo)';
+COMMENT ON COLUMN user_ssh_keys.fingerprint IS 'SHA256:<unpadded base64>, as ssh-keygen -lf prints it; checked against public_key';
+
+CREATE INDEX idx_user_ssh_keys_user ON user_ssh_keys (user_id, created_at, id);
+
+ALTER TABLE user_ssh_keys ENABLE ROW LEVEL SECURITY;
+ALTER TABLE user_ssh_keys FORCE ROW LEVEL SECURITY;
+
+DO $$
+BEGIN
+    EXECUTE format('CREATE POLICY owner_all ON user_ssh_keys AS PERMISSIVE FOR ALL TO %I USING (true) WITH CHECK (true)',
+                   current_user);
+END
+$$;
+
+-- Owners and admins of the current workspace manage the keys of its live members.
+CREATE POLICY console_select ON user_ssh_keys FOR SELECT TO console_app
+    USING ((SELECT console_current_role()) IN ('owner', 'admin')
+           AND EXISTS (
+               SELECT 1 FROM team_members tm
+               WHERE tm.user_id = user_ssh_keys.user_id
+                 AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                 AND tm.deleted_at IS NULL));
+CREATE POLICY console_insert ON user_ssh_keys FOR INSERT TO console_app
+    WITH CHECK ((SELECT console_current_role()) IN ('owner', 'admin')
+                AND created_by = (SELECT NULLIF(current_setting('app.current_user_id', true), '')::uuid)
+                AND EXISTS (
+                    SELECT 1 FROM team_members tm
+                    WHERE tm.user_id = user_ssh_keys.user_id
+                      AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                      AND tm.deleted_at IS NULL));
+CREATE POLICY console_delete ON user_ssh_keys FOR DELETE TO console_app
+    USING ((SELECT console_current_role()) IN ('owner', 'admin')
+           AND EXISTS (
+               SELECT 1 FROM team_members tm
+               WHERE tm.user_id = user_ssh_keys.user_id
+                 AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                 AND tm.deleted_at IS NULL));
+
+GRANT SELECT, DELETE ON user_ssh_keys TO console_app;
+GRANT INSERT (user_id, key_type, public_key, fingerprint, comment, created_by)
+    ON user_ssh_keys TO console_app;
+
+-- The user a key belongs to, if that user has an active, live membership somewhere;
+-- else NULL. Marks the key used and audits the attempt (auth.login / auth.failed with
+-- changes = {method: 'publickey', fingerprint, outcome[, reason]}).
+CREATE FUNCTION console_user_by_ssh_fingerprint(p_fingerprint text)
+RETURNS uuid
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_fingerprint text := left(btrim(COALESCE(p_fingerprint, '')), 128);
+    v_key_id uuid;
+    v_user_id uuid;
+    v_reason text;
+BEGIN
+    SELECT k.id, k.user_id INTO v_key_id, v_user_id
+    FROM user_ssh_keys k WHERE k.fingerprint = v_fingerprint;
+
+    IF v_user_id IS NULL THEN
+        v_reason := 'unknown_key';
+    ELSIF NOT EXISTS (SELECT 1 FROM team_members t
+                      WHERE t.user_id = v_user_id AND t.status = 'active'
+                        AND t.deleted_at IS NULL) THEN
+        v_reason := 'no_active_membership';
+    END IF;
+
+    IF v_reason IS NULL THEN
+        UPDATE user_ssh_keys k SET last_used_at = NOW() WHERE k.id = v_key_id;
+    END IF;
+
+    PERFORM console_audit_auth(
+        v_user_id,
+        CASE WHEN v_reason IS NULL THEN 'auth.login' ELSE 'auth.failed' END,
+        jsonb_strip_nulls(jsonb_build_object(
+            'method', 'publickey', 'fingerprint', v_fingerprint,
+            'outcome', CASE WHEN v_reason IS NULL THEN 'ok' ELSE 'invalid' END,
+            'reason', v_reason)));
+
+    RETURN CASE WHEN v_reason IS NULL THEN v_user_id END;
+END;
+$$;
+
+REVOKE ALL ON FUNCTION console_user_by_ssh_fingerprint(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION console_user_by_ssh_fingerprint(text) TO console_app;
+
+"""###,
+            down: ###"""
+-- 0004_ssh_keys down (the table's policies and grants go with it).
+
+DROP FUNCTION console_user_by_ssh_fingerprint(text);
+DROP TABLE user_ssh_keys;
+
+"""###),
     ]
     static let demoSeed = ###"""
+-- Demo seed: seed 002's "Development Seed Data", corrected as SEED-ERRATA.md says, so the
+-- seeds' verification queries give exactly their documented results (sql/verify/).
+-- Run as the migrating superuser inside one transaction: no BEGIN/COMMIT here.
+-- Re-running it changes nothing (ON CONFLICT on the primary key only, so any other
+-- conflict is still an error rather than a silently dropped row - SEED-ERRATA #2).
+--
+-- Every user's password is  demo-pass  (bcrypt $2a$, cost 8, made at seed time).
+-- The pending invitation's token is  inv_token_abc123def456ghi789jkl012mno345  (the seed's
+-- sample token); only its SHA-256 hex is stored (SEED-ERRATA #7):
+--   2e26a7a36ebade47ce05d71a7bb79e9af814d62815af0e685877384c87d4b605
+-- API keys (only their SHA-256 hex is stored): sk_demo_production_0001,
+-- sk_demo_staging_0002, sk_demo_ci_0003.
+
+-- ================================================================
+-- Workspace and users (seed 002 assumes them; SEED-ERRATA #4)
+-- ================================================================
+INSERT INTO workspaces (id, name, slug, created_at) VALUES
+    ('00000000-0000-0000-0000-000000000001', 'Acme Corp', 'acme', NOW() - INTERVAL '90 days')
+ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO users (id, email, password_hash, full_name, is_verified, created_at) VALUES
+    ('00000000-0000-0000-0000-000000000001', 'demo@example.com',
+     crypt('demo-pass', gen_salt('bf', 8)), 'Demo Owner', TRUE, NOW() - INTERVAL '90 days'),
+    ('10000000-0000-0000-0000-000000000002', 'admin@example.com',
+     crypt('demo-pass', gen_salt('bf', 8)), 'Admin User', TRUE, NOW() - INTERVAL '20 days'),
+    ('10000000-0000-0000-0000-000000000003', 'member@example.com',
+     crypt('demo-pass', gen_salt('bf', 8)), 'Member User', TRUE, NOW() - INTERVAL '15 days'),
+    ('10000000-0000-0000-0000-000000000004', 'viewer@example.com',
+     crypt('demo-pass', gen_salt('bf', 8)), 'Viewer User', TRUE, NOW() - INTERVAL '10 days'),
+    -- The inactive member has a user of their own (SEED-ERRATA #2).
+    ('10000000-0000-0000-0000-000000000006', 'former@example.com',
+     crypt('demo-pass', gen_salt('bf', 8)), 'Former Member', TRUE, NOW() - INTERVAL '60 days')
+ON CONFLICT (id) DO NOTHING;
+
+-- ================================================================
+-- team_members: owner, admin, member, viewer active; a member pending; a member inactive
+-- ================================================================
+INSERT INTO team_members (
+    id, workspace_id, user_id, role, status,
+    invitation_email, invitation_token, invitation_expires_at,
+    invited_by, created_by, created_at, accepted_at, last_active_at
+) VALUES
+    -- Owner (self-registered)
+    ('10000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+     '00000000-0000-0000-0000-000000000001', 'owner', 'active',
+     NULL, NULL, NULL,
+     NULL, '00000000-0000-0000-0000-000000000001',
+     NOW() - INTERVAL '30 days', NOW() - INTERVAL '30 days', NOW() - INTERVAL '1 hour'),
+    -- Admin (active)
+    ('10000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001',
+     '10000000-0000-0000-0000-000000000002', 'admin', 'active',
+     NULL, NULL, NULL,
+     '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+     NOW() - INTERVAL '20 days', NOW() - INTERVAL '20 days', NOW() - INTERVAL '2 hours'),
+    -- Regular member (active)
+    ('10000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000001',
+     '10000000-0000-0000-0000-000000000003', 'member', 'active',
+     NULL, NULL, NULL,
+     '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+     NOW() - INTERVAL '15 days', NOW() - INTERVAL '15 days', NOW() - INTERVAL '5 hours'),
+    -- Viewer (active), invited by the admin (SEED-ERRATA #1)
+    ('10000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-000000000001',
+     '10000000-0000-0000-0000-000000000004', 'viewer', 'active',
+     NULL, NULL, NULL,
+     '10000000-0000-0000-0000-000000000002', '10000000-0000-0000-0000-000000000002',
+     NOW() - INTERVAL '10 days', NOW() - INTERVAL '10 days', NOW() - INTERVAL '1 day'),
+    -- Pending invitation: no user yet (SEED-ERRATA #2), token stored as its hash (#7)
+    ('10000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-000000000001',
+     NULL, 'member', 'pending',
+     'pending@example.com',
+     encode(digest('inv_token_abc123def456ghi789jkl012mno345', 'sha256'), 'hex'),
+     NOW() + INTERVAL '5 days',
+     '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+     NOW() - INTERVAL '2 days', NULL, NULL),
+    -- Inactive member (deactivated), a user of their own (SEED-ERRATA #2)
+    ('10000000-0000-0000-0000-000000000006', '00000000-0000-0000-0000-000000000001',
+     '10000000-0000-0000-0000-000000000006', 'member', 'inactive',
+     NULL, NULL, NULL,
+     '00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+     NOW() - INTERVAL '60 days', NOW() - INTERVAL '60 days', NOW() - INTERVAL '30 days')
+ON CONFLICT (id) DO NOTHING;
+
+-- ================================================================
+-- billing_config: professional, active, 650,000 of 1,000,000 traces (65.00%)
+-- ================================================================
+INSERT INTO billing_config (
+    id, workspace_id, plan_type, plan_status,
+    traces_per_month_limit, team_members_limit, api_keys_limit, data_retention_days,
+    custom_integrations_limit,
+    traces_current_month, team_members_current, api_keys_current, usage_reset_at,
+    billing_cycle_start, billing_cycle_end, next_billing_date,
+    monthly_price_usd, billing_interval, auto_renew,
+    stripe_customer_id, stripe_subscription_id, payment_method_last4, payment_method_brand,
+    created_by
+) VALUES (
+    '20000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+    'professional', 'active',
+    1000000, 25, 10, 90,
+    5,
+    650000, 4, 3, DATE_TRUNC('month', CURRENT_DATE),
+    DATE_TRUNC('month', CURRENT_DATE)::DATE,
+    (DATE_TRUNC('month', CURRENT_DATE) + INTERVAL '1 month - 1 day')::DATE,
+    (DATE_TRUNC('month', CURRENT_DATE) + INTERVAL '1 month')::DATE,
+    99.00, 'monthly', TRUE,
+    'cus_test_abc123def456', 'sub_test_xyz789uvw456', '4242', 'Visa',
+    '00000000-0000-0000-0000-000000000001'
+) ON CONFLICT (id) DO NOTHING;
+
+-- ================================================================
+-- integrations_config: slack, pagerduty (healthy), webhook (degraded), sentry (disabled)
+-- No credentials: the console seals them itself (credentials_encrypted NULL).
+-- ================================================================
+INSERT INTO integrations_config (
+    id, workspace_id, integration_type, integration_name, config_data, is_enabled,
+    health_status, last_health_check_at, last_sync_at, total_events_sent, event_filters,
+    created_by
+) VALUES (
+    '30000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+    'slack', 'Engineering Alerts',
+    '{
+        "channel_id": "C01234567",
+        "channel_name": "#agent-alerts",
+        "workspace_url": "https://acme-corp.slack.com",
+        "mention_users": ["U12345678"]
+    }'::jsonb,
+    TRUE, 'healthy', NOW() - INTERVAL '15 minutes', NOW() - INTERVAL '5 minutes', 1247,
+    '{
+        "alert_types": ["budget_exceeded", "error_spike", "latency_high"],
+        "severity_min": "warning",
+        "agents": ["customer_support", "sales_agent"]
+    }'::jsonb,
+    '00000000-0000-0000-0000-000000000001'
+) ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO integrations_config (
+    id, workspace_id, integration_type, integration_name, config_data, is_enabled,
+    health_status, last_health_check_at, last_sync_at, total_events_sent, event_filters,
+    created_by
+) VALUES (
+    '30000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001',
+    'pagerduty', 'Production Incidents',
+    '{
+        "service_id": "PSERVICE123",
+        "service_name": "AI Agent Platform",
+        "severity_mapping": {
+            "critical": "critical",
+            "high": "error",
+            "medium": "warning",
+            "low": "info"
+        }
+    }'::jsonb,
+    TRUE, 'healthy', NOW() - INTERVAL '20 minutes', NOW() - INTERVAL '2 hours', 34,
+    '{
+        "alert_types": ["budget_exceeded", "system_down"],
+        "severity_min": "high"
+    }'::jsonb,
+    '00000000-0000-0000-0000-000000000001'
+) ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO integrations_config (
+    id, workspace_id, integration_type, integration_name, config_data,
+    credentials_encrypted, is_enabled, health_status, health_check_message,
+    last_health_check_at, last_sync_at, last_error_at, last_error_message,
+    total_events_sent, total_errors, event_filters, rate_limit_per_minute, created_by
+) VALUES (
+    '30000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000001',
+    'webhook', 'Custom Analytics Endpoint',
+    '{
+        "url": "https://analytics.acme-corp.com/webhooks/agent-events",
+        "method": "POST",
+        "headers": {
+            "Content-Type": "application/json",
+            "X-API-Version": "v1"
+        },
+        "auth_type": "bearer",
+        "timeout_ms": 5000
+    }'::jsonb,
+    NULL, TRUE, 'degraded', 'Intermittent timeouts detected (3/10 recent requests)',
+    NOW() - INTERVAL '10 minutes', NOW() - INTERVAL '3 minutes', NOW() - INTERVAL '3 minutes',
+    'Request timeout after 5000ms',
+    892, 23,
+    '{
+        "alert_types": ["all"],
+        "include_trace_data": true
+    }'::jsonb,
+    100, '00000000-0000-0000-0000-000000000001'
+) ON CONFLICT (id) DO NOTHING;
+
+INSERT INTO integrations_config (
+    id, workspace_id, integration_type, integration_name, config_data, is_enabled,
+    health_status, last_health_check_at, last_sync_at, total_events_sent, created_by
+) VALUES (
+    '30000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-000000000001',
+    'sentry', 'Error Tracking',
+    '{
+        "environment": "production",
+        "sample_rate": 1.0,
+        "traces_sample_rate": 0.1
+    }'::jsonb,
+    FALSE, 'unknown', NULL, NOW() - INTERVAL '7 days', 156,
+    '00000000-0000-0000-0000-000000000001'
+) ON CONFLICT (id) DO NOTHING;
+
+-- ================================================================
+-- api_keys: three keys (billing_config.api_keys_current = 3), hashes only
+-- ================================================================
+INSERT INTO api_keys (id, workspace_id, user_id, name, key_prefix, key_hash, created_at,
+                      last_used_at) VALUES
+    ('40000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000001',
+     '00000000-0000-0000-0000-000000000001', 'Production ingest', 'sk_demo_prod',
+     encode(digest('sk_demo_production_0001', 'sha256'), 'hex'),
+     NOW() - INTERVAL '30 days', NOW() - INTERVAL '2 minutes'),
+    ('40000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001',
+     '10000000-0000-0000-0000-000000000002', 'Staging ingest', 'sk_demo_stag',
+     encode(digest('sk_demo_staging_0002', 'sha256'), 'hex'),
+     NOW() - INTERVAL '20 days', NOW() - INTERVAL '3 hours'),
+    ('40000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000001',
+     '10000000-0000-0000-0000-000000000003', 'CI pipeline', 'sk_demo_ci_0',
+     encode(digest('sk_demo_ci_0003', 'sha256'), 'hex'),
+     NOW() - INTERVAL '12 days', NULL)
+ON CONFLICT (id) DO NOTHING;
 
 """###
     static let verifications: [Verification] = [
+        Verification(
+            name: "01_migration_tables",
+            sql: ###"""
+-- Seed 001, Post-Migration Verification 1: the three settings tables exist.
+-- Expected: 3 rows.
+SELECT tablename, schemaname
+FROM pg_tables
+WHERE tablename IN ('team_members', 'billing_config', 'integrations_config')
+  AND schemaname = 'public'
+ORDER BY tablename;
+
+"""###,
+            expected: ###"""
+tablename|schemaname
+billing_config|public
+integrations_config|public
+team_members|public
+
+"""###),
+        Verification(
+            name: "02_migration_column_counts",
+            sql: ###"""
+-- Seed 001, Post-Migration Verification 2: column counts.
+-- Expected: the DDL's 17 / 32 / 23, not the summary's 16 / 29 / 21 (SEED-ERRATA #3).
+SELECT
+    table_name,
+    COUNT(*) AS column_count
+FROM information_schema.columns
+WHERE table_schema = 'public'
+  AND table_name IN ('team_members', 'billing_config', 'integrations_config')
+GROUP BY table_name
+ORDER BY table_name;
+
+"""###,
+            expected: ###"""
+table_name|column_count
+billing_config|32
+integrations_config|23
+team_members|17
+
+"""###),
+        Verification(
+            name: "10_seed_record_counts",
+            sql: ###"""
+-- Seed 001, Post-Seed Verification 1: record counts.
+-- Expected: team_members (6), billing_config (1), integrations_config (4).
+SELECT table_name, record_count
+FROM (
+    SELECT 1 AS position, 'team_members' AS table_name, COUNT(*) AS record_count FROM team_members
+    UNION ALL
+    SELECT 2, 'billing_config', COUNT(*) FROM billing_config
+    UNION ALL
+    SELECT 3, 'integrations_config', COUNT(*) FROM integrations_config
+) AS counts
+ORDER BY position;
+
+"""###,
+            expected: ###"""
+table_name|record_count
+team_members|6
+billing_config|1
+integrations_config|4
+
+"""###),
+        Verification(
+            name: "11_seed_team_roles",
+            sql: ###"""
+-- Seed 001, Post-Seed Verification 2: team member roles.
+-- Expected: owner/active (1), admin/active (1), member/active (1),
+--           member/inactive (1), member/pending (1), viewer/active (1).
+SELECT role, status, COUNT(*) AS count
+FROM team_members
+GROUP BY role, status
+ORDER BY role, status;
+
+"""###,
+            expected: ###"""
+role|status|count
+admin|active|1
+member|active|1
+member|inactive|1
+member|pending|1
+owner|active|1
+viewer|active|1
+
+"""###),
+        Verification(
+            name: "12_seed_billing_plan",
+            sql: ###"""
+-- Seed 001, Post-Seed Verification 3: billing plan.
+-- Expected: professional, active, 650000, 1000000.
+SELECT plan_type, plan_status, traces_current_month, traces_per_month_limit
+FROM billing_config
+ORDER BY workspace_id;
+
+"""###,
+            expected: ###"""
+plan_type|plan_status|traces_current_month|traces_per_month_limit
+professional|active|650000|1000000
+
+"""###),
+        Verification(
+            name: "13_seed_integrations",
+            sql: ###"""
+-- Seed 001, Post-Seed Verification 4: integrations.
+-- Expected: pagerduty/enabled/healthy, sentry/disabled/unknown,
+--           slack/enabled/healthy, webhook/enabled/degraded.
+SELECT integration_type, is_enabled, health_status
+FROM integrations_config
+ORDER BY integration_type;
+
+"""###,
+            expected: ###"""
+integration_type|is_enabled|health_status
+pagerduty|t|healthy
+sentry|f|unknown
+slack|t|healthy
+webhook|t|degraded
+
+"""###),
+        Verification(
+            name: "14_seed_billing_usage",
+            sql: ###"""
+-- Seed 000 "Verify Seed Data" / seed 002's seed verification: trace usage of the demo
+-- workspace. Expected: professional, 650000, 1000000, 65.00.
+SELECT
+    plan_type,
+    traces_current_month,
+    traces_per_month_limit,
+    ROUND((traces_current_month::NUMERIC / NULLIF(traces_per_month_limit, 0) * 100), 2) AS usage_percent
+FROM billing_config
+WHERE workspace_id = '00000000-0000-0000-0000-000000000001'
+ORDER BY plan_type;
+
+"""###,
+            expected: ###"""
+plan_type|traces_current_month|traces_per_month_limit|usage_percent
+professional|650000|1000000|65.00
+
+"""###),
     ]
 }

@@ -69,11 +69,13 @@ public struct Migrator: Sendable {
         do {
             try await client.execute(
                 script: """
+                    SET client_min_messages = warning;
                     CREATE TABLE IF NOT EXISTS schema_migrations (
                         version integer PRIMARY KEY,
                         name text NOT NULL,
                         applied_at timestamptz NOT NULL DEFAULT now()
-                    )
+                    );
+                    RESET client_min_messages;
                     """)
             let value = try await body()
             try await client.query("SELECT pg_advisory_unlock($1)", [Self.advisoryLockKey])

@@ -41,8 +41,7 @@ struct WorkspaceTransaction {
     /// Serialises membership changes of this workspace for the rest of the transaction, so
     /// invariant checks (last owner, seat limit) see every concurrent change.
     func lockWorkspace() throws {
-        try connection.query(
-            "SELECT pg_advisory_xact_lock(hashtext($1::text))", [session.workspaceID.rawValue])
+        try connection.query("SELECT console_lock_workspace($1)", [session.workspaceID.rawValue])
     }
 
     /// Appends an audit row in this same transaction: the change and its record commit together.

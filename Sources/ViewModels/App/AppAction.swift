@@ -37,6 +37,11 @@ public enum AppAction: Sendable, Equatable {
     case countsLoaded(Result<MemberCounts, DomainError>)
     case invitationCreated(Result<InvitationReceipt, DomainError>)
     case mutationFinished(success: String, Result<Empty, DomainError>)
+    case billingLoaded(Result<BillingOverview, DomainError>)
+    case integrationsLoaded(Result<[IntegrationHealth], DomainError>)
+    case integrationDetailLoaded(Result<IntegrationDetail, DomainError>)
+    case auditLoaded(append: Bool, Result<AuditPage, DomainError>)
+    case openSelected
     case workspaceSwitched(Result<Session, DomainError>)
     case connectionChanged(ConnectionState)
     case ticked(Date)

@@ -24,6 +24,8 @@ extension AppState {
         case .escapePressed:
             if dialog != nil {
                 dialog = nil
+            } else if integrations.detail != nil, tab == .integrations {
+                integrations.detail = nil
             } else if commandLine != nil {
                 commandLine = nil
             } else if team.searchDraft != nil {
@@ -90,6 +92,57 @@ extension AppState {
             case .failure(let error):
                 return fail(error, now: now, sticky: true)
             }
+        case .billingLoaded(let result):
+            billing.isLoading = false
+            switch result {
+            case .success(let overview):
+                billing.overview = overview
+                billing.loadError = nil
+                connection = .connected
+            case .failure(let error):
+                billing.loadError = error.userMessage
+                return fail(error, now: now)
+            }
+            return []
+        case .integrationsLoaded(let result):
+            integrations.isLoading = false
+            integrations.hasLoaded = true
+            switch result {
+            case .success(let items):
+                let keep = integrations.selectedItem?.id
+                integrations.items = items
+                integrations.loadError = nil
+                integrations.selected = keep.flatMap { id in items.firstIndex { $0.id == id } }
+                    ?? min(integrations.selected, max(0, items.count - 1))
+                connection = .connected
+            case .failure(let error):
+                integrations.loadError = error.userMessage
+                return fail(error, now: now)
+            }
+            return []
+        case .integrationDetailLoaded(let result):
+            switch result {
+            case .success(let detail): integrations.detail = detail
+            case .failure(let error): return fail(error, now: now)
+            }
+            return []
+        case .auditLoaded(let append, let result):
+            audit.isLoading = false
+            audit.hasLoaded = true
+            switch result {
+            case .success(let page):
+                audit.entries = append ? audit.entries + page.entries : page.entries
+                audit.next = page.next
+                audit.loadError = nil
+                if !append { audit.selected = 0 }
+            case .failure(let error):
+                audit.loadError = error.userMessage
+                return fail(error, now: now)
+            }
+            return []
+        case .openSelected:
+            guard tab == .integrations, let item = integrations.selectedItem else { return [] }
+            return [.loadIntegrationDetail(item.id)]
         case .workspaceSwitched(let result):
             switch result {
             case .success(let newSession):
@@ -116,20 +169,39 @@ extension AppState {
         return []
     }
 
+    /// Reloads what the current tab shows (and the counts every tab's header uses).
     func refreshEffects() -> [Effect] {
         switch tab {
-        case .team, .billing, .integrations, .audit:
+        case .team:
             return [
                 .loadCounts,
                 .loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery),
             ]
+        case .billing:
+            return policy.can(.viewBilling).isAllowed ? [.loadBilling] : []
+        case .integrations:
+            var effects: [Effect] = [.loadIntegrations]
+            if let detail = integrations.detail { effects.append(.loadIntegrationDetail(detail.id)) }
+            return effects
+        case .audit:
+            return policy.can(.viewAuditLog).isAllowed ? [.loadAudit(before: nil)] : []
         }
     }
 
+    /// Opens a tab; its data loads the first time it is shown.
     private mutating func select(_ newTab: Tab) -> [Effect] {
         tab = newTab
         dialog = nil
-        return []
+        switch newTab {
+        case .team, .billing:
+            return []
+        case .integrations:
+            return integrations.hasLoaded ? [] : [.loadIntegrations]
+        case .audit:
+            guard policy.can(.viewAuditLog).isAllowed, !audit.hasLoaded else { return [] }
+            audit.isLoading = true
+            return [.loadAudit(before: nil)]
+        }
     }
 
     static func neighbour(of tab: Tab, step: Int) -> Tab {

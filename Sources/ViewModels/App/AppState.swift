@@ -6,6 +6,9 @@ public struct AppState: Sendable, Equatable {
     public var session: Session
     public var tab: Tab = .team
     public var team = TeamState()
+    public var billing = BillingState()
+    public var integrations = IntegrationsState()
+    public var audit = AuditState()
     public var dialog: Dialog?
     public var flash: Flash?
     public var connection: ConnectionState = .connected
@@ -22,8 +25,15 @@ public struct AppState: Sendable, Equatable {
 
     public var policy: Policy { session.policy }
 
-    /// Effects to run when the console opens.
+    /// Effects to run when the console opens: the Team tab, and the other tabs' small
+    /// payloads so switching to them is instant.
     public static func initialEffects(for state: AppState) -> [Effect] {
-        [.loadCounts, .loadMembers(generation: state.team.generation, direction: .replace, query: state.team.query)]
+        var effects: [Effect] = [
+            .loadCounts,
+            .loadMembers(generation: state.team.generation, direction: .replace, query: state.team.query),
+            .loadIntegrations,
+        ]
+        if state.policy.can(.viewBilling).isAllowed { effects.append(.loadBilling) }
+        return effects
     }
 }

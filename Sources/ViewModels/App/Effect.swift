@@ -14,6 +14,10 @@ public enum Effect: Sendable, Equatable {
     case remove(MemberID, RowVersion)
     /// Find a member by email, then run the command-line verb on it (`:role EMAIL ROLE`).
     case memberCommand(email: String, verb: MemberVerb)
+    case loadBilling
+    case loadIntegrations
+    case loadIntegrationDetail(IntegrationID)
+    case loadAudit(before: AuditCursor?)
     case switchWorkspace(String)
     case quit
 }

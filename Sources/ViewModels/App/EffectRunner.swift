@@ -42,6 +42,15 @@ public actor EffectRunner {
                 success: "Member removed", await done { try await $0.remove(id, expected: version) })
         case .memberCommand(let email, let verb):
             return await runMemberCommand(email: email, verb: verb)
+        case .loadBilling:
+            return .billingLoaded(await result { try await $0.billing() })
+        case .loadIntegrations:
+            return .integrationsLoaded(await result { try await $0.integrations() })
+        case .loadIntegrationDetail(let id):
+            return .integrationDetailLoaded(await result { try await $0.integration(id) })
+        case .loadAudit(let cursor):
+            return .auditLoaded(
+                append: cursor != nil, await result { try await $0.auditLog(limit: AuditState.pageSize, before: cursor) })
         case .switchWorkspace(let name):
             let current = store.session
             do {

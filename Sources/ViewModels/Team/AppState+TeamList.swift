@@ -28,13 +28,29 @@ extension AppState {
     }
 
     mutating func moveSelection(by delta: Int) -> [Effect] {
-        guard tab == .team, !team.rows.isEmpty else { return [] }
+        switch tab {
+        case .team: break
+        case .billing: return []
+        case .integrations:
+            guard !integrations.items.isEmpty, integrations.detail == nil else { return [] }
+            integrations.selected = max(0, min(integrations.items.count - 1, integrations.selected + delta))
+            return []
+        case .audit:
+            guard !audit.entries.isEmpty else { return [] }
+            audit.selected = max(0, min(audit.entries.count - 1, audit.selected + delta))
+            if audit.selected >= audit.entries.count - 20, let next = audit.next, !audit.isLoading {
+                audit.isLoading = true
+                return [.loadAudit(before: next)]
+            }
+            return []
+        }
+        guard !team.rows.isEmpty else { return [] }
         team.selected = max(0, min(team.rows.count - 1, team.selected + delta))
         return pageIfNearEdge()
     }
 
     mutating func moveToTop() -> [Effect] {
-        guard tab == .team else { return [] }
+        guard tab == .team else { return moveSelection(by: -Int(Int32.max)) }
         if team.hasBefore { return reloadMembers() }
         team.selected = 0
         return []
@@ -42,7 +58,7 @@ extension AppState {
 
     /// Jumps to the last row by reading the last page in reverse: no walk through the middle.
     mutating func moveToBottom() -> [Effect] {
-        guard tab == .team else { return [] }
+        guard tab == .team else { return moveSelection(by: Int(Int32.max)) }
         if !team.hasAfter {
             team.selected = max(0, team.rows.count - 1)
             return []

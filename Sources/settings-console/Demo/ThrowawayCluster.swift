@@ -12,8 +12,8 @@ final class ThrowawayCluster {
 
     let directory: String
     let port: Int
-    private let reaper: Process
-    private let lifeline: FileHandle
+    private let reaper: pid_t
+    private var lifeline: Int32
 
     /// Connection parameters for the cluster's superuser; passed as separate keywords.
     var superuserParameters: [(String, String)] {
@@ -21,7 +21,7 @@ final class ThrowawayCluster {
          ("dbname", "postgres")]
     }
 
-    private init(directory: String, port: Int, reaper: Process, lifeline: FileHandle) {
+    private init(directory: String, port: Int, reaper: pid_t, lifeline: Int32) {
         self.directory = directory
         self.port = port
         self.reaper = reaper
@@ -64,31 +64,31 @@ final class ThrowawayCluster {
             }
             throw lastError ?? Failure(description: "PostgreSQL did not start")
         } catch {
-            try? lifeline.close()
-            reaper.waitUntilExit()
+            close(lifeline)
+            _ = ChildProcess.wait(reaper)
             throw error
         }
     }
 
     /// Stops the server and removes the directory, waiting until both are done.
     func stop() {
-        try? lifeline.close()
-        reaper.waitUntilExit()
+        guard lifeline >= 0 else { return }
+        close(lifeline)
+        lifeline = -1
+        _ = ChildProcess.wait(reaper)
     }
 
-    private static func startReaper(for directory: String) throws -> (Process, FileHandle) {
-        let pipe = Pipe()
+    private static func startReaper(for directory: String) throws -> (pid_t, Int32) {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw Failure(description: "could not create a pipe") }
         // The write end must not leak into postgres or any other child, or it would never close.
-        _ = fcntl(pipe.fileHandleForWriting.fileDescriptor, F_SETFD, FD_CLOEXEC)
-        let reaper = Process()
-        reaper.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        reaper.arguments = ["sh", "-c", reaperScript, "settings-console-reaper", directory]
-        reaper.standardInput = pipe.fileHandleForReading
-        reaper.standardOutput = FileHandle.nullDevice
-        reaper.standardError = FileHandle.nullDevice
-        try reaper.run()
-        try? pipe.fileHandleForReading.close()
-        return (reaper, pipe.fileHandleForWriting)
+        _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+        defer { close(ends[0]) }
+        let pid = try ChildProcess.spawn(
+            "/bin/sh", ["-c", reaperScript, "settings-console-reaper", directory],
+            outputPath: "/dev/null", standardInput: ends[0], newSession: true)
+        return (pid, ends[1])
     }
 
     /// Waits for end-of-file, then shuts the postmaster down immediately and deletes `$1`.
@@ -134,26 +134,20 @@ private struct ServerCommandRunner {
 
     func run(_ program: String, _ arguments: [String], log: String?, fromBin: Bool = true) throws {
         let executable = fromBin ? binDirectory + "/" + program : "/bin/" + program
-        let process = Process()
+        let logPath = log ?? directory + "/command.log"
+        let pid: pid_t
         if asPostgresUser {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", executable] + arguments
+            pid = try ChildProcess.spawn(
+                "/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments, outputPath: logPath)
         } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
+            pid = try ChildProcess.spawn(executable, arguments, outputPath: logPath)
         }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if let log { _ = FileManager.default.createFile(atPath: log, contents: data) }
-        guard process.terminationStatus == 0 else {
+        let status = ChildProcess.wait(pid)
+        let data = FileManager.default.contents(atPath: logPath) ?? Data()
+        guard status == 0 else {
             let text = String(decoding: data, as: UTF8.self)
             throw ThrowawayCluster.Failure(
-                description: "\(program) failed (\(process.terminationStatus)): "
+                description: "\(program) failed (\(status)): "
                     + text.split(separator: "\n").suffix(3).joined(separator: " / "))
         }
     }

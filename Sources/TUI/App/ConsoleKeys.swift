@@ -1,0 +1,80 @@
+import Domain
+import ViewModels
+
+/// The console's key maps: one per view, generated help, and the reasons behind dimmed keys.
+///
+/// The same `KeyMap` dispatches keys and lists them in help, so help never lies; in read-only
+/// mode the write bindings are removed from the map, not just hidden.
+public enum ConsoleKeys {
+    /// Keys that work in every view. Ctrl-A, Ctrl-B and Ctrl-D are left alone (tmux/screen).
+    static let global: [KeyBinding<AppAction>] = [
+        KeyBinding(.character("1"), action: .tabSelected(.team), description: "Team", section: "Views"),
+        KeyBinding(.character("2"), action: .tabSelected(.billing), description: "Billing", section: "Views"),
+        KeyBinding(.character("3"), action: .tabSelected(.integrations), description: "Integrations", section: "Views"),
+        KeyBinding(.tab, action: .nextTab, description: "Next tab", section: "Views"),
+        KeyBinding(.backTab, action: .previousTab, description: "Previous tab", section: "Views"),
+        KeyBinding([.down, .character("j")], action: .moved(1), label: "j/↓", description: "Down", section: "Move"),
+        KeyBinding([.up, .character("k")], action: .moved(-1), label: "k/↑", description: "Up", section: "Move"),
+        KeyBinding([.pageDown, .control("f")], action: .moved(20), label: "PgDn", description: "Page down", section: "Move"),
+        KeyBinding([.pageUp, .control("u")], action: .moved(-20), label: "PgUp", description: "Page up", section: "Move"),
+        KeyBinding([.character("g"), .home], action: .movedToTop, label: "g/Home", description: "First row", section: "Move"),
+        KeyBinding([.character("G"), .end], action: .movedToBottom, label: "G/End", description: "Last row", section: "Move"),
+        KeyBinding([.character("r"), .control("r")], action: .refreshRequested, label: "r", description: "Refresh now", section: "General"),
+        KeyBinding(.character(":"), action: .commandLineOpened, description: "Command line (:team, :invite EMAIL ROLE, :q)", section: "General"),
+        KeyBinding(.character("?"), action: .helpToggled, description: "This help", section: "General"),
+        KeyBinding(.escape, action: .escapePressed, label: "Esc", description: "Close / back", section: "General"),
+        KeyBinding(.character("q"), action: .quitRequested, description: "Quit", section: "General"),
+        KeyBinding(.control("c"), action: .quitRequested, description: "Quit", section: "General", isHiddenFromHelp: true),
+    ]
+
+    static let team: [KeyBinding<AppAction>] = [
+        KeyBinding(.character("i"), action: .teamCommand(.invite), description: "Invite a member", isWrite: true, section: "Members"),
+        KeyBinding(.character("c"), action: .teamCommand(.changeRole), description: "Change role", isWrite: true, section: "Members"),
+        KeyBinding(.character("d"), action: .teamCommand(.deactivate), description: "Deactivate", isWrite: true, section: "Members"),
+        KeyBinding(.character("a"), action: .teamCommand(.reactivate), description: "Reactivate", isWrite: true, section: "Members"),
+        KeyBinding([.character("X"), .delete], action: .teamCommand(.remove), label: "X/Del", description: "Remove", isWrite: true, section: "Members"),
+        KeyBinding(.character("s"), action: .teamCommand(.resend), description: "Resend invitation", isWrite: true, section: "Members"),
+        KeyBinding(.character("x"), action: .teamCommand(.revoke), description: "Revoke invitation", isWrite: true, section: "Members"),
+        KeyBinding(.character("/"), action: .searchStarted, description: "Search name or email", section: "Find"),
+        KeyBinding(.character("f"), action: .statusFilterCycled, description: "Filter by status", section: "Find"),
+        KeyBinding(.character("F"), action: .roleFilterCycled, description: "Filter by role", section: "Find"),
+        KeyBinding(.character("N"), action: .sortRequested(.name), description: "Sort by name", section: "Sort"),
+        KeyBinding(.character("E"), action: .sortRequested(.email), description: "Sort by email", section: "Sort"),
+        KeyBinding(.character("O"), action: .sortRequested(.role), description: "Sort by role", section: "Sort"),
+        KeyBinding(.character("S"), action: .sortRequested(.status), description: "Sort by status", section: "Sort"),
+        KeyBinding(.character("L"), action: .sortRequested(.lastActive), description: "Sort by last active", section: "Sort"),
+        KeyBinding(.character("J"), action: .sortRequested(.joined), description: "Sort by joined", section: "Sort"),
+    ]
+
+    static let integrations: [KeyBinding<AppAction>] = [
+        KeyBinding(.enter, action: .openSelected, description: "Open details", section: "Integrations"),
+    ]
+
+    /// The key map of the view the state shows: its own keys first, then the global ones.
+    public static func map(for state: AppState) -> KeyMap<AppAction> {
+        let own: [KeyBinding<AppAction>]
+        switch state.tab {
+        case .team: own = team
+        case .billing: own = []
+        case .integrations: own = integrations
+        case .audit: own = []
+        }
+        let map = KeyMap(own).followed(by: KeyMap(global))
+        return state.readOnly ? map.readOnly : map
+    }
+
+    /// Why an action is unavailable right now, or nil: the policy's own words.
+    public static func disabledReason(_ action: AppAction, in state: AppState) -> String? {
+        switch action {
+        case .teamCommand(let command):
+            return command.availability(in: state.team, policy: state.policy).reason
+        default:
+            return nil
+        }
+    }
+
+    /// Help lines for the current view.
+    public static func help(for state: AppState) -> [HelpItem] {
+        map(for: state).helpItems { disabledReason($0, in: state) }
+    }
+}

@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+import ViewModels
+
+/// The key loop: read a key, update the state, start effects, draw what changed.
+///
+/// The loop owns the terminal and the state on the main actor. Database work runs as tasks
+/// on other threads and reports back through the inbox, so a slow query never freezes
+/// typing or drawing; the loop waits at most 50 ms for a key before looking again.
+@MainActor
+public final class ConsoleRuntime {
+    private var state: AppState
+    private let runner: EffectRunner
+    private let terminal: any Terminal
+    private let keys = KeyRouter()
+    private let inbox = ActionInbox()
+    private var scroll = ScrollPositions()
+    private var lastTick = Date.distantPast
+    private var lastProbe = Date.distantPast
+
+    public init(state: AppState, runner: EffectRunner, terminal: any Terminal) {
+        self.state = state
+        self.runner = runner
+        self.terminal = terminal
+    }
+
+    /// Runs until the user quits; returns the final state.
+    public func run() -> AppState {
+        start(AppState.initialEffects(for: state))
+        var needsDraw = true
+        while !state.isQuitting {
+            for action in inbox.drain() {
+                apply(action)
+                needsDraw = true
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                apply(.ticked(now))
+                needsDraw = true
+                if state.connection == .reconnecting, now.timeIntervalSince(lastProbe) >= 2 {
+                    lastProbe = now
+                    start(state.reconnectProbe())
+                }
+            }
+            if needsDraw {
+                let busy = inbox.inFlight.load(ordering: .relaxed) > 0
+                terminal.draw(ConsoleScreen.render(state, size: terminal.size, busy: busy, now: now, scroll: &scroll))
+                needsDraw = false
+            }
+            guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }
+            needsDraw = true
+            if key == .resize { continue }
+            if let action = keys.action(for: key, in: state) {
+                apply(action)
+            }
+        }
+        return state
+    }
+
+    private func apply(_ action: AppAction) {
+        start(state.update(action, now: Date()))
+    }
+
+    private func start(_ effects: [Effect]) {
+        for effect in effects where effect != .quit {
+            let runner = self.runner
+            let inbox = self.inbox
+            inbox.inFlight.add(1, ordering: .relaxed)
+            Task.detached {
+                if let answer = await runner.run(effect) { inbox.post(answer) }
+                inbox.inFlight.subtract(1, ordering: .relaxed)
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Domain
+import Foundation
+import ViewModels
+
+/// Where each list was scrolled to, kept between frames so lists move like a pager instead
+/// of re-centring on every key. The only state rendering keeps.
+public struct ScrollPositions: Sendable, Equatable {
+    public var team = 0
+    public var integrations = 0
+    public var audit = 0
+
+    public init() {}
+}
+
+/// The whole screen as a pure function of the state: tab bar, the current view, the message
+/// line, the status line, and any dialog on top.
+public enum ConsoleScreen {
+    /// Below this the screen shows "terminal too small" instead of a broken layout.
+    public static let minimumSize = Size(width: 60, height: 15)
+
+    public static func render(
+        _ state: AppState, size: Size, busy: Bool = false, now: Date,
+        scroll: inout ScrollPositions
+    ) -> Canvas {
+        var canvas = Canvas(size: size)
+        guard size.fits(minimumSize) else {
+            TooSmallScreen.draw(required: minimumSize, on: &canvas)
+            return canvas
+        }
+        let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let (top, rest) = full.splitTop(1)
+        let (middle, bottom) = rest.splitBottom(2)
+        drawTabBar(state, in: top, on: &canvas)
+        switch state.tab {
+        case .team: TeamScreen.draw(state, in: middle, now: now, offset: &scroll.team, on: &canvas)
+        case .billing: BillingScreen.draw(state, in: middle, now: now, on: &canvas)
+        case .integrations:
+            IntegrationsScreen.draw(state, in: middle, now: now, offset: &scroll.integrations, on: &canvas)
+        case .audit: AuditScreen.draw(state, in: middle, now: now, offset: &scroll.audit, on: &canvas)
+        }
+        MessageLine.draw(state, in: bottom.row(0), on: &canvas)
+        drawStatusLine(state, busy: busy, now: now, in: bottom.row(1), on: &canvas)
+        DialogScreen.draw(state, in: middle, on: &canvas)
+        return canvas
+    }
+
+    /// Convenience for tests and one-off renders, starting unscrolled.
+    public static func render(_ state: AppState, size: Size, now: Date) -> Canvas {
+        var scroll = ScrollPositions()
+        return render(state, size: size, now: now, scroll: &scroll)
+    }
+
+    static func drawTabBar(_ state: AppState, in rect: Rect, on canvas: inout Canvas) {
+        var tabs = Tab.bar.enumerated().map { index, tab in TabItem(tab.title, keyHint: String(index + 1)) }
+        var active = Tab.bar.firstIndex(of: state.tab) ?? tabs.count
+        if state.tab == .audit {
+            tabs.append(TabItem("Audit", keyHint: ":audit"))
+            active = tabs.count - 1
+        }
+        TabBarWidget.draw(tabs, active: active, trailing: state.session.workspaceName, in: rect, on: &canvas)
+    }
+
+    static func drawStatusLine(_ state: AppState, busy: Bool, now: Date, in rect: Rect, on canvas: inout Canvas) {
+        var left: [StatusSegment] = [
+            StatusSegment(" \(state.session.workspaceName)"),
+            .accent("\(state.session.email) (\(state.session.role.rawValue))"),
+        ]
+        if state.readOnly { left.append(.badge("READ-ONLY")) }
+        var right: [StatusSegment] = []
+        switch state.connection {
+        case .connected: right.append(StatusSegment(busy ? "● loading…" : "● connected"))
+        case .reconnecting: right.append(.badge("reconnecting…"))
+        }
+        if let refreshed = state.lastRefresh {
+            right.append(StatusSegment("refreshed \(RelativeTime.format(refreshed, now: now))"))
+        }
+        right.append(StatusSegment("? help "))
+        StatusLineWidget.draw(left: left, right: right, in: rect, on: &canvas)
+    }
+}

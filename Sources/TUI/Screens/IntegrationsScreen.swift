@@ -1,0 +1,72 @@
+import Domain
+import Foundation
+import ViewModels
+
+/// The Integrations tab: health at a glance, worst first, with a detail view on Enter.
+enum IntegrationsScreen {
+    static let columns = [
+        TableColumn("Health", width: .fixed(11)),
+        TableColumn("Name", width: .flex(weight: 3, min: 10)),
+        TableColumn("Type", width: .fixed(9)),
+        TableColumn("On", width: .fixed(3)),
+        TableColumn("Checked", width: .fixed(8)),
+        TableColumn("Last error", width: .flex(weight: 3, min: 8)),
+    ]
+
+    /// Symbol and word per status, so health reads without colour (UX.md).
+    static func label(_ health: HealthStatus) -> (symbol: String, role: StyleRole) {
+        switch health {
+        case .healthy: return ("●", .healthHealthy)
+        case .degraded: return ("▲", .healthDegraded)
+        case .unhealthy: return ("✖", .healthUnhealthy)
+        case .unknown: return ("?", .healthUnknown)
+        }
+    }
+
+    static func draw(_ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas) {
+        let integrations = state.integrations
+        if let detail = integrations.detail {
+            IntegrationDetailScreen.draw(detail, in: rect, now: now, on: &canvas)
+            return
+        }
+        let (header, rest) = rect.splitTop(2)
+        canvas.within(header) { region in
+            region.write(summary(integrations.items), x: 1, y: 0, style: Style(.title))
+            region.write("worst first · disabled last · Enter for details", x: 1, y: 1, style: Style(.dim))
+        }
+        let visible = TableLayout.visibleRowCount(tableHeight: rest.height)
+        offset = TableLayout.scrollOffset(
+            selected: integrations.items.isEmpty ? nil : integrations.selected, currentOffset: offset,
+            visibleRows: visible, totalRows: integrations.items.count)
+        let rows = integrations.items.dropFirst(offset).prefix(visible).map { row(for: $0, now: now) }
+        let table = TableModel(
+            columns: columns, rows: Array(rows), totalRowCount: integrations.items.count, firstRowIndex: offset,
+            selectedIndex: integrations.items.isEmpty ? nil : integrations.selected,
+            emptyMessage: integrations.loadError ?? (integrations.hasLoaded ? "No integrations configured" : "Loading…"))
+        TableWidget.draw(table, in: rest, on: &canvas)
+    }
+
+    /// "4 integrations · 1 degraded · 1 disabled".
+    static func summary(_ items: [IntegrationHealth]) -> String {
+        var parts = ["\(items.count) \(items.count == 1 ? "integration" : "integrations")"]
+        for status in [HealthStatus.unhealthy, .degraded] {
+            let count = items.filter { $0.enabled && $0.health == status }.count
+            if count > 0 { parts.append("\(count) \(status.rawValue)") }
+        }
+        let disabled = items.filter { !$0.enabled }.count
+        if disabled > 0 { parts.append("\(disabled) disabled") }
+        return parts.joined(separator: " · ")
+    }
+
+    static func row(for item: IntegrationHealth, now: Date) -> TableRow {
+        let (symbol, role) = label(item.health)
+        let checked = item.lastHealthCheckAt.map { RelativeTime.format($0, now: now) } ?? "never"
+        let error = item.lastErrorMessage ?? (item.health == .healthy ? "" : item.healthMessage ?? "")
+        return TableRow(
+            [
+                TableCell("\(symbol) \(item.health.rawValue)", style: Style(item.enabled ? role : .disabled)),
+                TableCell(item.name), TableCell(item.type.rawValue), TableCell(item.enabled ? "yes" : "no"),
+                TableCell(checked), TableCell(error, style: error.isEmpty ? nil : Style(.dim)),
+            ], style: item.enabled ? nil : Style(.disabled))
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// Options of the interactive console, shared by `demo` and the default command.
+struct ConsoleOptions: ParsableArguments {
+    @Flag(name: .long, help: "Read-only: write actions are not bound at all.")
+    var readonly = false
+
+    @Option(name: .long, help: "Theme name (default, high-contrast, solarized-dark, mono, or a user theme).")
+    var theme: String?
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Postgres
+
+/// `settings-console demo`: a private, seeded PostgreSQL and the console on it, in one step.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the console on a private, seeded PostgreSQL that is deleted on exit.",
+        discussion: """
+            Starts a throwaway cluster in a temporary directory (unix socket only), applies the \
+            migrations, loads the demo workspace and logs in as the chosen demo user. Quitting, \
+            Ctrl-C or a crash stops the cluster and deletes its directory.
+            """)
+
+    enum DemoRole: String, ExpressibleByArgument, CaseIterable {
+        case owner, admin, member, viewer
+
+        var email: String {
+            switch self {
+            case .owner: return "demo@example.com"
+            case .admin: return "admin@example.com"
+            case .member: return "member@example.com"
+            case .viewer: return "viewer@example.com"
+            }
+        }
+    }
+
+    @Option(name: .customLong("as"), help: "Log in as the demo owner, admin, member or viewer.")
+    var role: DemoRole = .owner
+
+    @OptionGroup var console: ConsoleOptions
+
+    func run() async throws {
+        let progress: (String) -> Void = { line in
+            FileHandle.standardError.write(Data(("settings-console: " + line + "\n").utf8))
+        }
+        let cluster: ThrowawayCluster
+        do {
+            cluster = try ThrowawayCluster.start(progress: progress)
+        } catch {
+            progress("could not start PostgreSQL: \(error)")
+            throw ExitCode(8)
+        }
+        defer { cluster.stop() }
+        let exitCode = await runOnCluster(cluster, progress: progress)
+        if exitCode != 0 {
+            cluster.stop()
+            throw ExitCode(exitCode)
+        }
+    }
+
+    private func runOnCluster(_ cluster: ThrowawayCluster, progress: (String) -> Void) async -> Int32 {
+        let admin = PostgresClient(conninfo: "", overrides: cluster.superuserParameters)
+        do {
+            try await Migrator(client: admin).migrate()
+            try await admin.transaction { try $0.execute(script: DemoSeed.sql) }
+            await admin.close()
+        } catch {
+            progress("could not prepare the demo database: \(DomainError.from(error).userMessage)")
+            return 8
+        }
+        let app = PostgresClient(
+            conninfo: "", overrides: cluster.superuserParameters + [("user", "console_app")])
+        let session: Session
+        do {
+            session = try await Authenticator(client: app).login(
+                email: role.email, password: "demo-pass", method: "demo")
+        } catch {
+            progress("could not log in as the demo \(role.rawValue): \(error.userMessage)")
+            return error.exitCode
+        }
+        return await ConsoleLauncher.run(session: session, client: app, options: console)
+    }
+}
