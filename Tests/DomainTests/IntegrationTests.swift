@@ -308,6 +308,43 @@ import Testing
         }
     }
 
+    @Test func anotherWorkspacesIntegrationsAreInvisibleWhateverIDIsPassed() async throws {
+        let otherWorkspace = "00000000-0000-0000-0000-0000000000b2"
+        let otherID = IntegrationID(try #require(UUID(uuidString: "30000000-0000-0000-0000-0000000000b2")))
+        try await database.adminClient().query(
+            """
+            WITH ws AS (INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Other Corp', 'other') RETURNING id),
+                 b AS (INSERT INTO billing_config (workspace_id, plan_type, custom_integrations_limit)
+                       SELECT id, 'free', 1 FROM ws)
+            INSERT INTO integrations_config (id, workspace_id, integration_type, integration_name,
+                credentials_encrypted, encryption_key_id)
+            SELECT $2, id, 'slack', 'Their alerts', 'v1:c2VjcmV0', 'k1' FROM ws
+            """, [otherWorkspace, otherID.rawValue])
+        let store = try await DemoLogin.store(database, .owner)
+        let gone = DomainError.notFound(what: "that integration no longer exists")
+        #expect(!(try await store.integrations()).contains { $0.id == otherID })
+        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.integration(otherID) } == gone)
+        let draft = IntegrationDraft(type: .slack, name: "Mine now")
+        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.editIntegration(otherID, draft) } == gone)
+        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.disableIntegration(otherID) } == gone)
+        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.removeIntegration(otherID) } == gone)
+        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.testIntegration(otherID, sealer: nil) } == gone)
+        try await store.changePlan(to: .enterprise)
+        let sealed = try await DemoLogin.asConsoleApp(database, .owner) { connection in
+            try connection.query("SELECT * FROM console_integration_credentials($1)", [otherID.rawValue]).rows.count
+        }
+        #expect(sealed == 0)
+        let theirs = try #require(try await database.adminClient().query(
+            """
+            SELECT i.integration_name, i.is_enabled, b.plan_type FROM integrations_config i
+            JOIN billing_config b ON b.workspace_id = i.workspace_id WHERE i.id = $1
+            """, [otherID.rawValue]
+        ).first)
+        #expect(try theirs.string("integration_name") == "Their alerts")
+        #expect(try theirs.bool("is_enabled"))
+        #expect(try theirs.string("plan_type") == "free")
+    }
+
     @Test func rowLevelSecurityRefusesMembersEvenInRawSQL() async throws {
         for role in [Role.member, .viewer] {
             let inserted = await #expect(throws: PostgresError.self) {
