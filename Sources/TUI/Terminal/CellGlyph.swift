@@ -8,11 +8,17 @@ enum CellGlyph {
   /// Most code points one `cchar_t` holds (ncurses' `CCHARW_MAX`).
   static let maximumScalars = 5
 
-  /// What to write for `cell`: the code points, and whether to write a space in the next
-  /// column (the cell's continuation) because the terminal will advance only one.
+  /// What to write for `cell`: the code points, and what to write in the next column (the
+  /// cell's continuation) when the terminal will advance only one: a space, or the second half
+  /// of a flag.
   struct Plan: Equatable {
     var scalars: [UInt32]
-    var padsContinuation: Bool
+    var continuation: UInt32?
+
+    init(scalars: [UInt32], continuation: UInt32? = nil) {
+      self.scalars = scalars
+      self.continuation = continuation
+    }
   }
 
   /// The plan for `cell`; `nil` for a continuation cell, which its wide neighbour covers.
@@ -22,24 +28,33 @@ enum CellGlyph {
       return nil
     }
     if !unicode {
-      return Plan(scalars: [asciiFallback(for: cell.grapheme)], padsContinuation: cell.width == 2)
+      return Plan(
+        scalars: [asciiFallback(for: cell.grapheme)], continuation: space(if: cell.width == 2))
     }
     var scalars = cell.grapheme.unicodeScalars.map(\.value)
     guard let base = scalars.first else {
-      return Plan(scalars: [0x20], padsContinuation: false)
+      return Plan(scalars: [0x20])
     }
     if scalars.count > maximumScalars {
       scalars = [base]
     }
     let baseWidth = systemWidth(base)
     if baseWidth < 0 || (baseWidth == 2 && cell.width == 1) {
-      return Plan(scalars: [0xFFFD], padsContinuation: cell.width == 2)
+      return Plan(scalars: [0xFFFD], continuation: space(if: cell.width == 2))
     }
     if cell.width == 2, baseWidth < 2 {
-      scalars.removeAll { $0 == 0xFE0F || $0 == 0x200D }
-      return Plan(scalars: [scalars.first ?? base], padsContinuation: true)
+      let flagHalves = scalars.filter { (0x1F1E6...0x1F1FF).contains($0) }
+      if flagHalves.count == 2 {
+        // Terminals that pair regional indicators show the flag; others show two letters.
+        return Plan(scalars: [flagHalves[0]], continuation: flagHalves[1])
+      }
+      return Plan(scalars: [base], continuation: 0x20)
     }
-    return Plan(scalars: scalars, padsContinuation: false)
+    return Plan(scalars: scalars)
+  }
+
+  private static func space(if condition: Bool) -> UInt32? {
+    condition ? 0x20 : nil
   }
 
   /// A printable ASCII stand-in for text drawn without a UTF-8 locale.

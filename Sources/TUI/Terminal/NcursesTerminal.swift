@@ -144,9 +144,9 @@ public final class NcursesTerminal: Terminal {
     var character = cchar_t()
     setcchar(&character, &scalars, attributes, Int16(clamping: pair), nil)
     mvwadd_wch(screen, Int32(y), Int32(x), &character)
-    if plan.padsContinuation, x + 1 < screenWidth {
-      var space: [wchar_t] = [0x20, 0]
-      setcchar(&character, &space, attributes, Int16(clamping: pair), nil)
+    if let continuation = plan.continuation, x + 1 < screenWidth {
+      var second: [wchar_t] = [wchar_t(bitPattern: continuation), 0]
+      setcchar(&character, &second, attributes, Int16(clamping: pair), nil)
       mvwadd_wch(screen, Int32(y), Int32(x + 1), &character)
     }
   }
@@ -178,16 +178,30 @@ public final class NcursesTerminal: Terminal {
   private func setUpColors(for requested: Theme) {
     guard has_colors() else {
       colorDepth = .monochrome
-      theme = requested.adapted(to: .monochrome)
+      theme = Self.monochrome(requested)
       return
     }
     start_color()
     colorDepth = ColorDepth(colorCount: Int(cnc_colors()))
+    if colorDepth == .monochrome {
+      theme = Self.monochrome(requested)
+      return
+    }
     if requested.usesTerminalDefault {
       defaultColorsAvailable = use_default_colors() == OK
     }
     pairs = ColorPairTable(capacity: Int(cnc_color_pairs()))
     theme = requested.adapted(to: colorDepth)
+  }
+
+  /// Without colours a theme that marks the selection by background alone would lose it, so
+  /// colourless terminals get the `mono` theme, which is built from attributes.
+  private static func monochrome(_ requested: Theme) -> Theme {
+    if requested.name == ThemeResolver.noColorThemeName {
+      return requested.adapted(to: .monochrome)
+    }
+    let mono = try? ThemeLoader.shippedOnly.load(named: ThemeResolver.noColorThemeName)
+    return (mono ?? requested).adapted(to: .monochrome)
   }
 
   /// Uses the user's locale, or C.UTF-8 when that is not UTF-8 (SSH sessions often arrive

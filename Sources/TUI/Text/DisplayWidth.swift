@@ -18,6 +18,9 @@ public enum DisplayWidth {
     if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) {
       return 0
     }
+    if (0x1F1E6...0x1F1FF).contains(value) {
+      return 1  // A lone regional indicator; a pair (a flag) is two columns as a cluster.
+    }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format, .control, .surrogate:
       return 0

@@ -199,6 +199,10 @@ struct ThemeDocument: Sendable {
   static func summary(of error: any Error) -> String {
     let text = String(describing: error)
     let firstLine = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? text
-    return firstLine.replacingOccurrences(of: ": error: ", with: ": ")
+    var summary = firstLine.replacingOccurrences(of: ": error: ", with: ": ")
+    while summary.hasSuffix(":") {
+      summary.removeLast()
+    }
+    return summary
   }
 }

@@ -22,13 +22,13 @@ import Testing
   @Test func plainCellsPassThrough() {
     #expect(
       CellGlyph.plan(for: cell("a"), unicode: true, systemWidth: libcWidth)
-        == .init(scalars: [0x61], padsContinuation: false))
+        == .init(scalars: [0x61]))
     #expect(
       CellGlyph.plan(for: cell("日"), unicode: true, systemWidth: libcWidth)
-        == .init(scalars: [0x65E5], padsContinuation: false))
+        == .init(scalars: [0x65E5]))
     #expect(
       CellGlyph.plan(for: cell("e\u{301}"), unicode: true, systemWidth: libcWidth)
-        == .init(scalars: [0x65, 0x301], padsContinuation: false))
+        == .init(scalars: [0x65, 0x301]))
   }
 
   @Test func continuationCellsAreSkipped() {
@@ -40,7 +40,12 @@ import Testing
 
   @Test func emojiTheCLibraryCallsNarrowIsPadded() {
     let plan = CellGlyph.plan(for: cell("❤️"), unicode: true, systemWidth: libcWidth)
-    #expect(plan == .init(scalars: [0x2764], padsContinuation: true))
+    #expect(plan == .init(scalars: [0x2764], continuation: 0x20))
+  }
+
+  @Test func flagsAreSentAsTwoHalves() {
+    let plan = CellGlyph.plan(for: cell("🇩🇪"), unicode: true, systemWidth: libcWidth)
+    #expect(plan == .init(scalars: [0x1F1E9], continuation: 0x1F1EA))
   }
 
   @Test func unprintableToTheCLibraryBecomesReplacement() {
@@ -51,7 +56,7 @@ import Testing
   @Test func longZWJSequencesFitACchar() {
     let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
     let plan = CellGlyph.plan(for: cell(family), unicode: true, systemWidth: libcWidth)
-    #expect(plan == .init(scalars: [0x1F468], padsContinuation: false))
+    #expect(plan == .init(scalars: [0x1F468]))
   }
 
   @Test func asciiFallbackWithoutUTF8() {
@@ -61,7 +66,7 @@ import Testing
       CellGlyph.plan(for: cell("█"), unicode: false, systemWidth: libcWidth)?.scalars == [0x23])
     #expect(
       CellGlyph.plan(for: cell("日"), unicode: false, systemWidth: libcWidth)
-        == .init(scalars: [0x3F], padsContinuation: true))
+        == .init(scalars: [0x3F], continuation: 0x20))
   }
 
   @Test func colourPairsAreAllocatedOnce() {
