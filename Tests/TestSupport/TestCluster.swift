@@ -53,32 +53,41 @@ public enum TemplateKind: String, Sendable, CaseIterable {
 }
 
 /// Builds each template once per test process and clones it for every test.
+///
+/// Tests call `make` concurrently and the actor is re-entered at every `await`, so a build is
+/// shared as one task per kind: a second caller waits for it instead of dropping the template
+/// the first is still creating (which failed whole suites with 42P04).
 actor TemplateFactory {
     static let shared = TemplateFactory()
 
-    private var built: Set<TemplateKind> = []
+    private var builds: [TemplateKind: Task<Void, any Error>] = [:]
     private var counter = 0
 
     func make(_ kind: TemplateKind) async throws -> TestDatabase {
         let admin = try TestCluster.adminConninfo()
-        let root = PostgresClient(conninfo: admin)
         let template = "sc_template_\(kind.rawValue)"
-        if !built.contains(kind) {
-            try await root.query("DROP DATABASE IF EXISTS \(template) WITH (FORCE)")
-            try await root.query("CREATE DATABASE \(template)")
-            let client = PostgresClient(conninfo: admin, overrides: [("dbname", template)])
-            if kind != .empty { try await Migrator(client: client).migrate() }
-            if kind == .seeded {
-                try await client.transaction { try $0.execute(script: DemoSeed.sql) }
-            }
-            await client.close()
-            built.insert(kind)
-        }
+        let build = builds[kind] ?? Task { try await Self.build(kind, template: template, admin: admin) }
+        builds[kind] = build
+        try await build.value
         counter += 1
         let name = "sc_test_\(getpid())_\(counter)"
+        let root = PostgresClient(conninfo: admin)
         try await root.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         try await root.query("CREATE DATABASE \(name) TEMPLATE \(template)")
         await root.close()
         return TestDatabase(name: name, adminConninfo: admin)
+    }
+
+    private static func build(_ kind: TemplateKind, template: String, admin: String) async throws {
+        let root = PostgresClient(conninfo: admin)
+        try await root.query("DROP DATABASE IF EXISTS \(template) WITH (FORCE)")
+        try await root.query("CREATE DATABASE \(template)")
+        await root.close()
+        let client = PostgresClient(conninfo: admin, overrides: [("dbname", template)])
+        if kind != .empty { try await Migrator(client: client).migrate() }
+        if kind == .seeded {
+            try await client.transaction { try $0.execute(script: DemoSeed.sql) }
+        }
+        await client.close()
     }
 }
