@@ -11,7 +11,7 @@ import Testing
     let database: TestDatabase
 
     init() async throws {
-        database = try await TestDatabase.make(.seeded)
+        database = try await DemoLogin.database()
     }
 
     @Test func ownerSeesPlanUsageCycleAndPaymentMethod() async throws {
