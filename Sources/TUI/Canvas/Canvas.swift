@@ -145,8 +145,20 @@ public struct Canvas: Sendable {
   }
 
   /// Draws a frame around the edge of `rect` with line-drawing characters.
-  public mutating func box(_ rect: Rect, style: Style, lines: BoxLines = .single) {
+  ///
+  /// A `title` is set into the top edge (`┌─ Title ───┐`), truncated to fit, in `titleStyle`
+  /// (the frame's style when `nil`).
+  public mutating func box(
+    _ rect: Rect, style: Style, lines: BoxLines = .single, title: String? = nil,
+    titleStyle: Style? = nil
+  ) {
     guard rect.width >= 2, rect.height >= 2 else { return }
+    defer {
+      if let title, !title.isEmpty, rect.width > 6 {
+        let shown = TextLayout.truncate(TerminalText.sanitize(title), toWidth: rect.width - 6)
+        write(" \(shown) ", x: rect.x + 2, y: rect.y, style: titleStyle ?? style)
+      }
+    }
     let glyphs = lines.glyphs
     horizontalLine(x: rect.x + 1, y: rect.y, length: rect.width - 2, style: style, lines: lines)
     horizontalLine(

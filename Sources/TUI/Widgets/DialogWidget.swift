@@ -77,10 +77,8 @@ public enum DialogWidget {
     }
     let plan = layout(dialog, width: frame.width, maxHeight: frame.height)
     canvas.fill(frame, style: Style(.dialogBody))
-    canvas.box(frame, style: Style(.dialogBorder))
     let titleStyle = dialog.isDestructive ? Style(.flashError) : Style(.dialogTitle)
-    canvas.write(
-      " \(dialog.title) ", x: frame.x + 2, y: frame.y, style: titleStyle, maxWidth: frame.width - 4)
+    canvas.box(frame, style: Style(.dialogBorder), title: dialog.title, titleStyle: titleStyle)
     let inner = Rect(
       x: frame.x + 1 + padding, y: frame.y + 1, width: frame.width - 2 - 2 * padding,
       height: frame.height - 2)

@@ -18,10 +18,8 @@ public enum HelpOverlayWidget {
     let frame = area.centered(Size(width: width, height: height))
     guard frame.width >= 10, frame.height >= 4 else { return }
     canvas.fill(frame, style: Style(.dialogBody))
-    canvas.box(frame, style: Style(.dialogBorder))
-    canvas.write(
-      " \(title) ", x: frame.x + 2, y: frame.y, style: Style(.dialogTitle),
-      maxWidth: frame.width - 4)
+    canvas.box(
+      frame, style: Style(.dialogBorder), title: title, titleStyle: Style(.dialogTitle))
     let footer = " Esc or ? to close "
     let footerWidth = DisplayWidth.of(footer)
     if footerWidth + 4 <= frame.width {

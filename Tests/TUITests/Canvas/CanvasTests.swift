@@ -113,6 +113,14 @@ import Testing
     #expect(canvas.text() == "┌────┐\n│    │\n└────┘")
   }
 
+  @Test func boxCarriesATitle() {
+    var canvas = Canvas(width: 12, height: 3)
+    canvas.box(
+      Rect(x: 0, y: 0, width: 12, height: 3), style: Style(.border), title: "Members list",
+      titleStyle: Style(.title))
+    #expect(canvas.rows().first == "┌─ Membe… ─┐")
+  }
+
   @Test func styledTextMarksRoles() {
     var canvas = Canvas(width: 12, height: 1)
     canvas.write("ok", x: 0, y: 0)
