@@ -14,7 +14,11 @@ public struct Authenticator: Sendable {
     {
         let address: EmailAddress
         do { address = try EmailAddress(email) } catch { throw .invalidCredentials }
-        guard !password.isEmpty, password.utf8.count <= 1024 else { throw .invalidCredentials }
+        // libpq passes parameters as C strings: a NUL would silently cut the password short,
+        // so "demo-pass\0anything" would log in as "demo-pass".
+        guard !password.isEmpty, password.utf8.count <= 1024, !password.utf8.contains(0) else {
+            throw .invalidCredentials
+        }
         let outcome: (UserID?, String)
         do {
             let row = try await client.query(
