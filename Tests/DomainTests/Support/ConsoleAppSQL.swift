@@ -19,7 +19,6 @@ struct ConsoleAppSQL: Sendable {
         _ body: @escaping @Sendable (PostgresConnection) throws -> T
     ) async throws -> T {
         try await client.transaction { connection in
-            defer { _ = try? connection.query("ROLLBACK") }
             if workspace != nil || user != nil {
                 try connection.query(
                     """
@@ -27,7 +26,11 @@ struct ConsoleAppSQL: Sendable {
                            set_config('app.current_user_id', $2, true)
                     """, [workspace?.rawValue.uuidString.lowercased() ?? "", user?.rawValue.uuidString.lowercased() ?? ""])
             }
-            return try body(connection)
+            let value = try body(connection)
+            // Undo the probe, then leave an empty transaction for the wrapper's COMMIT.
+            try connection.query("ROLLBACK")
+            try connection.query("BEGIN")
+            return value
         }
     }
 
