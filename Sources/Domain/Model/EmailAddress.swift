@@ -13,6 +13,11 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         guard trimmed.utf8.count <= Self.maximumLength else {
             throw fail("must be at most \(Self.maximumLength) characters")
         }
+        // Checked before lower-casing: the Kelvin sign (U+212A) lower-cases to an ASCII "k", so
+        // a look-alike address would otherwise pass as a different, plain one.
+        guard trimmed.unicodeScalars.allSatisfy(\.isASCII) else {
+            throw fail("use only ASCII letters, digits and . - + _ (no accented or look-alike characters)")
+        }
         let allowedLocal = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
         let allowedDomain = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
         let lowered = trimmed.lowercased()

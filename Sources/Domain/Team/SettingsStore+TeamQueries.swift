@@ -33,6 +33,10 @@ extension SettingsStore {
         guard search.count <= 200 else {
             throw .invalid(field: "search", reason: "must be at most 200 characters")
         }
+        // libpq would cut the text at a NUL and search for the rest.
+        guard !search.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalid(field: "search", reason: "must not contain control characters")
+        }
         let key = MemberRows.sortKey(query.sort)
         let direction = query.ascending ? "ASC" : "DESC"
         let comparison = query.ascending ? ">" : "<"
