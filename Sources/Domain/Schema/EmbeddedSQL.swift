@@ -382,10 +382,14 @@ CREATE INDEX idx_integrations_last_sync
     ON integrations_config (workspace_id, last_sync_at DESC)
     WHERE is_enabled = TRUE;
 
+-- Health and delivery telemetry are observations, not edits: changing only them keeps
+-- updated_at, so a health check does not make an open edit form stale.
 CREATE TRIGGER update_integrations_config_updated_at
 BEFORE UPDATE ON integrations_config
 FOR EACH ROW
-EXECUTE FUNCTION update_updated_at_column();
+EXECUTE FUNCTION update_updated_at_column(
+    'health_status', 'last_health_check_at', 'health_check_message', 'last_sync_at',
+    'last_error_at', 'last_error_message', 'total_events_sent', 'total_errors');
 
 """###,
             down: ###"""
@@ -420,6 +424,9 @@ DROP INDEX idx_users_email_trgm;
 --                                 lowered below use)
 --   SC005  immutable: ...         team_members.id / workspace_id changed (superuser only;
 --                                 console_app has no UPDATE on those columns)
+--   SC006  isolation: ...         a checked change at REPEATABLE READ (the counts could
+--                                 miss concurrent commits); use READ COMMITTED or
+--                                 SERIALIZABLE (which may fail with 40001: retry)
 --   23505  already_member: ...    a live pending invitation for an email whose user already
 --                                 has a live row in the workspace (unique_violation)
 --   22023  weak_password: ...     console_accept_invitation: new user's password shorter
@@ -433,8 +440,8 @@ DROP INDEX idx_users_email_trgm;
 --
 -- CONCURRENCY: the checks take pg_advisory_xact_lock(hashtext(workspace_id::text)) - the
 -- key console_lock_workspace(uuid) takes - and then count with a fresh snapshot, so they
--- are exact at READ COMMITTED (the default) and under SERIALIZABLE; do not run membership
--- changes at REPEATABLE READ. Mutating transactions should call console_lock_workspace
+-- are exact at READ COMMITTED (the default); under SERIALIZABLE a conflicting transaction
+-- fails with 40001 instead; REPEATABLE READ is refused (SC006). Mutating transactions should call console_lock_workspace
 -- first (before locking any row) so locks are always taken in the same order.
 
 -- =====================================================================
@@ -546,14 +553,24 @@ AS $$
 $$;
 
 -- The per-workspace lock every membership / limit check takes. Same key as
--- SELECT pg_advisory_xact_lock(hashtext('<lower-case uuid>')).
+-- SELECT pg_advisory_xact_lock(hashtext('<lower-case uuid>')). The checks count after
+-- taking it, which is exact only when the count sees what committed meanwhile (READ
+-- COMMITTED) or conflicts are detected (SERIALIZABLE, 40001); at REPEATABLE READ neither
+-- holds, so it is refused.
 CREATE FUNCTION console_lock_workspace(p_workspace_id uuid)
 RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 VOLATILE
 SET search_path = public, pg_temp
 AS $$
-    SELECT pg_advisory_xact_lock(hashtext(p_workspace_id::text))
+BEGIN
+    IF current_setting('transaction_isolation') = 'repeatable read' THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'SC006',
+            MESSAGE = 'isolation: membership and limit changes need READ COMMITTED or SERIALIZABLE, not REPEATABLE READ';
+    END IF;
+    PERFORM pg_advisory_xact_lock(hashtext(p_workspace_id::text));
+END;
 $$;
 
 -- Client address and agent for audit rows written by the definer functions, taken from
@@ -632,6 +649,33 @@ AS $$
     WHERE i.id = p_integration_id
       AND i.workspace_id = NULLIF(current_setting('app.current_workspace_id', true), '')::uuid
       AND console_current_role() IN ('owner', 'admin')
+$$;
+
+-- Ids of the current workspace's team_members rows (any status, deleted too: filter in
+-- the caller) whose invitation_email, user email or user full name matches the ILIKE
+-- pattern (escape % _ \ in user text). For active members only. Why a function: under
+-- RLS, non-leakproof operators such as ILIKE cannot use the trigram indexes, so a
+-- search over a 100,000-member workspace would scan; as the owner it uses them.
+-- Use: ... AND tm.id IN (SELECT console_search_members($pattern)).
+CREATE FUNCTION console_search_members(p_pattern text)
+RETURNS SETOF uuid
+LANGUAGE sql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+ROWS 100
+AS $$
+    WITH ws AS (
+        SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid AS id
+        WHERE console_current_role() IS NOT NULL
+    )
+    SELECT tm.id FROM ws JOIN team_members tm ON tm.workspace_id = ws.id
+    WHERE tm.invitation_email ILIKE p_pattern
+    UNION
+    SELECT tm.id
+    FROM ws
+    JOIN users u ON u.email ILIKE p_pattern OR u.full_name ILIKE p_pattern
+    JOIN team_members tm ON tm.user_id = u.id AND tm.workspace_id = ws.id
 $$;
 
 -- Marks the current user active now in the current workspace (does not move updated_at).
@@ -1403,6 +1447,7 @@ REVOKE ALL ON FUNCTION console_client_ip() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_client_agent() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_plan_limits() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_integration_credentials(uuid) FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_search_members(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_touch_last_active() FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_owner(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION console_check_seats(uuid) FROM PUBLIC;
@@ -1424,6 +1469,7 @@ GRANT EXECUTE ON FUNCTION console_current_user_has_membership() TO console_app;
 GRANT EXECUTE ON FUNCTION console_lock_workspace(uuid) TO console_app;
 GRANT EXECUTE ON FUNCTION console_plan_limits() TO console_app;
 GRANT EXECUTE ON FUNCTION console_integration_credentials(uuid) TO console_app;
+GRANT EXECUTE ON FUNCTION console_search_members(text) TO console_app;
 GRANT EXECUTE ON FUNCTION console_touch_last_active() TO console_app;
 GRANT EXECUTE ON FUNCTION console_authenticate(text, text, text) TO console_app;
 GRANT EXECUTE ON FUNCTION console_user_workspaces(uuid) TO console_app;
@@ -1502,6 +1548,7 @@ DROP FUNCTION console_check_integrations(uuid);
 DROP FUNCTION console_check_seats(uuid);
 DROP FUNCTION console_check_owner(uuid);
 DROP FUNCTION console_touch_last_active();
+DROP FUNCTION console_search_members(text);
 DROP FUNCTION console_integration_credentials(uuid);
 DROP FUNCTION console_plan_limits();
 DROP FUNCTION console_client_agent();
@@ -1594,7 +1641,7 @@ GRANT INSERT (user_id, key_type, public_key, fingerprint, comment, created_by)
 
 -- The user a key belongs to, if that user has an active, live membership somewhere;
 -- else NULL. Marks the key used and audits the attempt (auth.login / auth.failed with
--- changes = {method: 'publickey', fingerprint, outcome[, reason]}).
+-- changes = {method: 'ssh-key', fingerprint, outcome[, reason]}).
 CREATE FUNCTION console_user_by_ssh_fingerprint(p_fingerprint text)
 RETURNS uuid
 LANGUAGE plpgsql
@@ -1627,7 +1674,7 @@ BEGIN
         v_user_id,
         CASE WHEN v_reason IS NULL THEN 'auth.login' ELSE 'auth.failed' END,
         jsonb_strip_nulls(jsonb_build_object(
-            'method', 'publickey', 'fingerprint', v_fingerprint,
+            'method', 'ssh-key', 'fingerprint', v_fingerprint,
             'outcome', CASE WHEN v_reason IS NULL THEN 'ok' ELSE 'invalid' END,
             'reason', v_reason)));
 

@@ -1,0 +1,133 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a private tmux server running one command.
+///
+/// Tests type with `send` and read the screen with `screen()`, as a person would.
+final class TmuxSession {
+    let socket: String
+    private(set) var isClosed = false
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Starts `command` in a detached `width` x `height` tmux session with a UTF-8 locale.
+    init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        socket = "sc-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
+        exports += environment.map { "\($0.key)=\(Self.quote($0.value))" }
+        let line = exports.joined(separator: " ") + " " + command
+        try Self.tmux(socket, ["new-session", "-d", "-x", String(width), "-y", String(height), line])
+        // Keep the pane after the command exits so its last screen can be read.
+        _ = try? Self.tmux(socket, ["set-option", "-g", "remain-on-exit", "on"])
+    }
+
+    deinit { close() }
+
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        _ = try? Self.tmux(socket, ["kill-server"])
+    }
+
+    /// Sends keys in tmux's notation (`"q"`, `"Enter"`, `"Escape"`, `"C-c"`); `literal` types text.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try Self.tmux(socket, ["send-keys", "-t", "0"] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func screen() throws -> String {
+        try Self.tmux(socket, ["capture-pane", "-p", "-t", "0"])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try Self.tmux(socket, ["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+    }
+
+    /// Whether the pane's command has exited.
+    func hasExited() throws -> Bool {
+        try Self.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_dead}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Polls the screen until `predicate` holds; fails with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(
+        _ what: String, timeout: TimeInterval = 20, _ predicate: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Failure(description: "timed out waiting for \(what); screen was:\n\(last)")
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 20) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    func waitForExit(timeout: TimeInterval = 20) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try hasExited() { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Failure(description: "the program did not exit; screen:\n\(try screen())")
+    }
+
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Runs tmux and returns its output. Spawned directly and read from a file, not a pipe:
+    /// the tmux server that `new-session` starts would inherit a pipe and hold it open.
+    @discardableResult
+    static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
+        let outputPath = NSTemporaryDirectory() + "sc-tmux-\(UUID().uuidString).out"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv: [UnsafeMutablePointer<CChar>?] = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else {
+            throw Failure(description: "could not start tmux")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw Failure(description: "tmux \(arguments.first ?? "") failed: \(text)")
+        }
+        return text
+    }
+}
+
+/// Where the binary under test is: `SC_BINARY` (set by `make test`) or the debug build.
+enum Binary {
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["SC_BINARY"], !path.isEmpty { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/settings-console").path
+    }
+}
+
+/// Processes whose command line mentions `text` (read from /proc, no `ps` parsing).
+func processes(mentioning text: String) -> [String] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> String? in
+        guard Int(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else {
+            return nil
+        }
+        let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+        return line.contains(text) ? "\(entry): \(line)" : nil
+    }
+}
