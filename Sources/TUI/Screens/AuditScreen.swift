@@ -13,7 +13,9 @@ enum AuditScreen {
 
     static func draw(_ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas) {
         if case .denied(let reason) = state.policy.can(.viewAuditLog) {
-            BillingScreen.drawDenied(reason, in: rect, on: &canvas)
+            DeniedPanel.draw(
+                title: "The audit log is not available to you", reason: reason,
+                hint: "Ask an admin or owner of this workspace.", in: rect, on: &canvas)
             return
         }
         let audit = state.audit

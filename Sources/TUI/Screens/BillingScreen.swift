@@ -7,7 +7,9 @@ import ViewModels
 enum BillingScreen {
     static func draw(_ state: AppState, in rect: Rect, now: Date, on canvas: inout Canvas) {
         if case .denied(let reason) = state.policy.can(.viewBilling) {
-            drawDenied(reason, in: rect, on: &canvas)
+            DeniedPanel.draw(
+                title: "Billing is not available to you", reason: reason,
+                hint: "Ask an owner of this workspace to change the plan or see usage.", in: rect, on: &canvas)
             return
         }
         guard let overview = state.billing.overview else {
@@ -92,21 +94,5 @@ enum BillingScreen {
             banners.append(Banner(text: "Trace limit exceeded for this cycle.", severity: .error))
         }
         return banners
-    }
-
-    static func drawDenied(_ reason: String, in rect: Rect, on canvas: inout Canvas) {
-        let lines = [
-            "Billing is not available to you",
-            reason + ".",
-            "Ask an owner of this workspace to change the plan or see usage.",
-        ]
-        let width = min(rect.width - 4, 64)
-        let box = rect.centered(Size(width: width, height: lines.count + 4))
-        canvas.box(box, style: Style(.border))
-        for (index, line) in lines.enumerated() {
-            canvas.write(
-                line, x: box.x + 2, y: box.y + 1 + index + (index > 0 ? 1 : 0),
-                style: Style(index == 0 ? .title : .body), maxWidth: width - 4)
-        }
     }
 }

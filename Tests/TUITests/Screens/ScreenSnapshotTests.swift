@@ -1,0 +1,83 @@
+import Domain
+import Foundation
+import Testing
+import ViewModels
+@testable import TUI
+
+/// Every tab rendered into a canvas, compared with text snapshots in `__Snapshots__/screen-*`.
+@Suite("Screens as text snapshots")
+struct ScreenSnapshotTests {
+    let now = ScreenFixtures.now
+
+    private func render(_ state: AppState, _ width: Int, _ height: Int) -> Canvas {
+        ConsoleScreen.render(state, size: Size(width: width, height: height), now: now)
+    }
+
+    @Test(arguments: [Tab.team, .billing, .integrations])
+    func eachTabAt100x30(tab: Tab) {
+        let canvas = render(ScreenFixtures.state(.owner, tab: tab), 100, 30)
+        assertSnapshot(canvas, named: "screen-\(tab.rawValue)-owner-100x30")
+    }
+
+    @Test func teamTabShowsSeededMembersAndCounts() {
+        let text = render(ScreenFixtures.state(.admin), 100, 30).text()
+        #expect(text.contains("6 members · 4 active · 1 pending · 1 inactive"))
+        for member in ScreenFixtures.members { #expect(text.contains(member.email)) }
+        #expect(text.contains("Seats 5 / 25 (20%)"))
+    }
+
+    @Test func billingGaugeReadsWithoutColour() {
+        let text = render(ScreenFixtures.state(.owner, tab: .billing), 100, 30).text()
+        #expect(text.contains("650,000 / 1,000,000 traces (65%)"))
+        #expect(text.contains("Visa ending 4242"))
+        #expect(text.contains("8 days left"))
+    }
+
+    @Test(arguments: [Role.admin, .member, .viewer])
+    func billingExplainsWhyToNonOwners(role: Role) {
+        let canvas = render(ScreenFixtures.state(role, tab: .billing), 100, 30)
+        #expect(canvas.text().contains("Only owners can view billing"))
+        #expect(!canvas.text().contains("650,000"))
+        assertSnapshot(canvas, named: "screen-billing-\(role.rawValue)-100x30")
+    }
+
+    @Test func integrationsAreWorstFirstWithSymbolAndWord() throws {
+        let rows = render(ScreenFixtures.state(.viewer, tab: .integrations), 100, 30).rows()
+        let degraded = try #require(rows.firstIndex { $0.contains("▲ degraded") })
+        let healthy = try #require(rows.firstIndex { $0.contains("● healthy") })
+        let unknown = try #require(rows.firstIndex { $0.contains("? unknown") })
+        #expect(degraded < healthy && healthy < unknown)
+    }
+
+    @Test func tooSmallScreenSaysWhatItNeeds() {
+        let canvas = render(ScreenFixtures.state(.owner), 40, 10)
+        #expect(canvas.text().contains("too small"))
+        assertSnapshot(canvas, named: "screen-too-small-40x10")
+    }
+
+    @Test func hostileAndWideNamesStayInTheirColumns() {
+        let hostile = ScreenFixtures.member(
+            7, "Eve\u{1B}[2J\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{202E}gnp.exe", "eve@example.com", .member, .active,
+            activeHoursAgo: 3)
+        let wide = ScreenFixtures.member(8, "山田太郎 🚀 Ünïcødé", "yamada@example.jp", .viewer, .active, activeHoursAgo: 4)
+        let canvas = render(ScreenFixtures.state(.admin, members: [hostile, wide]), 100, 30)
+        let text = canvas.text()
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.contains("\u{07}"))
+        #expect(!text.contains("\u{202E}"))
+        let rows = canvas.rows()
+        let emailColumn = rows.compactMap { row -> Int? in
+            guard let range = row.range(of: "eve@") ?? row.range(of: "yamada@") else { return nil }
+            return DisplayWidth.of(String(row[..<range.lowerBound]))
+        }
+        #expect(emailColumn.count == 2)
+        #expect(Set(emailColumn).count == 1, "emails start in the same column: \(emailColumn)")
+        assertSnapshot(canvas, named: "screen-team-hostile-wide-100x30")
+    }
+
+    @Test func readOnlyShowsTheBadgeAndNoWriteKeys() {
+        let text = render(ScreenFixtures.state(.owner, readOnly: true), 100, 30).text()
+        #expect(text.contains("READ-ONLY"))
+        #expect(!text.contains("invite a member"))
+    }
+}
