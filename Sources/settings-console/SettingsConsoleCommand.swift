@@ -21,5 +21,8 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         abstract: "The settings console of the agent observability platform: team, billing, integrations.",
         discussion: ExitCodes.help,
         version: "settings-console 0.1.0",
-        subcommands: [DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self])
+        subcommands: [
+            DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self, BillingCommand.self,
+            IntegrationsCommand.self, AuditCommand.self,
+        ])
 }
