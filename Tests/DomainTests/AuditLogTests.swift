@@ -9,7 +9,7 @@ import Testing
     let database: TestDatabase
 
     init() async throws {
-        database = try await DemoLogin.database()
+        database = try await TestDatabase.make(.seeded)
     }
 
     /// Makes five audited changes, each in its own transaction, and returns their actions

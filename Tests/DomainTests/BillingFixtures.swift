@@ -7,13 +7,6 @@ import Testing
 /// Logs the seeded demo users in, and reaches under the domain for set-up and inspection.
 /// Shared by the Billing, Integration, Secret and Audit tests.
 enum DemoLogin {
-    /// A fresh seeded database. Calls are made one at a time: `TemplateFactory` builds its
-    /// template inside a reentrant actor method, so suites starting in parallel rebuild and
-    /// drop the template under each other (reported; remove this once that is fixed).
-    static func database() async throws -> TestDatabase {
-        try await SerialDatabaseMaker.shared.make()
-    }
-
     static let workspaceID = "00000000-0000-0000-0000-000000000001"
     static let password = "demo-pass"
 
@@ -84,21 +77,5 @@ enum DemoLogin {
         } catch {
             return error
         }
-    }
-}
-
-/// Chains `TestDatabase.make(.seeded)` calls so no two run at once.
-actor SerialDatabaseMaker {
-    static let shared = SerialDatabaseMaker()
-    private var last: Task<TestDatabase, any Error>?
-
-    func make() async throws -> TestDatabase {
-        let previous = last
-        let task = Task {
-            _ = try? await previous?.value
-            return try await TestDatabase.make(.seeded)
-        }
-        last = task
-        return try await task.value
     }
 }

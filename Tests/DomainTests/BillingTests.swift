@@ -11,7 +11,7 @@ import Testing
     let database: TestDatabase
 
     init() async throws {
-        database = try await DemoLogin.database()
+        database = try await TestDatabase.make(.seeded)
     }
 
     @Test func ownerSeesPlanUsageCycleAndPaymentMethod() async throws {

@@ -12,7 +12,7 @@ import Testing
     let key2: CredentialSealer
 
     init() async throws {
-        database = try await DemoLogin.database()
+        database = try await TestDatabase.make(.seeded)
         key1 = try CredentialSealer(base64Key: CredentialSealer.generateKey())
         key2 = try CredentialSealer(base64Key: CredentialSealer.generateKey())
     }

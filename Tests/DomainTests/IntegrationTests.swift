@@ -10,7 +10,7 @@ import Testing
     let database: TestDatabase
 
     init() async throws {
-        database = try await DemoLogin.database()
+        database = try await TestDatabase.make(.seeded)
     }
 
     static let slackID = IntegrationID(UUID(uuidString: "30000000-0000-0000-0000-000000000001") ?? UUID())
