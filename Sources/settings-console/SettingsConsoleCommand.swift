@@ -22,7 +22,8 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         discussion: ExitCodes.help,
         version: "settings-console 0.1.0",
         subcommands: [
-            DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self, BillingCommand.self,
+            InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self, BillingCommand.self,
             IntegrationsCommand.self, AuditCommand.self,
-        ])
+        ],
+        defaultSubcommand: InteractiveCommand.self)
 }
