@@ -16,7 +16,7 @@ import Testing
     func login(_ email: String, _ password: String = DemoTeam.password, workspace: String? = nil)
         async throws(DomainError) -> Session
     {
-        try await Authenticator(client: world.database.appClient())
+        try await Authenticator(client: world.app)
             .login(email: email, password: password, workspace: workspace)
     }
 

@@ -21,7 +21,7 @@ import Testing
         async throws(DomainError) -> AcceptedInvitation
     {
         try await SettingsStore.acceptInvitation(
-            client: world.database.appClient(), token: token, fullName: name, password: password)
+            client: world.app, token: token, fullName: name, password: password)
     }
 
     /// Rows of team_members, users and audit_logs whose text contains `needle`.
@@ -79,7 +79,7 @@ import Testing
         #expect(try row.optionalString("invitation_token") == nil)
         #expect(try await world.scalar("SELECT full_name FROM users WHERE id = $1", [accepted.userID.rawValue]) == "Ada Lovelace")
 
-        let session = try await Authenticator(client: world.database.appClient())
+        let session = try await Authenticator(client: world.app)
             .login(email: "ada@example.com", password: "analytical-engine")
         #expect(session.role == .admin)
         #expect(session.memberID == receipt.memberID)

@@ -5,13 +5,15 @@ import TestSupport
 import Testing
 
 /// The second lock: raw SQL as `console_app` with the identity bound as the store binds it,
-/// no Swift policy in the way. Each probe runs in a transaction that is rolled back.
+/// no Swift policy in the way. Every probe is rolled back, so the suite shares one database.
 @Suite struct RowLevelSecurityTests {
+    static let shared = Task { try await TeamWorld() }
+
     let world: TeamWorld
     let sql: ConsoleAppSQL
 
     init() async throws {
-        world = try await TeamWorld()
+        world = try await Self.shared.value
         sql = ConsoleAppSQL(world)
     }
 

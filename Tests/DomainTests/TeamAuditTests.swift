@@ -136,7 +136,7 @@ import Testing
         _ = try await owner.resendInvitation(DemoTeam.pendingMember)
         try await owner.revokeInvitation(DemoTeam.pendingMember)
         _ = try await SettingsStore.acceptInvitation(
-            client: world.database.appClient(), token: (try await owner.resendInvitation(receipt.memberID)).token.value,
+            client: world.app, token: (try await owner.resendInvitation(receipt.memberID)).token.value,
             fullName: "Secretive", password: "long-password")
         #expect(try await world.teamAuditCount() >= 6)
         let hashLike = try await world.int(

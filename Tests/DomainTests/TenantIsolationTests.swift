@@ -69,7 +69,7 @@ import Testing
             userID: real.session.userID, email: real.session.email, fullName: real.session.fullName,
             workspaceID: SecondWorkspace.id, workspaceName: "Globex", role: .owner,
             memberID: globex.member(.owner), authMethod: "forged")
-        let store = SettingsStore(client: world.database.appClient(), session: forged)
+        let store = SettingsStore(client: world.app, session: forged)
         let before = try await SecondWorkspace.snapshot(in: world)
 
         #expect(try await store.members(MemberQuery()).members.isEmpty)

@@ -9,7 +9,7 @@ struct ConsoleAppSQL: Sendable {
     let client: PostgresClient
 
     init(_ world: TeamWorld) {
-        client = world.database.appClient()
+        client = world.app
     }
 
     /// Runs `body` in one transaction with the identity bound the way the store binds it (or

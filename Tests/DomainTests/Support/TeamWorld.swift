@@ -9,21 +9,27 @@ import Testing
 struct TeamWorld: Sendable {
     let database: TestDatabase
     let admin: PostgresClient
+    /// One `console_app` connection the test's stores share: each transaction binds its own
+    /// session, and tests run side by side, so a connection per store would crowd the
+    /// cluster's 100.
+    let app: PostgresClient
 
     init(_ kind: TemplateKind = .seeded) async throws {
         database = try await TestDatabase.make(kind)
         admin = database.adminClient()
+        app = database.appClient()
     }
 
-    /// A store acting as the demo user of `role`, on a `console_app` connection of its own.
-    func store(_ role: Role) async throws -> SettingsStore {
-        try await store(email: DemoTeam.email(role))
+    /// A store acting as the demo user of `role`.
+    func store(_ role: Role, ownConnection: Bool = false) async throws -> SettingsStore {
+        try await store(email: DemoTeam.email(role), ownConnection: ownConnection)
     }
 
     /// A store for whoever has `email`, through the same session look-up a password or SSH
-    /// login ends in (no bcrypt, so many sessions stay cheap).
-    func store(email: String, workspace: String? = nil) async throws -> SettingsStore {
-        let client = database.appClient()
+    /// login ends in (no bcrypt, so many sessions stay cheap). `ownConnection` gives it a
+    /// `console_app` connection of its own, for requests that must really run in parallel.
+    func store(email: String, workspace: String? = nil, ownConnection: Bool = false) async throws -> SettingsStore {
+        let client = ownConnection ? database.appClient() : app
         let user = try await userID(email)
         let session = try await Authenticator(client: client).session(
             for: user, workspace: workspace, method: "demo")
