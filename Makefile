@@ -29,7 +29,7 @@ test: deps embed
 
 bench: deps embed
 	$(SWIFT) build -c release
-	SC_BINARY=$$($(SWIFT) build -c release --show-bin-path)/settings-console scripts/pg-cluster.sh run scripts/bench.sh
+	scripts/pg-cluster.sh run scripts/bench.sh
 
 format:
 	$(SWIFT) format -i -r Package.swift Sources Tests

@@ -51,6 +51,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "settings-console-bench",
+            dependencies: ["TUI", "ViewModels", "Domain", "Postgres"]
+        ),
         .target(name: "TestSupport", dependencies: ["Postgres", "Domain"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),

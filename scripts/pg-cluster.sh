@@ -119,7 +119,12 @@ cmd_stop() {
 
 cmd_run() {
     [[ $# -ge 1 ]] || die "usage: $0 run CMD [ARGS...]"
-    local base="${TMPDIR:-/tmp}"
+    # Memory-backed /dev/shm when there is one: test databases are created and dropped by the
+    # hundred, and on a slow disk deleting them costs more than the tests. SC_PG_BASE overrides.
+    local base="${SC_PG_BASE:-}"
+    if [[ -z "$base" ]]; then
+        if [[ -d /dev/shm && -w /dev/shm ]]; then base=/dev/shm; else base="${TMPDIR:-/tmp}"; fi
+    fi
     # As root the postgres user must be able to reach the directory.
     if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$base" 2>/dev/null; then
         base=/tmp

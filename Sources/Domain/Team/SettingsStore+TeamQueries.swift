@@ -45,8 +45,7 @@ extension SettingsStore {
             WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
               AND ($2::text IS NULL OR tm.status = $2)
               AND ($3::text IS NULL OR tm.role = $3)
-              AND ($4::text IS NULL OR COALESCE(u.email, tm.invitation_email) ILIKE $4
-                   OR u.full_name ILIKE $4)
+              AND ($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))
               AND ($5::text IS NULL OR (\(key.sql), tm.id) \(comparison) ($5::\(key.type), $6::uuid))
             ORDER BY \(key.sql) \(direction), tm.id \(direction)
             LIMIT $7

@@ -1,0 +1,196 @@
+import Domain
+import Foundation
+import Postgres
+import TUI
+import ViewModels
+
+/// Measures the console against a 100,000-member workspace and prints the figures.
+///
+/// Run by `make bench` (release build, private cluster). Figures, not pass/fail: the numbers
+/// go into docs/performance.md with the command that produced them.
+@main
+struct Benchmark {
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            FileHandle.standardError.write(Data("bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static let members = Int(ProcessInfo.processInfo.environment["BENCH_MEMBERS"] ?? "") ?? 100_000
+    static let iterations = 30
+
+    static func run() async throws {
+        guard let admin = ProcessInfo.processInfo.environment["SC_TEST_PG"] else {
+            throw Failure("SC_TEST_PG is not set; run via `make bench`")
+        }
+        let database = "sc_bench_\(getpid())"
+        let root = PostgresClient(conninfo: admin)
+        try await root.query("CREATE DATABASE \(database)")
+        let owner = PostgresClient(conninfo: admin, overrides: [("dbname", database)])
+        try await Migrator(client: owner).migrate()
+        try await owner.transaction { try $0.execute(script: DemoSeed.sql) }
+        let seedStart = Date()
+        try await Seeder.addMembers(members, to: owner)
+        print("setup: \(Format.count(members)) extra members inserted in \(Format.seconds(Date().timeIntervalSince(seedStart)))")
+
+        let app = PostgresClient(conninfo: admin, overrides: [("dbname", database), ("user", "console_app")])
+        let session = try await Authenticator(client: app).login(email: "admin@example.com", password: "demo-pass")
+        let store = SettingsStore(client: app, session: session)
+        print("\nstore operations as admin over \(Format.count(members + 6)) members (\(iterations) runs each, ms)")
+        print(Format.header)
+        try await measure("counts (header)") { _ = try await store.memberCounts() }
+        let first = try await store.members(MemberQuery(limit: 200))
+        try await measure("first page, 200 rows") { _ = try await store.members(MemberQuery(limit: 200)) }
+        var deep = MemberQuery(limit: 200)
+        deep.after = try await Seeder.cursor(atRow: members / 2, store: store)
+        try await measure("page at row \(Format.count(members / 2))") { _ = try await store.members(deep) }
+        try await measure("last page (G)") { _ = try await store.members(MemberQuery(ascending: false, limit: 200)) }
+        for column in [MemberQuery.SortColumn.name, .email, .lastActive] {
+            try await measure("first page sorted by \(column.rawValue)") {
+                _ = try await store.members(MemberQuery(sort: column, limit: 200))
+            }
+        }
+        try await measure("search, one match") { _ = try await store.members(MemberQuery(search: "user77777@", limit: 200)) }
+        try await measure("search, ~1% match") { _ = try await store.members(MemberQuery(search: "user1234", limit: 200)) }
+        try await measure("search, every row matches") { _ = try await store.members(MemberQuery(search: "example", limit: 200)) }
+        try await measure("filter status=pending") { _ = try await store.members(MemberQuery(status: .pending, limit: 200)) }
+        try await measure("change role (one transaction)") {
+            let member = first.members[10]
+            let role: Role = (try await store.member(member.id)).role == .viewer ? .member : .viewer
+            try await store.changeRole(member.id, to: role)
+        }
+
+        Rendering.report(firstPage: first.members, session: session)
+        print("\nmemory: peak resident set \(Format.count(Memory.peakKilobytes())) KiB after all of the above")
+        await app.close()
+        await owner.close()
+        try await root.query("DROP DATABASE \(database) WITH (FORCE)")
+        await root.close()
+    }
+
+    static func measure(_ name: String, _ body: () async throws -> Void) async throws {
+        try await body()  // warm-up: plans cached, pages in memory
+        var samples: [Double] = []
+        for _ in 0..<iterations {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        print(Format.row(name, samples))
+    }
+}
+
+struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Bulk set-up in SQL as the owner: one statement per table, not a query per row.
+enum Seeder {
+    static func addMembers(_ count: Int, to owner: PostgresClient) async throws {
+        try await owner.transaction { connection in
+            try connection.query(
+                "UPDATE billing_config SET plan_type = 'enterprise', team_members_limit = NULL WHERE workspace_id = $1",
+                ["00000000-0000-0000-0000-000000000001"])
+            try connection.query(
+                """
+                INSERT INTO users (id, email, full_name, password_hash, is_verified)
+                SELECT uuid_generate_v4(), 'user' || g || '@example.com', 'User ' || g, 'x', true
+                FROM generate_series(1, $1) g
+                """, [count])
+            try connection.query(
+                """
+                INSERT INTO team_members (workspace_id, user_id, role, status, last_active_at, created_at)
+                SELECT '00000000-0000-0000-0000-000000000001', u.id,
+                       (ARRAY['admin','member','member','viewer'])[1 + (row_number() OVER () % 4)],
+                       (ARRAY['active','active','active','inactive'])[1 + (row_number() OVER () % 4)],
+                       now() - (random() * interval '90 days'), now() - (random() * interval '365 days')
+                FROM users u WHERE u.email LIKE 'user%@example.com'
+                """)
+            try connection.query(
+                """
+                INSERT INTO team_members (workspace_id, role, status, invitation_email, invitation_expires_at)
+                SELECT '00000000-0000-0000-0000-000000000001', 'viewer', 'pending',
+                       'invitee' || g || '@example.com', now() + interval '7 days'
+                FROM generate_series(1, $1 / 100) g
+                """, [count])
+        }
+        try await owner.query("ANALYZE")
+    }
+
+    /// The cursor of the row at `index` in the default order, found by paging with a big limit.
+    static func cursor(atRow index: Int, store: SettingsStore) async throws -> MemberCursor? {
+        var query = MemberQuery(limit: 1000)
+        var seen = 0
+        while true {
+            let page = try await store.members(query)
+            if seen + page.members.count > index { return page.cursors[index - seen] }
+            seen += page.members.count
+            guard let next = page.next else { return page.last }
+            query.after = next
+        }
+    }
+}
+
+/// Rendering cost and how little of the screen one key press changes.
+enum Rendering {
+    static func report(firstPage: [Member], session: Session) {
+        var state = AppState(session: session, readOnly: false)
+        var rows = firstPage
+        while rows.count < TeamState.windowLimit { rows += firstPage }
+        _ = state.update(
+            .membersLoaded(
+                generation: 0, direction: .replace,
+                .success(MemberPage(
+                    members: Array(rows.prefix(TeamState.windowLimit)),
+                    cursors: rows.prefix(TeamState.windowLimit).map { MemberCursor(sortKey: $0.email, id: $0.id) },
+                    hasMore: true))), now: Date())
+        let now = Date()
+        let size = Size(width: 120, height: 40)
+        var scroll = ScrollPositions()
+        var previous = ConsoleScreen.render(state, size: size, now: now, scroll: &scroll)
+        var samples: [Double] = []
+        var changedCells: [Double] = []
+        for step in 0..<200 {
+            _ = state.update(.moved(step % 50 == 49 ? -49 : 1), now: now)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let next = ConsoleScreen.render(state, size: size, now: now, scroll: &scroll)
+            let runs = CanvasDiff.changes(from: previous, to: next)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            changedCells.append(Double(runs.reduce(0) { $0 + $1.cells.count }))
+            previous = next
+        }
+        print("\nrendering the Team tab at 120x40 with a \(Format.count(TeamState.windowLimit))-row window (200 key presses)")
+        print(Format.header)
+        print(Format.row("render + diff per key (ms)", samples))
+        print(Format.row("cells sent per key (of 4,800)", changedCells))
+    }
+}
+
+enum Memory {
+    /// VmHWM from /proc/self/status: the most memory this process ever held.
+    static func peakKilobytes() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return 0
+    }
+}
+
+enum Format {
+    static let header = "  " + "measurement".padding(toLength: 44, withPad: " ", startingAt: 0) + "   p50      p95      max"
+
+    static func row(_ name: String, _ samples: [Double]) -> String {
+        let sorted = samples.sorted()
+        func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))] }
+        return "  " + name.padding(toLength: 44, withPad: " ", startingAt: 0)
+            + String(format: " %8.2f %8.2f %8.2f", at(0.5), at(0.95), sorted.last ?? 0)
+    }
+
+    static func count(_ value: Int) -> String { NumberText.grouped(value) }
+    static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
+}
