@@ -80,7 +80,7 @@ cmd_start() {
         [[ -e "$dir/sock/.s.PGSQL.$port" || -e "$dir/sock/.s.PGSQL.$port.lock" ]] && continue
         say "starting on port $port (attempt $attempt)"
         if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-            -o "-k $dir/sock -c listen_addresses='' -p $port -c fsync=off" start >&2; then
+            -o "-k $dir/sock -c listen_addresses='' -p $port -c fsync=off -c max_connections=300 -c shared_buffers=256MB" start >&2; then
             conninfo="host=$dir/sock port=$port user=postgres dbname=postgres"
             printf '%s\n' "$conninfo" >"$dir/conninfo"
             printf '%s\n' "$conninfo"
