@@ -33,22 +33,23 @@ import Testing
         #expect(counts == MemberCounts(active: 4, pending: 1, inactive: 1, seatLimit: 25, activeOwners: 1))
 
         for id in globex.allMemberIDs {
-            #expect(await domainError { () async throws(DomainError) in try await store.member(id) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in try await store.changeRole(id, to: .viewer) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in try await store.changeRole(id, to: .admin) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in try await store.deactivate(id) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in try await store.reactivate(id) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in try await store.remove(id) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in _ = try await store.resendInvitation(id) }?.isNotFound == true)
-            #expect(await domainError { () async throws(DomainError) in try await store.revokeInvitation(id) }?.isNotFound == true)
+            for operation in MemberOperation.allCases {
+                let error = await Self.refusal(operation, on: id, by: store)
+                #expect(error?.isNotFound == true, "\(operation) on B's \(id): \(String(describing: error))")
+            }
         }
         for email in [SecondWorkspace.email(.owner), SecondWorkspace.pendingEmail, SecondWorkspace.formerEmail] {
-            #expect(await domainError { () async throws(DomainError) in try await store.member(email: email) }?.isNotFound == true)
+            let error = await domainError { () async throws(DomainError) in _ = try await store.member(email: email) }
+            #expect(error?.isNotFound == true)
         }
         #expect(try await store.expireInvitations() == 0)
 
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
         #expect(try await world.teamSnapshot() == demoBefore, "the refused calls wrote no audit rows either")
+    }
+
+    static func refusal(_ operation: MemberOperation, on id: MemberID, by store: SettingsStore) async -> DomainError? {
+        await domainError { () async throws(DomainError) in try await operation.perform(on: id, by: store) }
     }
 
     @Test func invitingBsMemberIntoAMakesANewSeparateInvitation() async throws {
@@ -75,17 +76,20 @@ import Testing
         #expect(try await store.members(MemberQuery()).members.isEmpty)
         let counts = try await store.memberCounts()
         #expect(counts.total == 0 && counts.activeOwners == 0)
-        #expect(await domainError { () async throws(DomainError) in try await store.member(globex.member(.admin)) }?.isNotFound == true)
+        #expect(await Self.refusal(.read, on: globex.member(.admin), by: store)?.isNotFound == true)
 
         let notMember = DomainError.forbidden(reason: "You are no longer an active member of this workspace")
-        #expect(await domainError { () async throws(DomainError) in _ = try await store.invite(email: "spy@example.com", role: .owner) } == notMember)
-        #expect(await domainError { () async throws(DomainError) in try await store.changeRole(globex.member(.member), to: .owner) } == notMember)
-        #expect(await domainError { () async throws(DomainError) in try await store.deactivate(globex.member(.owner)) } == notMember)
-        #expect(await domainError { () async throws(DomainError) in try await store.remove(globex.member(.admin)) } == notMember)
-        #expect(await domainError { () async throws(DomainError) in try await store.reactivate(globex.former) } == notMember)
-        #expect(await domainError { () async throws(DomainError) in _ = try await store.resendInvitation(globex.pending) } == notMember)
-        #expect(await domainError { () async throws(DomainError) in try await store.revokeInvitation(globex.pending) } == notMember)
+        let invite = await domainError { () async throws(DomainError) in
+            _ = try await store.invite(email: "spy@example.com", role: .owner)
+        }
+        #expect(invite == notMember)
         #expect(await domainError { () async throws(DomainError) in try await store.expireInvitations() } == notMember)
+        let targets = [globex.member(.owner), globex.member(.member), globex.former, globex.pending]
+        for operation in MemberOperation.allCases where operation != .read {
+            for target in targets {
+                #expect(await Self.refusal(operation, on: target, by: store) == notMember, "\(operation)")
+            }
+        }
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
     }
 
@@ -99,13 +103,13 @@ import Testing
         let inB = try await world.store(email: "demo@example.com", workspace: SecondWorkspace.slug)
         #expect(inB.session.role == .viewer)
         let before = try await SecondWorkspace.snapshot(in: world)
-        #expect(await domainError { () async throws(DomainError) in try await inB.deactivate(globex.member(.member)) }
+        #expect(await Self.refusal(.deactivate, on: globex.member(.member), by: inB)
             == .forbidden(reason: "Only admins and owners can manage members"))
         #expect(try await inB.members(MemberQuery()).members.count == 8, "B's seven rows and the demo owner")
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
 
         let inA = try await world.store(email: "demo@example.com", workspace: "acme")
-        #expect(await domainError { () async throws(DomainError) in try await inA.deactivate(globex.member(.member)) }?.isNotFound == true)
+        #expect(await Self.refusal(.deactivate, on: globex.member(.member), by: inA)?.isNotFound == true)
     }
 
     @Test func rawSQLFromAReachesNoRowOfB() async throws {
