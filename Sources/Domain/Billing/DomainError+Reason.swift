@@ -9,7 +9,7 @@ extension DomainError {
             .unavailable(let reason), .locked(let reason), .invalid(_, let reason):
             bare = reason
         case .notFound(let what): bare = what
-        case .invalidCredentials: bare = userMessage
+        case .invalidCredentials, .unknownKey: bare = userMessage
         }
         return bare.prefix(1).uppercased() + bare.dropFirst()
     }

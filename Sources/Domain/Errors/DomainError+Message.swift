@@ -10,6 +10,9 @@ extension DomainError: CustomStringConvertible {
         case .unavailable(let reason): return "Database unavailable: \(reason)"
         case .invalidCredentials: return "Invalid credentials"
         case .locked(let reason): return "Account locked: \(reason)"
+        case .unknownKey(let fingerprint):
+            return "This SSH key is not registered with any active member (\(fingerprint)); "
+                + "ask an owner or admin to add it with `settings-console keys add`"
         }
     }
 
@@ -24,7 +27,7 @@ extension DomainError: CustomStringConvertible {
         case .invalid: return 6
         case .limitReached: return 7
         case .unavailable: return 8
-        case .invalidCredentials, .locked: return 9
+        case .invalidCredentials, .locked, .unknownKey: return 9
         }
     }
 }

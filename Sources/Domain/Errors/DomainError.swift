@@ -19,4 +19,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case invalidCredentials
     /// Too many failed logins for this account; try again later.
     case locked(reason: String)
+    /// The SSH key that opened the session belongs to no active member. Unlike a wrong
+    /// password it is worth saying plainly: the key holder already proved they hold it, and
+    /// the fingerprint is what an admin needs to register it.
+    case unknownKey(fingerprint: String)
 }
