@@ -19,6 +19,11 @@ extension DomainError {
         }
         switch postgres.sqlState ?? "" {
         case "42501":
+            // The guard triggers word their refusals for people after "forbidden: ".
+            if message.hasPrefix("forbidden: ") {
+                let reason = message.dropFirst("forbidden: ".count)
+                return .forbidden(reason: reason.prefix(1).uppercased() + reason.dropFirst())
+            }
             return .forbidden(reason: "the database refused this for your role")
         case "23505":
             return .conflict(reason: "that already exists")

@@ -8,16 +8,16 @@ enum Sanitized {
     static func short(_ text: String, limit: Int = 40) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
+            if out.count >= limit {
+                out.append("…")
+                break
+            }
             if scalar.properties.generalCategory == .control
                 || scalar.properties.generalCategory == .format
             {
                 out.append("\u{FFFD}")
             } else {
                 out.unicodeScalars.append(scalar)
-            }
-            if out.count >= limit {
-                out.append("…")
-                break
             }
         }
         return out

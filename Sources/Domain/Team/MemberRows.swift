@@ -37,25 +37,25 @@ enum MemberRows {
             version: RowVersion(try row.string("version")))
     }
 
-    /// The sort key of each sortable column, as SQL over the `select` above, and its type.
-    /// Fixed strings chosen by an enum: no user text ever becomes SQL.
-    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: String, type: String) {
+    /// The sort key of each sortable column, as SQL over the `select` above, its type, and the
+    /// id column that breaks ties. Fixed strings chosen by an enum: no user text becomes SQL.
+    /// Each matches an index (sql/migrations/0005), so a keyset page is a short range scan.
+    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: String, type: String, id: String) {
         switch column {
-        case .name:
-            return ("lower(COALESCE(NULLIF(u.full_name, ''), u.email, tm.invitation_email))", "text")
-        case .email: return ("lower(COALESCE(u.email, tm.invitation_email))", "text")
+        case .name: return ("k.sort_name", "text", "k.member_id")
+        case .email: return ("k.sort_email", "text", "k.member_id")
         case .role:
             return (
                 "(CASE tm.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 WHEN 'member' THEN 2 ELSE 3 END)",
-                "int"
+                "int", "tm.id"
             )
         case .status:
             return (
-                "(CASE tm.status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END)", "int"
+                "(CASE tm.status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END)", "int", "tm.id"
             )
         case .lastActive:
-            return ("COALESCE(tm.last_active_at, '-infinity'::timestamptz)", "timestamptz")
-        case .joined: return ("tm.created_at", "timestamptz")
+            return ("COALESCE(tm.last_active_at, '-infinity'::timestamptz)", "timestamptz", "tm.id")
+        case .joined: return ("tm.created_at", "timestamptz", "tm.id")
         }
     }
 

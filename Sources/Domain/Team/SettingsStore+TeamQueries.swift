@@ -42,12 +42,13 @@ extension SettingsStore {
         let comparison = query.ascending ? ">" : "<"
         let sql = """
             \(MemberRows.select(extraColumns: ", (\(key.sql))::text AS sort_key"))
+            JOIN team_member_sort_keys k ON k.member_id = tm.id AND k.workspace_id = $1
             WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
               AND ($2::text IS NULL OR tm.status = $2)
               AND ($3::text IS NULL OR tm.role = $3)
               AND ($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))
-              AND ($5::text IS NULL OR (\(key.sql), tm.id) \(comparison) ($5::\(key.type), $6::uuid))
-            ORDER BY \(key.sql) \(direction), tm.id \(direction)
+              AND ($5::text IS NULL OR (\(key.sql), \(key.id)) \(comparison) ($5::\(key.type), $6::uuid))
+            ORDER BY \(key.sql) \(direction), \(key.id) \(direction)
             LIMIT $7
             """
         let parameters: [any PostgresEncodable] = [
