@@ -87,6 +87,22 @@ import Testing
         #expect(try await world.int("SELECT count(*) FROM audit_logs WHERE action = 'team.accept' AND resource_id = $1", [receipt.memberID.rawValue]) == 1)
     }
 
+    @Test func anExistingUserJoinsKeepingTheirNameAndPassword() async throws {
+        _ = try await SecondWorkspace.create(in: world)
+        let email = SecondWorkspace.email(.viewer)
+        let receipt = try await world.store(.owner).invite(email: email, role: .member)
+        let accepted = try await accept(receipt.token.value, name: "Someone Else", password: "another-password")
+        #expect(accepted.userID == (try await world.userID(email)))
+        #expect(try await world.scalar("SELECT full_name FROM users WHERE email = $1", [email]) == "Globex Viewer")
+        let session = try await Authenticator(client: world.app)
+            .login(email: email, password: DemoTeam.password, workspace: "acme")
+        #expect(session.role == .member)
+        let withNewPassword = await domainError { () async throws(DomainError) in
+            _ = try await Authenticator(client: world.app).login(email: email, password: "another-password")
+        }
+        #expect(withNewPassword == .invalidCredentials)
+    }
+
     @Test func theSeededInvitationAcceptsWithTheSeedsToken() async throws {
         let accepted = try await accept(DemoTeam.pendingToken, name: "Pending Person")
         #expect(accepted.memberID == DemoTeam.pendingMember)
