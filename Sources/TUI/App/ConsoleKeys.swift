@@ -11,6 +11,7 @@ public enum ConsoleKeys {
         KeyBinding(.character("1"), action: .tabSelected(.team), description: "Team", section: "Views"),
         KeyBinding(.character("2"), action: .tabSelected(.billing), description: "Billing", section: "Views"),
         KeyBinding(.character("3"), action: .tabSelected(.integrations), description: "Integrations", section: "Views"),
+        KeyBinding(.character("A"), action: .tabSelected(.audit), description: "Audit log", section: "Views"),
         KeyBinding(.tab, action: .nextTab, description: "Next tab", section: "Views"),
         KeyBinding(.backTab, action: .previousTab, description: "Previous tab", section: "Views"),
         KeyBinding([.down, .character("j")], action: .moved(1), label: "j/↓", description: "Down", section: "Move"),
@@ -20,6 +21,7 @@ public enum ConsoleKeys {
         KeyBinding([.character("g"), .home], action: .movedToTop, label: "g/Home", description: "First row", section: "Move"),
         KeyBinding([.character("G"), .end], action: .movedToBottom, label: "G/End", description: "Last row", section: "Move"),
         KeyBinding([.character("r"), .control("r")], action: .refreshRequested, label: "r", description: "Refresh now", section: "General"),
+        KeyBinding(.character("w"), action: .workspace(.pickerRequested), description: "Switch workspace", section: "General"),
         KeyBinding(.character(":"), action: .commandLineOpened, description: "Command line (:team, :invite EMAIL ROLE, :q)", section: "General"),
         KeyBinding(.character("?"), action: .helpToggled, description: "This help", section: "General"),
         KeyBinding(.escape, action: .escapePressed, label: "Esc", description: "Close / back", section: "General"),
@@ -47,7 +49,18 @@ public enum ConsoleKeys {
     ]
 
     static let integrations: [KeyBinding<AppAction>] = [
+        KeyBinding(.character("a"), action: .integration(.command(.add)), description: "Add integration", isWrite: true, section: "Integrations"),
+        KeyBinding(.character("e"), action: .integration(.command(.edit)), description: "Edit", isWrite: true, section: "Integrations"),
+        KeyBinding(.character(" "), action: .integration(.command(.toggle)), description: "Enable / disable", isWrite: true, section: "Integrations"),
+        KeyBinding(.character("t"), action: .integration(.command(.test)), description: "Test (dry run)", isWrite: true, section: "Integrations"),
+        KeyBinding([.character("X"), .delete], action: .integration(.command(.remove)), label: "X/Del", description: "Remove", isWrite: true, section: "Integrations"),
         KeyBinding(.enter, action: .openSelected, description: "Open details", section: "Integrations"),
+    ]
+
+    static let billing: [KeyBinding<AppAction>] = [
+        KeyBinding(.character("p"), action: .billing(.command(.changePlan)), description: "Change plan", isWrite: true, section: "Billing"),
+        KeyBinding(.character("c"), action: .billing(.command(.cancel)), description: "Cancel at period end", isWrite: true, section: "Billing"),
+        KeyBinding(.character("u"), action: .billing(.command(.resume)), description: "Resume plan", isWrite: true, section: "Billing"),
     ]
 
     /// The key map of the view the state shows: its own keys first, then the global ones.
@@ -55,7 +68,7 @@ public enum ConsoleKeys {
         let own: [KeyBinding<AppAction>]
         switch state.tab {
         case .team: own = team
-        case .billing: own = []
+        case .billing: own = billing
         case .integrations: own = integrations
         case .audit: own = []
         }
@@ -68,6 +81,14 @@ public enum ConsoleKeys {
         switch action {
         case .teamCommand(let command):
             return command.availability(in: state.team, policy: state.policy).reason
+        case .billing(.command(let command)):
+            return command.availability(in: state.billing, policy: state.policy).reason
+        case .integration(.command(let command)):
+            return command.availability(in: state.integrations, policy: state.policy).reason
+        case .tabSelected(.billing):
+            return state.policy.can(.viewBilling).reason
+        case .tabSelected(.audit):
+            return state.policy.can(.viewAuditLog).reason
         default:
             return nil
         }

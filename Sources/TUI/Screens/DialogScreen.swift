@@ -18,6 +18,12 @@ enum DialogScreen {
             drawRolePicker(picker, policy: state.policy, in: area, on: &canvas)
         case .invitationCreated(let receipt):
             drawReceipt(receipt, in: area, on: &canvas)
+        case .planPicker(let picker):
+            PlanDialog.draw(picker, state: state, in: area, on: &canvas)
+        case .integrationForm(let form):
+            IntegrationFormDialog.draw(form, in: area, on: &canvas)
+        case .workspacePicker(let picker):
+            WorkspaceDialog.draw(picker, in: area, on: &canvas)
         }
     }
 
@@ -27,8 +33,8 @@ enum DialogScreen {
             title: confirmation.title, body: [confirmation.message],
             buttons: [DialogButton(confirmation.confirmLabel, keyHint: "Enter"), DialogButton("Cancel", keyHint: "Esc")],
             focusedButton: confirmation.canConfirm ? 0 : nil,
-            hint: typing ? "Type the email, then Enter · Esc cancel" : "Enter confirm · Esc cancel",
-            contentHeight: typing ? 1 : 0, isDestructive: true)
+            hint: typing ? "Type \(confirmation.requiredWhat), then Enter · Esc cancel" : "Enter confirm · Esc cancel",
+            contentHeight: typing ? 1 : 0, isDestructive: confirmation.isDestructive)
         let content = DialogWidget.draw(model, in: area, on: &canvas)
         if typing, !content.isEmpty {
             TextFieldWidget.draw(

@@ -43,6 +43,11 @@ public enum AppAction: Sendable, Equatable {
     case auditLoaded(append: Bool, Result<AuditPage, DomainError>)
     case openSelected
     case workspaceSwitched(Result<Session, DomainError>)
+
+    // Billing, integrations and the workspace switcher, each routed to its own update
+    case billing(BillingAction)
+    case integration(IntegrationAction)
+    case workspace(WorkspaceAction)
     case connectionChanged(ConnectionState)
     case ticked(Date)
 }

@@ -6,6 +6,12 @@ extension AppState {
     mutating func handleDialogInput(_ input: DialogInput, now: Date) -> [Effect] {
         guard let open = dialog else { return [] }
         switch open {
+        case .planPicker(let picker):
+            return handlePlanPicker(picker, input, now: now)
+        case .integrationForm(let form):
+            return handleIntegrationForm(form, input, now: now)
+        case .workspacePicker(let picker):
+            return handleWorkspacePicker(picker, input, now: now)
         case .help, .invitationCreated:
             if input == .submit { dialog = nil }
             return []
@@ -19,7 +25,7 @@ extension AppState {
                 if !confirmation.typed.isEmpty { confirmation.typed.removeLast() }
             case .submit:
                 guard confirmation.canConfirm else {
-                    flash = .make(.warning, "Type the email exactly to confirm", now: now)
+                    flash = .make(.warning, "Type \(confirmation.requiredWhat) exactly to confirm", now: now)
                     return []
                 }
                 dialog = nil

@@ -115,11 +115,11 @@ extension AppState {
                 integrations.selected = keep.flatMap { id in items.firstIndex { $0.id == id } }
                     ?? min(integrations.selected, max(0, items.count - 1))
                 connection = .connected
+                return [.integration(.loadUsage)]
             case .failure(let error):
                 integrations.loadError = error.userMessage
                 return fail(error, now: now)
             }
-            return []
         case .integrationDetailLoaded(let result):
             switch result {
             case .success(let detail): integrations.detail = detail
@@ -147,12 +147,20 @@ extension AppState {
             switch result {
             case .success(let newSession):
                 let readOnly = self.readOnly
+                let keyProblem = credentialsKeyProblem
                 self = AppState(session: newSession, readOnly: readOnly)
+                credentialsKeyProblem = keyProblem
                 flash = .make(.info, "Switched to \(newSession.workspaceName)", now: now)
                 return Self.initialEffects(for: self)
             case .failure(let error):
                 return fail(error, now: now, sticky: true)
             }
+        case .billing(let action):
+            return update(action, now: now)
+        case .integration(let action):
+            return update(action, now: now)
+        case .workspace(let action):
+            return update(action, now: now)
         case .connectionChanged(let state):
             connection = state
             return []

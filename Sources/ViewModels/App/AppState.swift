@@ -17,6 +17,9 @@ public struct AppState: Sendable, Equatable {
     /// The `:` command being typed, nil when the command line is closed.
     public var commandLine: String?
     public var isQuitting = false
+    /// Why integration credentials cannot be sealed here (no INTEGRATION_CREDENTIALS_KEY),
+    /// nil when they can; the integration form refuses credential entry with this reason.
+    public var credentialsKeyProblem: String?
 
     public init(session: Session, readOnly: Bool) {
         self.session = session

@@ -5,6 +5,8 @@ import Foundation
 public enum ConsoleCommand: Sendable, Equatable {
     case open(Tab)
     case workspace(String)
+    /// `:workspace` without a name: the switcher lists the workspaces to choose from.
+    case chooseWorkspace
     case quit
     case refresh
     case help
@@ -14,7 +16,7 @@ public enum ConsoleCommand: Sendable, Equatable {
     /// Every verb with its usage, for `:help` and error messages.
     public static let usage: [(String, String)] = [
         (":team  :billing  :integrations  :audit", "open a view"),
-        (":workspace NAME", "switch workspace"),
+        (":workspace [NAME]", "switch workspace (no name: choose from a list)"),
         (":invite EMAIL ROLE", "invite someone"),
         (":role EMAIL ROLE", "change a member's role"),
         (":resend EMAIL  :revoke EMAIL", "manage an invitation"),
@@ -44,9 +46,7 @@ public enum ConsoleCommand: Sendable, Equatable {
         case "refresh", "r": return .refresh
         case "help", "h", "?": return .help
         case "workspace", "ws":
-            guard !arguments.isEmpty else {
-                throw .invalid(field: "command", reason: "usage: :workspace NAME")
-            }
+            guard !arguments.isEmpty else { return .chooseWorkspace }
             return .workspace(arguments.joined(separator: " "))
         case "invite":
             try expect(2, ":invite EMAIL ROLE")
@@ -75,7 +75,7 @@ public enum ConsoleCommand: Sendable, Equatable {
     /// Whether the command changes data (refused in read-only mode).
     public var isWrite: Bool {
         switch self {
-        case .open, .workspace, .quit, .refresh, .help: return false
+        case .open, .workspace, .chooseWorkspace, .quit, .refresh, .help: return false
         case .invite, .member: return true
         }
     }
@@ -97,6 +97,7 @@ extension AppState {
         switch command {
         case .open(let tab): return update(.tabSelected(tab), now: now)
         case .workspace(let name): return [.switchWorkspace(name)]
+        case .chooseWorkspace: return update(.workspace(.pickerRequested), now: now)
         case .quit: return update(.quitRequested, now: now)
         case .refresh: return update(.refreshRequested, now: now)
         case .help: return update(.helpToggled, now: now)

@@ -8,6 +8,9 @@ public enum Dialog: Sendable, Equatable {
     /// The new token, shown exactly once.
     case invitationCreated(InvitationReceipt)
     case help
+    case planPicker(PlanPicker)
+    case integrationForm(IntegrationForm)
+    case workspacePicker(WorkspacePicker)
 }
 
 /// "Are you sure?" - and for the worst actions, "type the email to confirm".
@@ -18,14 +21,23 @@ public struct Confirmation: Sendable, Equatable {
     public let effect: Effect
     /// When set, the confirm button works only once this exact text is typed.
     public let requiredText: String?
+    /// What `requiredText` is, as the hint and the refusal name it ("the email", "the name").
+    public let requiredWhat: String
+    /// Drawn as a warning (remove, cancel); a harmless confirmation (resume) is not.
+    public let isDestructive: Bool
     public var typed: String = ""
 
-    public init(title: String, message: String, confirmLabel: String, effect: Effect, requiredText: String? = nil) {
+    public init(
+        title: String, message: String, confirmLabel: String, effect: Effect, requiredText: String? = nil,
+        requiredWhat: String = "the email", isDestructive: Bool = true
+    ) {
         self.title = title
         self.message = message
         self.confirmLabel = confirmLabel
         self.effect = effect
         self.requiredText = requiredText
+        self.requiredWhat = requiredWhat
+        self.isDestructive = isDestructive
     }
 
     public var canConfirm: Bool { requiredText.map { typed == $0 } ?? true }

@@ -19,6 +19,10 @@ public enum Effect: Sendable, Equatable {
     case loadIntegrationDetail(IntegrationID)
     case loadAudit(before: AuditCursor?)
     case switchWorkspace(String)
+    /// The workspaces the user belongs to, for the switcher.
+    case loadWorkspaces
+    case billing(BillingEffect)
+    case integration(IntegrationEffect)
     case quit
 }
 

@@ -4,12 +4,16 @@ import Domain
 ///
 /// It holds the store for the current session; a workspace switch swaps it for a new one.
 public actor EffectRunner {
-    private var store: SettingsStore
-    private let authenticator: Authenticator
+    private(set) var store: SettingsStore
+    let authenticator: Authenticator
+    /// Seals integration credentials; nil when INTEGRATION_CREDENTIALS_KEY is not set (the
+    /// store then refuses new credentials with that reason).
+    let sealer: CredentialSealer?
 
-    public init(store: SettingsStore, authenticator: Authenticator) {
+    public init(store: SettingsStore, authenticator: Authenticator, sealer: CredentialSealer? = nil) {
         self.store = store
         self.authenticator = authenticator
+        self.sealer = sealer
     }
 
     /// Performs one effect; nil for effects with no answer (quit).
@@ -61,6 +65,13 @@ public actor EffectRunner {
             } catch {
                 return .workspaceSwitched(.failure(error))
             }
+        case .loadWorkspaces:
+            let user = store.session.userID
+            return .workspace(.listLoaded(await result { _ in try await self.authenticator.workspaces(of: user) }))
+        case .billing(let effect):
+            return .billing(await run(effect))
+        case .integration(let effect):
+            return .integration(await run(effect))
         case .quit:
             return nil
         }
@@ -84,7 +95,7 @@ public actor EffectRunner {
         }
     }
 
-    private func result<T: Sendable>(_ body: (SettingsStore) async throws -> T) async
+    func result<T: Sendable>(_ body: (SettingsStore) async throws -> T) async
         -> Result<T, DomainError>
     {
         do {
@@ -94,7 +105,7 @@ public actor EffectRunner {
         }
     }
 
-    private func done(_ body: (SettingsStore) async throws -> Void) async -> Result<Empty, DomainError> {
+    func done(_ body: (SettingsStore) async throws -> Void) async -> Result<Empty, DomainError> {
         await result { store in
             try await body(store)
             return Empty()

@@ -9,20 +9,51 @@ enum ConsoleLauncher {
     /// Returns the process exit code.
     @MainActor
     static func run(session: Session, client: PostgresClient, options: ConsoleOptions) async -> Int32 {
+        guard let (terminal, themeProblem) = openTerminal(options: options) else { return 1 }
+        return await run(session: session, client: client, options: options, terminal: terminal, themeProblem: themeProblem)
+    }
+
+    /// The login screen first, then the console on the same terminal. Quitting the login
+    /// screen exits with 0; nothing is opened without a session.
+    @MainActor
+    static func runAfterLogin(client: PostgresClient, workspace: String?, options: ConsoleOptions) async -> Int32 {
+        guard let (terminal, themeProblem) = openTerminal(options: options) else { return 1 }
+        let login = LoginRuntime(
+            runner: LoginRunner(authenticator: Authenticator(client: client), workspace: workspace),
+            terminal: terminal)
+        guard let session = login.run() else {
+            terminal.shutdown()
+            await client.close()
+            return 0
+        }
+        return await run(session: session, client: client, options: options, terminal: terminal, themeProblem: themeProblem)
+    }
+
+    /// Starts curses with the chosen theme; a bad theme file is reported, not fatal.
+    @MainActor
+    private static func openTerminal(options: ConsoleOptions) -> (NcursesTerminal, String?)? {
         let resolution = ThemeResolver.resolve(
             flag: options.theme, environment: ProcessInfo.processInfo.environment,
             readFile: ThemeResolver.diskReader)
-        let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal(theme: resolution.theme)
+            let terminal = try NcursesTerminal(theme: resolution.theme)
+            let problem = resolution.errors.isEmpty
+                ? nil : resolution.errors.map(\.description).joined(separator: "; ") + " (using the default theme)"
+            return (terminal, problem)
         } catch {
             FileHandle.standardError.write(Data("settings-console: \(error)\n".utf8))
-            return 1
+            return nil
         }
+    }
+
+    @MainActor
+    private static func run(
+        session: Session, client: PostgresClient, options: ConsoleOptions, terminal: NcursesTerminal,
+        themeProblem: String?
+    ) async -> Int32 {
         var state = AppState(session: session, readOnly: options.readonly)
-        if !resolution.errors.isEmpty {
-            let text = resolution.errors.map(\.description).joined(separator: "; ") + " (using the default theme)"
-            state.flash = Flash.make(.error, text, now: Date(), sticky: true)
+        if let themeProblem {
+            state.flash = Flash.make(.error, themeProblem, now: Date(), sticky: true)
         }
         let runner = EffectRunner(
             store: SettingsStore(client: client, session: session), authenticator: Authenticator(client: client))

@@ -1,0 +1,178 @@
+import Domain
+import Foundation
+
+extension AppState {
+    /// Integration intents and the store's answers.
+    mutating func update(_ action: IntegrationAction, now: Date) -> [Effect] {
+        switch action {
+        case .command(let command):
+            return perform(command, now: now)
+        case .usageLoaded(let result):
+            if case .success(let usage) = result { integrations.usage = usage }
+            return []
+        case .editLoaded(let result):
+            switch result {
+            case .success(let detail):
+                guard dialog == nil, tab == .integrations else { return [] }
+                dialog = .integrationForm(IntegrationForm(editing: detail, credentialsUnavailable: credentialsKeyProblem))
+                return []
+            case .failure(let error):
+                return fail(error, now: now)
+            }
+        case .saved(let added, let result):
+            return integrationSaved(added: added, result, now: now)
+        case .toggled(let result):
+            switch result {
+            case .success(let item):
+                flash = .make(.info, "\(item.enabled ? "Enabled" : "Disabled") \(item.name)", now: now)
+                return reloadIntegrations()
+            case .failure(let error):
+                return fail(error, now: now, sticky: true) + reloadIntegrations()
+            }
+        case .checked(let name, let result):
+            switch result {
+            case .success(let check) where check.passed:
+                flash = .make(.info, "\(name): check passed: \(check.message)", now: now)
+            case .success(let check):
+                flash = .make(.error, "\(name): check failed: \(check.message)", now: now, sticky: true)
+            case .failure(let error):
+                return fail(error, now: now, sticky: true)
+            }
+            return reloadIntegrations()
+        case .removed(let name, let result):
+            switch result {
+            case .success:
+                flash = .make(.info, "Removed \(name)", now: now)
+                integrations.detail = nil
+                return reloadIntegrations()
+            case .failure(let error):
+                return fail(error, now: now, sticky: true) + reloadIntegrations()
+            }
+        }
+    }
+
+    /// An integration command from a key: opens its form or confirmation, runs it, or
+    /// flashes why it cannot run.
+    mutating func perform(_ command: IntegrationCommand, now: Date) -> [Effect] {
+        if readOnly {
+            flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
+            return []
+        }
+        if case .denied(let reason) = command.availability(in: integrations, policy: policy) {
+            flash = .make(.warning, reason, now: now)
+            return []
+        }
+        if command == .add {
+            dialog = .integrationForm(IntegrationForm(credentialsUnavailable: credentialsKeyProblem))
+            return []
+        }
+        guard let target = integrations.target else { return [] }
+        switch command {
+        case .add:
+            return []
+        case .edit:
+            if let detail = integrations.detail, detail.id == target.id {
+                dialog = .integrationForm(IntegrationForm(editing: detail, credentialsUnavailable: credentialsKeyProblem))
+                return []
+            }
+            return [.integration(.loadForEdit(target.id))]
+        case .toggle:
+            return [.integration(.setEnabled(target.id, !target.enabled, expected: target.version))]
+        case .test:
+            flash = .make(.info, "Checking \(target.name)…", now: now)
+            return [.integration(.test(target.id, name: target.name))]
+        case .remove:
+            let hasHistory = target.eventsSent > 0
+            let events = "\(Self.grouped(target.eventsSent)) \(target.eventsSent == 1 ? "event" : "events")"
+            dialog = .confirm(
+                Confirmation(
+                    title: "Remove integration",
+                    message: hasHistory
+                        ? "Remove \(target.name)? It has sent \(events); its settings and credentials are deleted "
+                            + "(the audit log keeps what it was). Type its name to confirm."
+                        : "Remove \(target.name)? Its settings and credentials are deleted.",
+                    confirmLabel: "Remove",
+                    effect: .integration(.remove(target.id, name: target.name, expected: target.version)),
+                    requiredText: hasHistory ? target.name : nil, requiredWhat: "the name"))
+            return []
+        }
+    }
+
+    /// Keys typed into the add/edit form.
+    mutating func handleIntegrationForm(_ form: IntegrationForm, _ input: DialogInput, now: Date) -> [Effect] {
+        var form = form
+        switch input {
+        case .typed(let character):
+            form.insert(character)
+            if form.credentialsRefused, form.focus == .credentials, let reason = form.credentialsUnavailable {
+                flash = .make(.warning, reason, now: now)
+            }
+        case .backspace:
+            form.deleteBackward()
+        case .nextField:
+            form.moveFocus(1)
+        case .previousField:
+            form.moveFocus(-1)
+        case .choiceMoved(let step):
+            form.moveChoice(step)
+        case .submit:
+            guard !form.isSubmitting else { return [] }
+            let draft: IntegrationDraft
+            do {
+                guard form.canSubmit else { throw DomainError.invalid(field: "form", reason: "incomplete") }
+                draft = try form.draft()
+            } catch {
+                form.showsAllErrors = true
+                form.focusFirstProblem()
+                dialog = .integrationForm(form)
+                return []
+            }
+            form.isSubmitting = true
+            form.serverError = nil
+            dialog = .integrationForm(form)
+            switch form.mode {
+            case .add: return [.integration(.add(draft))]
+            case .edit(let id, let version): return [.integration(.edit(id, draft, expected: version))]
+            }
+        }
+        dialog = .integrationForm(form)
+        return []
+    }
+
+    private mutating func integrationSaved(
+        added: Bool, _ result: Result<IntegrationDetail, DomainError>, now: Date
+    ) -> [Effect] {
+        switch result {
+        case .success(let detail):
+            if case .integrationForm = dialog { dialog = nil }
+            if integrations.detail?.id == detail.id { integrations.detail = detail }
+            flash = .make(.info, "\(added ? "Added" : "Saved") \(detail.summary.name)", now: now)
+            return reloadIntegrations()
+        case .failure(let error):
+            if case .integrationForm(var form) = dialog {
+                form.refused(error)
+                dialog = .integrationForm(form)
+                return []
+            }
+            return fail(error, now: now, sticky: true)
+        }
+    }
+
+    /// "1,247": thousands grouped the same way whatever the machine's locale.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    /// The list (and the open detail) again, after a change.
+    private func reloadIntegrations() -> [Effect] {
+        var effects: [Effect] = [.loadIntegrations]
+        if let detail = integrations.detail { effects.append(.loadIntegrationDetail(detail.id)) }
+        return effects
+    }
+}
