@@ -39,7 +39,9 @@ struct WorkspaceTransaction {
     }
 
     /// Serialises membership changes of this workspace for the rest of the transaction, so
-    /// invariant checks (last owner, seat limit) see every concurrent change.
+    /// invariant checks (last owner, seat limit) see every concurrent change. Taken before the
+    /// policy reads the actor's role, so a change queued behind the actor's own demotion is
+    /// judged by the new role (and refused with the policy's reason).
     func lockWorkspace() throws {
         try connection.query("SELECT console_lock_workspace($1)", [session.workspaceID.rawValue])
     }

@@ -8,8 +8,8 @@ extension SettingsStore {
         let address = try EmailAddress(email)
         let token = InvitationToken.generate()
         return try await transaction { tx in
-            try tx.policy().invite(as: role).enforce()
             try tx.lockWorkspace()
+            try tx.policy().invite(as: role).enforce()
             try tx.refuseDuplicate(address)
             try tx.requireFreeSeat()
             let row = try tx.query(
@@ -39,8 +39,8 @@ extension SettingsStore {
     {
         let token = InvitationToken.generate()
         return try await transaction { tx in
-            let policy = try tx.policy()
             try tx.lockWorkspace()
+            let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
             try policy.resend(target.snapshot).enforce()
@@ -67,8 +67,8 @@ extension SettingsStore {
     /// Withdraws a pending invitation (soft delete; its token stops working at once).
     public func revokeInvitation(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            let policy = try tx.policy()
             try tx.lockWorkspace()
+            let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
             try policy.revoke(target.snapshot).enforce()
@@ -83,8 +83,8 @@ extension SettingsStore {
         async throws(DomainError)
     {
         try await transaction { tx in
-            let policy = try tx.policy()
             try tx.lockWorkspace()
+            let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
             try policy.changeRole(of: target.snapshot, to: role, activeOwners: tx.activeOwnerCount())
@@ -99,8 +99,8 @@ extension SettingsStore {
 
     public func deactivate(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            let policy = try tx.policy()
             try tx.lockWorkspace()
+            let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
             try policy.deactivate(target.snapshot, activeOwners: tx.activeOwnerCount()).enforce()
@@ -115,8 +115,8 @@ extension SettingsStore {
     /// Reactivates an inactive member; re-checks the seat limit, since the seat was released.
     public func reactivate(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            let policy = try tx.policy()
             try tx.lockWorkspace()
+            let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
             try policy.reactivate(target.snapshot).enforce()
@@ -132,8 +132,8 @@ extension SettingsStore {
     /// Removes a member: a soft delete recording who removed them, kept for the audit trail.
     public func remove(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            let policy = try tx.policy()
             try tx.lockWorkspace()
+            let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
             try policy.remove(target.snapshot, activeOwners: tx.activeOwnerCount()).enforce()
@@ -151,8 +151,8 @@ extension SettingsStore {
     @discardableResult
     public func expireInvitations() async throws(DomainError) -> Int {
         try await transaction { tx in
-            try tx.policy().can(.manageTeam).enforce()
             try tx.lockWorkspace()
+            try tx.policy().can(.manageTeam).enforce()
             let expired = try tx.query(
                 """
                 UPDATE team_members SET deleted_at = now(), deleted_by = $2, updated_by = $2,
