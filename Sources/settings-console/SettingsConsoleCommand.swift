@@ -23,7 +23,7 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         version: "settings-console 0.1.0",
         subcommands: [
             InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self, BillingCommand.self,
-            IntegrationsCommand.self, AuditCommand.self,
+            IntegrationsCommand.self, AuditCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 }

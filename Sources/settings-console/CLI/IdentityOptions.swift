@@ -3,10 +3,11 @@ import Domain
 import Foundation
 import Postgres
 
-/// Who runs a command-line verb: `--user` with a password from stdin or a prompt.
+/// Who runs a command-line verb: the SSH key sshd accepted (`$SSH_USER_AUTH`), else `--user`
+/// with a password from stdin or a prompt. See `IdentityPlan` for the order.
 ///
 /// Outside `demo`, identity never comes from a flag alone: the password is checked in
-/// PostgreSQL (bcrypt) before anything else happens.
+/// PostgreSQL (bcrypt), the key against the registered keys, before anything else happens.
 struct IdentityOptions: ParsableArguments {
     @Option(name: .long, help: "Email of the user to act as.")
     var user: String?
@@ -17,30 +18,49 @@ struct IdentityOptions: ParsableArguments {
     @Option(name: .long, help: "Workspace slug, name or id (when the user belongs to several).")
     var workspace: String?
 
-    /// Logs in and returns a store for the session.
-    func store(client: PostgresClient) async throws(CommandFailure) -> SettingsStore {
-        guard let user else {
-            throw CommandFailure(.invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
-        }
-        let password = try readPassword()
-        do {
-            let session = try await Authenticator(client: client).login(
-                email: user, password: password, workspace: workspace, method: "password")
-            return SettingsStore(client: client, session: session)
-        } catch {
-            throw CommandFailure(error)
+    /// The session of a command-line verb (never a login screen).
+    func session(client: PostgresClient, environment: [String: String] = ProcessInfo.processInfo.environment)
+        async throws(IdentityRefusal) -> Session
+    {
+        let plan = try IdentityPlan.choose(
+            environment: environment, user: user, passwordStdin: passwordStdin, interactive: false,
+            isTerminal: false)
+        switch plan {
+        case .sshKey(let path):
+            let key = try SSHIdentity.key(authInfoPath: path)
+            return try await SSHIdentity.session(key: key, workspace: workspace, client: client, environment: environment)
+        case .password(let email):
+            return try await passwordSession(email: email, client: client)
+        case .loginScreen:
+            throw IdentityRefusal(.invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
         }
     }
 
-    private func readPassword() throws(CommandFailure) -> String {
+    /// Logs in and returns a store for the session.
+    func store(client: PostgresClient) async throws(IdentityRefusal) -> SettingsStore {
+        SettingsStore(client: client, session: try await session(client: client))
+    }
+
+    /// `--user` and a password from stdin or a prompt, checked in PostgreSQL.
+    func passwordSession(email: String, client: PostgresClient) async throws(IdentityRefusal) -> Session {
+        let password = try readPassword()
+        do {
+            return try await Authenticator(client: client).login(
+                email: email, password: password, workspace: workspace, method: "password")
+        } catch {
+            throw IdentityRefusal(error)
+        }
+    }
+
+    private func readPassword() throws(IdentityRefusal) -> String {
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
-                throw CommandFailure(.invalid(field: "password", reason: "standard input was empty"))
+                throw IdentityRefusal(.invalid(field: "password", reason: "standard input was empty"))
             }
             return line
         }
         guard isatty(STDIN_FILENO) == 1, let typed = getpass("Password: ") else {
-            throw CommandFailure(
+            throw IdentityRefusal(
                 .invalid(field: "password", reason: "no terminal to prompt on; use --password-stdin"))
         }
         return String(cString: typed)

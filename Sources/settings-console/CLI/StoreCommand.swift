@@ -15,14 +15,23 @@ protocol StoreCommand: AsyncParsableCommand {
 extension StoreCommand {
     func run() async throws {
         let client = connection.client()
+        let session: Session
+        do {
+            session = try await identity.session(client: client)
+        } catch {
+            error.exit()
+        }
+        await run(as: session, client: client)
+    }
+
+    /// Acts as an identity resolved before the command was parsed (the SSH key of a forced
+    /// command), on the connection that identity was checked on.
+    func run(as session: Session, client: PostgresClient) async {
         defer { Task { await client.close() } }
         let result: CommandOutput
         do {
-            let store = try await identity.store(client: client)
-            result = try await act(on: store)
-        } catch let failure as CommandFailure {
-            fail(failure.error)
-        } catch let error as DomainError {
+            result = try await act(on: SettingsStore(client: client, session: session))
+        } catch {
             fail(error)
         }
         print(output.json ? result.json : result.text)

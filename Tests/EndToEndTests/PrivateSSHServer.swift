@@ -1,0 +1,198 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Debian's OpenSSH server on a private loopback port with its own host key and config, for
+/// one test, and a dedicated system user the tests log in as.
+///
+/// sshd runs in the foreground (`-D`) under a small reaper: a shell that holds the read end
+/// of a pipe whose write end only this process has. When the test stops the server, or the
+/// test process dies however it dies, the pipe closes and the reaper stops sshd, so no
+/// listener is ever left behind.
+final class PrivateSSHServer {
+    static let user = "sc-e2e"
+
+    let directory: String
+    let port: Int
+    private let reaper: pid_t
+    private var lifeline: Int32
+    private var isStopped = false
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Writes the host key, `authorized_keys` and config into `directory` and starts sshd;
+    /// returns once it accepts connections.
+    init(directory: String, authorizedKeys: [String], forceCommand: String) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+        try ProcessRun.check(["/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", directory + "/host_ed25519"])
+        try (authorizedKeys.joined(separator: "\n") + "\n").write(
+            toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
+        port = try Self.freePort()
+        let config = """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(directory)/host_ed25519
+            PidFile \(directory)/sshd.pid
+            AuthorizedKeysFile \(directory)/authorized_keys
+            AllowUsers \(Self.user)
+            UsePAM no
+            StrictModes no
+            PubkeyAuthentication yes
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PermitRootLogin no
+            PermitUserEnvironment no
+            PermitTTY yes
+            AllowTcpForwarding no
+            AllowAgentForwarding no
+            X11Forwarding no
+            PermitTunnel no
+            ExposeAuthInfo yes
+            ForceCommand \(forceCommand)
+            LogLevel VERBOSE
+
+            """
+        try config.write(toFile: directory + "/sshd_config", atomically: true, encoding: .utf8)
+        let script = """
+            #!/bin/sh
+            # Runs sshd until standard input reaches end of file, then stops it.
+            /usr/sbin/sshd -D -e -f "$1" </dev/null >>"$2" 2>&1 &
+            pid=$!
+            cat >/dev/null
+            kill "$pid" 2>/dev/null
+            wait "$pid" 2>/dev/null
+
+            """
+        try script.write(toFile: directory + "/reaper.sh", atomically: true, encoding: .utf8)
+        (reaper, lifeline) = try Self.spawnReaper(
+            script: directory + "/reaper.sh", config: directory + "/sshd_config", log: directory + "/sshd.log")
+        do {
+            try waitUntilListening()
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    deinit { stop() }
+
+    var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
+
+    /// Closes the lifeline (the reaper stops sshd) and waits for both to be gone.
+    func stop() {
+        guard !isStopped else { return }
+        isStopped = true
+        close(lifeline)
+        var status: Int32 = 0
+        let deadline = Date().addingTimeInterval(5)
+        while waitpid(reaper, &status, WNOHANG) == 0, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        if let text = try? String(contentsOfFile: directory + "/sshd.pid", encoding: .utf8),
+            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0
+        {
+            kill(pid, SIGKILL)
+        }
+        kill(reaper, SIGKILL)
+        _ = waitpid(reaper, &status, WNOHANG)
+    }
+
+    private func waitUntilListening() throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if Self.canConnect(port: port) { return }
+            if waitpid(reaper, nil, WNOHANG) == reaper {
+                throw Failure(description: "sshd exited at start:\n\(log)")
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        throw Failure(description: "sshd did not listen on \(port) within 10 s:\n\(log)")
+    }
+
+    /// A port the kernel just handed out on loopback (closed again for sshd to take).
+    private static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "socket() failed") }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(socket, generic, length) == 0 && getsockname(socket, generic, &length) == 0
+            }
+        }
+        guard bound else { throw Failure(description: "could not find a free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    private static func canConnect(port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                connect(socket, generic, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
+    /// Starts the reaper with the read end of a close-on-exec pipe as its stdin; returns its
+    /// pid and the write end, which no other child inherits.
+    private static func spawnReaper(script: String, config: String, log: String) throws -> (pid_t, Int32) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw Failure(description: "pipe failed") }
+        // Close-on-exec at once (pipe2 is not visible from Swift): the write end must reach
+        // no other child, or the pipe would outlive this process.
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let words: [String] = ["/bin/sh", script, config, log]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        close(fds[0])
+        guard spawned == 0 else {
+            close(fds[1])
+            throw Failure(description: "could not start sshd's reaper")
+        }
+        return (pid, fds[1])
+    }
+}
+
+extension PrivateSSHServer {
+    /// Creates the login user if missing (a real shell: sshd runs the forced command through
+    /// it) and gives it the `*` password that `UsePAM no` accepts as "not locked".
+    static func ensureUser() throws {
+        if try ProcessRun.run(["/usr/bin/id", user]).status != 0 {
+            try ProcessRun.check(["/usr/sbin/useradd", "--create-home", "--user-group", "--shell", "/bin/sh", user])
+        }
+        try ProcessRun.check(["/usr/sbin/usermod", "-p", "*", user])
+    }
+
+    /// `ssh` as a test user would run it, never reading root's own ssh configuration.
+    func sshArguments(key: String, tty: Bool) -> [String] {
+        [
+            "/usr/bin/ssh", "-F", "/dev/null", "-i", key, "-p", String(port),
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "LogLevel=ERROR",
+        ] + (tty ? ["-t"] : ["-T"]) + ["\(Self.user)@127.0.0.1"]
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Runs a program to completion with posix_spawn, its output read from a file rather than a
+/// pipe (a daemon it starts could hold a pipe open forever; see `TmuxSession.tmux`).
+struct ProcessRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Runs `arguments[0]` (an absolute path) with `input` on standard input.
+    static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> ProcessRun {
+        let base = NSTemporaryDirectory() + "sc-run-\(UUID().uuidString)"
+        let inputPath = base + ".in", outputPath = base + ".out", errorPath = base + ".err"
+        defer { [inputPath, outputPath, errorPath].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        try input.write(toFile: inputPath, atomically: true, encoding: .utf8)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { values in
+            values.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
+        defer { envp?.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = envp.map { list in posix_spawn(&pid, arguments[0], &actions, nil, argv, list) }
+            ?? posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw Failure(description: "could not start \(arguments[0]): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return ProcessRun(
+            status: code, stdout: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
+    }
+
+    /// Runs and throws unless the exit status is 0.
+    @discardableResult
+    static func check(_ arguments: [String], input: String = "") throws -> ProcessRun {
+        let result = try run(arguments, input: input)
+        guard result.status == 0 else {
+            throw Failure(description: "\(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)\(result.stdout)")
+        }
+        return result
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// The real thing: Debian's sshd on a private port runs the built binary as its
+/// `ForceCommand` with `ExposeAuthInfo yes`, and the real `ssh` client logs in with keys
+/// registered through the command line. Who lands in the console is decided by the key.
+@Suite("SSH login through a real sshd", .serialized)
+final class SSHEndToEndTests {
+    let directory: String
+    let database: TestDatabase
+    let admin: GeneratedSSHKey
+    let viewer: GeneratedSSHKey
+    let stranger: GeneratedSSHKey
+    private var socketAccess: SocketDirectoryAccess?
+    private var server: PrivateSSHServer?
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init() async throws {
+        guard geteuid() == 0 else {
+            throw Failure(
+                description: "the SSH end-to-end tests must run as root (CI does): they create the system "
+                    + "user \(PrivateSSHServer.user) and start sshd, which needs root for privilege separation")
+        }
+        let started = Date()
+        try PrivateSSHServer.ensureUser()
+        var template = Array("/tmp/sc-ssh-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw Failure(description: "mkdtemp failed") }
+        directory = String(cString: made)
+        chmod(directory, 0o755)
+        let keys = directory + "/keys"
+        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        admin = try SSHKeygen.generate("ed25519", comment: "admin@laptop", in: keys, name: "admin")
+        viewer = try SSHKeygen.generate("ed25519", comment: "viewer@laptop", in: keys, name: "viewer")
+        stranger = try SSHKeygen.generate("ed25519", comment: "stranger@laptop", in: keys, name: "stranger")
+        database = try await TestDatabase.make(.seeded)
+        let conninfo = database.adminConninfo + " dbname=\(database.name) user=console_app"
+        // Registered through the command line, as an owner would.
+        for (email, key) in [("admin@example.com", admin), ("viewer@example.com", viewer)] {
+            try ProcessRun.check(
+                [Binary.path, "keys", "add", email, "--key", key.publicLine, "--database", conninfo,
+                 "--user", "demo@example.com", "--password-stdin"], input: "demo-pass\n")
+        }
+        socketAccess = try SocketDirectoryAccess(conninfo: database.adminConninfo, group: PrivateSSHServer.user)
+        // sshd clears the environment: the forced command carries the server's connection.
+        let forced = directory + "/console.sh"
+        try """
+            #!/bin/sh
+            export LANG=C.UTF-8
+            exec \(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo))
+
+            """.write(toFile: forced, atomically: true, encoding: .utf8)
+        chmod(forced, 0o755)
+        server = try PrivateSSHServer(
+            directory: directory, authorizedKeys: [admin.publicLine, viewer.publicLine, stranger.publicLine],
+            forceCommand: forced)
+        setUpSeconds = Date().timeIntervalSince(started)
+    }
+
+    private(set) var setUpSeconds: TimeInterval = 0
+
+    deinit {
+        server?.stop()
+        socketAccess?.restore()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func ssh(_ key: GeneratedSSHKey, _ command: String...) throws -> ProcessRun {
+        let server = try #require(server)
+        return try ProcessRun.run(server.sshArguments(key: key.privateKeyPath, tty: false) + command)
+    }
+
+    func interactive(_ key: GeneratedSSHKey) throws -> TmuxSession {
+        let server = try #require(server)
+        let line = server.sshArguments(key: key.privateKeyPath, tty: true).map(TmuxSession.quote).joined(separator: " ")
+        return try TmuxSession(command: line, width: 110, height: 30)
+    }
+
+    @Test func eachKeyLandsInTheConsoleAsItsOwnUserAndRole() async throws {
+        for (key, who) in [(admin, "admin@example.com (admin)"), (viewer, "viewer@example.com (viewer)")] {
+            let tmux = try interactive(key)
+            defer { tmux.close() }
+            // The status line names the user at once; the members arrive a moment later.
+            try tmux.waitFor("\(who) and the seeded members") { $0.contains(who) && $0.contains("pending@example.com") }
+            try tmux.send("q")
+            try tmux.waitForExit()
+        }
+        let logins = try await database.adminClient().query(
+            """
+            SELECT u.email FROM audit_logs a JOIN users u ON u.id = a.user_id
+            WHERE a.action = 'auth.login' AND a.changes ->> 'method' = 'ssh-key'
+              AND host(a.ip_address) = '127.0.0.1'
+            ORDER BY a.created_at
+            """
+        ).rows.map { try $0.string("email") }
+        #expect(logins == ["admin@example.com", "viewer@example.com"])
+    }
+
+    @Test func anUnknownKeyIsRefusedWithTheReasonAndAudited() async throws {
+        let tmux = try interactive(stranger)
+        defer { tmux.close() }
+        let screen = try tmux.waitFor(text: "is not registered with any active member")
+        // The terminal wraps the long line; the fingerprint is what the admin needs to see.
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains(stranger.keygenFingerprint))
+        try tmux.waitForExit()
+        let batch = try ssh(stranger, "team", "list", "--json")
+        #expect(batch.status == 9)
+        #expect(batch.stdout.isEmpty, "nothing may be printed for an unknown key: \(batch.stdout)")
+        #expect(batch.stderr.contains("is not registered with any active member"))
+        let failures = try await database.adminClient().query(
+            """
+            SELECT changes ->> 'reason' AS reason, changes ->> 'fingerprint' AS fingerprint, user_id
+            FROM audit_logs WHERE action = 'auth.failed' AND changes ->> 'method' = 'ssh-key'
+            """
+        ).rows
+        #expect(failures.count == 2)
+        #expect(try failures.allSatisfy {
+            try $0.optionalString("reason") == "unknown_key" && $0.optionalString("fingerprint") == stranger.keygenFingerprint
+                && $0.optionalString("user_id") == nil
+        })
+    }
+
+    @Test func teamListOverSSHReturnsTheMembersAsJSON() throws {
+        let result = try ssh(admin, "team", "list", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let members = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stdout)")
+        let emails = Set(members.compactMap { $0["email"] as? String })
+        #expect(emails == [
+            "demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com",
+            "pending@example.com", "former@example.com",
+        ])
+        // The viewer reads the list too: the same command, their own identity.
+        #expect(try ssh(viewer, "team", "list", "--json").status == 0)
+    }
+
+    @Test func theViewersChangeIsDeniedWithTheReason() async throws {
+        let result = try ssh(viewer, "team", "role", "member@example.com", "admin")
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("Not allowed: Only admins and owners can manage members"), "\(result.stderr)")
+        let role = try await database.adminClient().query(
+            "SELECT tm.role FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = 'member@example.com'"
+        ).first?.string("role")
+        #expect(role == "member")
+        // The admin may, over the same door.
+        #expect(try ssh(admin, "team", "role", "member@example.com", "viewer").status == 0)
+    }
+
+    @Test func nothingButSettingsVerbsRunsAndNoOneBorrowsAnIdentity() throws {
+        for (words, expected) in [
+            (["demo"], "\"demo\" is not a command you can run over SSH"),
+            (["migrate"], "Allowed commands: team, billing, integrations, audit, keys"),
+            (["team", "list", "--user", "demo@example.com"], "--user cannot be used over SSH"),
+            (["team", "list", "--database=host=/tmp"], "--database cannot be used over SSH"),
+            (["/bin/sh", "-c", "id"], "is not a command you can run over SSH"),
+        ] {
+            let result = try ssh(admin, words.joined(separator: " "))
+            #expect(result.status == 64, "\(words): \(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(words): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(words): \(result.stdout)")
+        }
+    }
+}
+
+/// Lets the SSH login user reach the test cluster's unix socket: its directory is private
+/// to `postgres` (mode 700), so for the test the directory's group becomes the login user's
+/// and gains search permission only (710). Restored afterwards.
+final class SocketDirectoryAccess {
+    private let path: String
+    private let originalGroup: gid_t
+    private let originalMode: mode_t
+    private var restored = false
+
+    init?(conninfo: String, group: String) throws {
+        guard let host = conninfo.split(separator: " ").first(where: { $0.hasPrefix("host=/") })?.dropFirst(5)
+        else { return nil }
+        path = (String(host) as NSString).deletingLastPathComponent
+        var info = stat()
+        guard stat(path, &info) == 0, let entry = getgrnam(group) else {
+            throw SSHEndToEndTests.Failure(description: "cannot open \(path) to group \(group)")
+        }
+        originalGroup = info.st_gid
+        originalMode = info.st_mode & 0o7777
+        guard chown(path, UInt32.max, entry.pointee.gr_gid) == 0, chmod(path, originalMode | 0o010) == 0 else {
+            throw SSHEndToEndTests.Failure(description: "cannot open \(path) to group \(group)")
+        }
+    }
+
+    func restore() {
+        guard !restored else { return }
+        restored = true
+        _ = chown(path, UInt32.max, originalGroup)
+        _ = chmod(path, originalMode)
+    }
+
+    deinit { restore() }
+}
