@@ -49,12 +49,12 @@ public enum ConsoleKeys {
     ]
 
     static let integrations: [KeyBinding<AppAction>] = [
+        KeyBinding(.enter, action: .openSelected, description: "Open details", section: "Integrations"),
         KeyBinding(.character("a"), action: .integration(.command(.add)), description: "Add integration", isWrite: true, section: "Integrations"),
         KeyBinding(.character("e"), action: .integration(.command(.edit)), description: "Edit", isWrite: true, section: "Integrations"),
         KeyBinding(.character(" "), action: .integration(.command(.toggle)), description: "Enable / disable", isWrite: true, section: "Integrations"),
         KeyBinding(.character("t"), action: .integration(.command(.test)), description: "Test (dry run)", isWrite: true, section: "Integrations"),
         KeyBinding([.character("X"), .delete], action: .integration(.command(.remove)), label: "X/Del", description: "Remove", isWrite: true, section: "Integrations"),
-        KeyBinding(.enter, action: .openSelected, description: "Open details", section: "Integrations"),
     ]
 
     static let billing: [KeyBinding<AppAction>] = [
@@ -69,7 +69,9 @@ public enum ConsoleKeys {
         switch state.tab {
         case .team: own = team
         case .billing: own = billing
-        case .integrations: own = integrations
+        case .integrations:
+            // Enter opens a row; in the detail view there is nothing to open.
+            own = state.integrations.detail == nil ? integrations : integrations.filter { $0.keys != [.enter] }
         case .audit: own = []
         }
         let map = KeyMap(own).followed(by: KeyMap(global))

@@ -75,6 +75,14 @@ public enum ConsoleScreen {
             right.append(StatusSegment("refreshed \(RelativeTime.format(refreshed, now: now))"))
         }
         right.append(StatusSegment("? help "))
+        // On narrow screens the READ-ONLY badge matters more than the refresh time and the
+        // help hint (the message line lists `?` too): drop those first.
+        func width(_ segments: [StatusSegment]) -> Int {
+            segments.reduce(segments.count) { $0 + DisplayWidth.of($1.text) }
+        }
+        while width(left) + width(right) > rect.width, right.count > 1 {
+            right.remove(at: right.count > 2 ? 1 : right.count - 1)
+        }
         StatusLineWidget.draw(left: left, right: right, in: rect, on: &canvas)
     }
 }

@@ -63,8 +63,10 @@ enum IntegrationFormDialog {
             -> Row
         {
             .text(
+                // A field without focus shows the start of its text, not the end.
                 TextFieldModel(
-                    label: label, value: value, isFocused: form.focus == which, isMasked: masked,
+                    label: label, value: value, cursor: form.focus == which ? nil : 0,
+                    isFocused: form.focus == which, isMasked: masked,
                     placeholder: placeholder, error: form.error(for: which)))
         }
         rows.append(field("Name", form.name, .name, placeholder: "what on-call will recognise"))

@@ -33,7 +33,8 @@ enum PlanDialog {
             guard y < content.maxY else { break }
             var x = content.x
             for (offset, cell) in line.cells.enumerated() {
-                let width = offset < columnWidths.count ? columnWidths[offset] : content.maxX - x
+                let isTable = line.cells.count > 1 && offset < columnWidths.count
+                let width = isTable ? columnWidths[offset] : content.maxX - x
                 canvas.write(cell.text, x: x, y: y, style: Style(cell.role), maxWidth: min(width, content.maxX - x))
                 x += width
             }

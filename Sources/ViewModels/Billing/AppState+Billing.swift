@@ -33,7 +33,7 @@ extension AppState {
                     title: "Cancel plan",
                     message: "Cancel the \(overview.plan.title) plan at the end of this billing cycle\(end)? "
                         + "It keeps working until then, and you can resume before that date.",
-                    confirmLabel: "Cancel plan", effect: .billing(.cancelAtPeriodEnd(expected: overview.version))))
+                    confirmLabel: "Schedule cancellation", effect: .billing(.cancelAtPeriodEnd(expected: overview.version))))
         case .resume:
             let next = overview.nextBillingDate.map { "; the next charge is on \($0)" } ?? ""
             dialog = .confirm(

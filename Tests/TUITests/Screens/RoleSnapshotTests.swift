@@ -1,0 +1,96 @@
+import Domain
+import Foundation
+import Testing
+import ViewModels
+@testable import TUI
+
+/// Every view for every role at 80x24 and 120x40 (`__Snapshots__/role-*`), with the key
+/// hints and help each role gets: unavailable actions stay listed, dimmed, with the reason.
+@Suite("Views and help per role")
+struct RoleSnapshotTests {
+    let now = ScreenFixtures.now
+
+    private func render(_ state: AppState, _ size: SnapshotSize) -> Canvas {
+        ConsoleScreen.render(state, size: Size(width: size.width, height: size.height), now: now)
+    }
+
+    @Test(arguments: Role.allCases, SnapshotView.allCases)
+    func everyViewForEveryRole(role: Role, view: SnapshotView) {
+        for size in SnapshotSize.both {
+            let canvas = render(ScreenFixtures.viewState(role, view), size)
+            // The viewer's small screens keep their styles: dimmed keys are the point there.
+            assertSnapshot(
+                canvas, named: "role-\(role.rawValue)-\(view.rawValue)-\(size)", styled: role == .viewer && size.width == 80)
+            #expect(canvas.text().contains("(\(role.rawValue))"), "the status line names the role")
+        }
+    }
+
+    @Test(arguments: Role.allCases, [Tab.team, .billing, .integrations, .audit])
+    func helpForEveryRoleAndTab(role: Role, tab: Tab) {
+        var state = ScreenFixtures.viewState(role, tab == .audit ? .audit : SnapshotView(rawValue: tab.rawValue) ?? .team)
+        _ = state.update(.helpToggled, now: now)
+        for size in SnapshotSize.both {
+            assertSnapshot(render(state, size), named: "help-\(tab.rawValue)-\(role.rawValue)-\(size)")
+        }
+    }
+
+    @Test(arguments: [Role.admin, .member, .viewer])
+    func billingKeysAreListedDimmedWithTheReasonForNonOwners(role: Role) throws {
+        let state = ScreenFixtures.viewState(role, .billing)
+        let items = ConsoleKeys.help(for: state).filter { $0.section == "Billing" }
+        #expect(items.map(\.keyLabel) == ["p", "c", "u"])
+        for item in items {
+            #expect(!item.isEnabled)
+            #expect(item.disabledReason == "Only owners can change the plan")
+        }
+    }
+
+    @Test(arguments: [Role.member, .viewer])
+    func integrationKeysAreListedDimmedWithTheReason(role: Role) {
+        let state = ScreenFixtures.viewState(role, .integrations)
+        let items = ConsoleKeys.help(for: state).filter { $0.section == "Integrations" && $0.keyLabel != "Enter" }
+        #expect(items.count == 5)
+        #expect(items.allSatisfy { $0.disabledReason == "Only admins and owners can manage integrations" })
+    }
+
+    @Test func pressingADimmedKeyFlashesWhyInTheMessageLine() throws {
+        let viewer = ScreenFixtures.viewState(.viewer, .billing)
+        let action = try #require(ConsoleKeys.map(for: viewer).action(for: .character("p")))
+        let state = ScreenFixtures.after([action], from: viewer)
+        #expect(state.dialog == nil)
+        for size in SnapshotSize.both {
+            let canvas = render(state, size)
+            #expect(canvas.rows()[size.height - 2].contains("Only owners can change the plan"))
+            assertSnapshot(canvas, named: "flash-viewer-billing-denied-\(size)", styled: size.width == 80)
+        }
+    }
+
+    @Test(arguments: [Tab.team, .billing, .integrations, .audit])
+    func readOnlyHasNoWriteBindingsOnAnyTab(tab: Tab) {
+        var state = ScreenFixtures.viewState(.owner, .team, readOnly: true)
+        state.tab = tab
+        let map = ConsoleKeys.map(for: state)
+        #expect(map.bindings.allSatisfy { !$0.isWrite })
+        for key: Character in ["i", "c", "d", "a", "X", "s", "x", "p", "u", "e", " ", "t"] {
+            if let action = map.action(for: .character(key)) {
+                #expect(!Self.isWrite(action), "\(key) still writes on \(tab)")
+            }
+        }
+    }
+
+    @Test func readOnlyScreensShowTheBadge() {
+        for view in [SnapshotView.team, .billing, .integrations] {
+            let canvas = render(ScreenFixtures.viewState(.owner, view, readOnly: true), .small)
+            #expect(canvas.text().contains("READ-ONLY"))
+            assertSnapshot(canvas, named: "readonly-owner-\(view.rawValue)-80x24")
+        }
+    }
+
+    /// Write actions, named the way the key map's `isWrite` should agree with.
+    static func isWrite(_ action: AppAction) -> Bool {
+        switch action {
+        case .teamCommand, .billing(.command), .integration(.command): return true
+        default: return false
+        }
+    }
+}
