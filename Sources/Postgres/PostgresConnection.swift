@@ -83,6 +83,13 @@ public final class PostgresConnection {
             throw PostgresError(kind: .connectionLost, serverMessage: "connection was closed")
         }
         let texts = parameters.map(\.postgresText)
+        // libpq sends C strings: a NUL would silently cut the value short ("demo-pass\0x"
+        // would log in as "demo-pass"), so such a value is refused as PostgreSQL refuses it.
+        if let index = texts.firstIndex(where: { $0?.utf8.contains(0) == true }) {
+            throw PostgresError(
+                kind: .server, sqlState: "22021",
+                serverMessage: "parameter $\(index + 1) contains a NUL character")
+        }
         let result = Self.withOptionalCStrings(texts) { pointers in
             PQexecParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
         }

@@ -14,8 +14,8 @@ struct NormalUserEndToEndTests {
             tmux.close()
             try? FileManager.default.removeItem(atPath: errors)
         }
-        let screen = try tmux.waitFor(text: "viewer@example.com (viewer)")
-        #expect(screen.contains("pending@example.com"))
+        let screen = try tmux.waitFor(text: "pending@example.com")
+        #expect(screen.contains("viewer@example.com (viewer)"))
         let text = try String(contentsOfFile: errors, encoding: .utf8)
         let directory = try #require(text.firstMatch(of: /\/tmp\/settings-console-demo\.[A-Za-z0-9]+/)).output
         var owner = stat()

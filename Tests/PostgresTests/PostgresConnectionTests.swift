@@ -35,6 +35,16 @@ struct PostgresConnectionTests {
         #expect(try row.bool("flag") == true)
     }
 
+    @Test func refusesParametersWithANulInsteadOfCuttingThemShort() throws {
+        let connection = try connect()
+        let error = #expect(throws: PostgresError.self) {
+            try connection.query("SELECT $1::text AS value, $2::text", ["fine", "demo-pass\u{0}tail"])
+        }
+        #expect(error?.sqlState == "22021")
+        #expect(error?.serverMessage.contains("$2") == true)
+        #expect(connection.isOpen)
+    }
+
     @Test func nullsTravelBothWays() throws {
         let connection = try connect()
         let missing: String? = nil
