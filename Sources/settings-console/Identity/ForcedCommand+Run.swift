@@ -11,14 +11,14 @@ extension ForcedCommand {
     static func run(
         _ text: String, identity: IdentityOptions, connection: ConnectionOptions, environment: [String: String]
     ) async throws(IdentityRefusal) {
+        let needsKey = IdentityRefusal(
+            "commands over SSH need a key login (sshd with ExposeAuthInfo yes); see docs/ssh-deployment.md",
+            exitCode: 9)
+        guard environment["SSH_USER_AUTH"] != nil else { throw needsKey }
         let plan = try IdentityPlan.choose(
             environment: environment, user: identity.user, passwordStdin: identity.passwordStdin,
             interactive: false, isTerminal: false)
-        guard case .sshKey(let path) = plan else {
-            throw IdentityRefusal(
-                "commands over SSH need a key login (sshd with ExposeAuthInfo yes); "
-                    + "see docs/ssh-deployment.md", exitCode: 9)
-        }
+        guard case .sshKey(let path) = plan else { throw needsKey }
         let key = try SSHIdentity.key(authInfoPath: path)
         let words = try arguments(from: text)
         if words.contains("--help") || words.contains("-h") {
