@@ -55,8 +55,17 @@ enum ConsoleLauncher {
         if let themeProblem {
             state.flash = Flash.make(.error, themeProblem, now: Date(), sticky: true)
         }
+        // Without a key the console still runs; the integration form explains why it cannot
+        // take credentials instead of failing on save.
+        var sealer: CredentialSealer?
+        do {
+            sealer = try CredentialSealer.fromEnvironment()
+        } catch {
+            state.credentialsKeyProblem = error.description
+        }
         let runner = EffectRunner(
-            store: SettingsStore(client: client, session: session), authenticator: Authenticator(client: client))
+            store: SettingsStore(client: client, session: session), authenticator: Authenticator(client: client),
+            sealer: sealer)
         let runtime = ConsoleRuntime(state: state, runner: runner, terminal: terminal)
         _ = runtime.run()
         terminal.shutdown()

@@ -36,6 +36,11 @@ struct DemoCommand: AsyncParsableCommand {
         let progress: (String) -> Void = { line in
             FileHandle.standardError.write(Data(("settings-console: " + line + "\n").utf8))
         }
+        // The demo's credentials die with its cluster, so a throwaway sealing key lets the
+        // integration form take credentials here; a key already set is used as it is.
+        if ProcessInfo.processInfo.environment[CredentialSealer.keyVariable]?.isEmpty ?? true {
+            setenv(CredentialSealer.keyVariable, CredentialSealer.generateKey(), 1)
+        }
         let cluster: ThrowawayCluster
         do {
             cluster = try ThrowawayCluster.start(progress: progress)
