@@ -18,6 +18,7 @@ final class PrivateSSHServer {
     let port: Int
     private let reaper: pid_t
     private var lifeline: Int32
+    private var anyKeyDirectory: String?
     private var isStopped = false
 
     struct Failure: Error, CustomStringConvertible {
@@ -26,19 +27,46 @@ final class PrivateSSHServer {
 
     /// Writes the host key, `authorized_keys` and config into `directory` and starts sshd;
     /// returns once it accepts connections.
-    init(directory: String, authorizedKeys: [String], forceCommand: String) throws {
+    /// Which keys sshd lets in: a file, or any key (the console decides, as
+    /// docs/ssh-deployment.md describes with `AuthorizedKeysCommand`).
+    enum KeyAcceptance {
+        case file([String])
+        case anyKey
+    }
+
+    init(directory: String, keys: KeyAcceptance, forceCommand: String) throws {
         self.directory = directory
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         try ProcessRun.check(["/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", directory + "/host_ed25519"])
-        try (authorizedKeys.joined(separator: "\n") + "\n").write(
-            toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
+        let acceptance: String
+        switch keys {
+        case .file(let lines):
+            try (lines.joined(separator: "\n") + "\n").write(
+                toFile: directory + "/authorized_keys", atomically: true, encoding: .utf8)
+            acceptance = "AuthorizedKeysFile \(directory)/authorized_keys"
+        case .anyKey:
+            // sshd runs the command only from a path that root owns all the way up, which
+            // /tmp is not; /run is.
+            let commandDirectory = "/run/sc-e2e-\(UUID().uuidString.prefix(8))"
+            try FileManager.default.createDirectory(
+                atPath: commandDirectory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+            anyKeyDirectory = commandDirectory
+            try "#!/bin/sh\nprintf 'restrict,pty %s %s\\n' \"$1\" \"$2\"\n".write(
+                toFile: commandDirectory + "/any-key", atomically: true, encoding: .utf8)
+            chmod(commandDirectory + "/any-key", 0o755)
+            acceptance = """
+                AuthorizedKeysFile none
+                AuthorizedKeysCommand \(commandDirectory)/any-key %t %k
+                AuthorizedKeysCommandUser nobody
+                """
+        }
         port = try Self.freePort()
         let config = """
             Port \(port)
             ListenAddress 127.0.0.1
             HostKey \(directory)/host_ed25519
             PidFile \(directory)/sshd.pid
-            AuthorizedKeysFile \(directory)/authorized_keys
+            \(acceptance)
             AllowUsers \(Self.user)
             UsePAM no
             StrictModes no
@@ -100,6 +128,7 @@ final class PrivateSSHServer {
         }
         kill(reaper, SIGKILL)
         _ = waitpid(reaper, &status, WNOHANG)
+        if let anyKeyDirectory { try? FileManager.default.removeItem(atPath: anyKeyDirectory) }
     }
 
     private func waitUntilListening() throws {

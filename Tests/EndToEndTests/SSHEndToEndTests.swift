@@ -56,7 +56,7 @@ final class SSHEndToEndTests {
             """.write(toFile: forced, atomically: true, encoding: .utf8)
         chmod(forced, 0o755)
         server = try PrivateSSHServer(
-            directory: directory, authorizedKeys: [admin.publicLine, viewer.publicLine, stranger.publicLine],
+            directory: directory, keys: .file([admin.publicLine, viewer.publicLine, stranger.publicLine]),
             forceCommand: forced)
         setUpSeconds = Date().timeIntervalSince(started)
     }
@@ -148,6 +148,23 @@ final class SSHEndToEndTests {
         #expect(role == "member")
         // The admin may, over the same door.
         #expect(try ssh(admin, "team", "role", "member@example.com", "viewer").status == 0)
+    }
+
+    /// The guide's other way: sshd lets any key in (`AuthorizedKeysCommand`) and the console
+    /// alone decides. A key nobody registered still gets nothing.
+    @Test func whenSshdAcceptsAnyKeyTheConsoleStillDecides() throws {
+        server?.stop()
+        let open = directory + "/any"
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+        let anyKey = try PrivateSSHServer(directory: open, keys: .anyKey, forceCommand: directory + "/console.sh")
+        defer { anyKey.stop() }
+        let unlisted = try SSHKeygen.generate("ecdsa", bits: 256, in: directory + "/keys", name: "unlisted")
+        let refused = try ProcessRun.run(anyKey.sshArguments(key: unlisted.privateKeyPath, tty: false) + ["team list"])
+        #expect(refused.status == 9, "\(refused.stderr)\n\(anyKey.log)")
+        #expect(refused.stderr.contains("is not registered with any active member"))
+        let admitted = try ProcessRun.run(anyKey.sshArguments(key: viewer.privateKeyPath, tty: false) + ["team list --json"])
+        #expect(admitted.status == 0, "\(admitted.stderr)\n\(anyKey.log)")
+        #expect(admitted.stdout.contains("viewer@example.com"))
     }
 
     @Test func nothingButSettingsVerbsRunsAndNoOneBorrowsAnIdentity() throws {
