@@ -61,9 +61,11 @@ struct DemoEndToEndTests {
         defer { tmux.close() }
         try tmux.waitFor(text: "pending@example.com")
         let directory = try clusterDirectory(from: errors)
+        // Only this test's console: other suites run their own demos at the same time.
+        let ours = Set(try tmux.paneProcesses())
         let consoles = processes(mentioning: "demo").filter { $0.contains(Binary.path) || $0.contains("settings-console demo") }
         for line in consoles {
-            if let pid = Int32(line.prefix { $0 != ":" }) { kill(pid, SIGKILL) }
+            if let pid = Int32(line.prefix { $0 != ":" }), ours.contains(pid) { kill(pid, SIGKILL) }
         }
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline, FileManager.default.fileExists(atPath: directory) {

@@ -30,7 +30,8 @@ final class DemoRun {
                 ])
         } catch {
             tmux.close()
-            throw error
+            let stderr = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+            throw TmuxSession.Failure(description: "demo \(arguments) did not come up: \(error)\nits stderr:\n\(stderr)")
         }
     }
 
@@ -79,9 +80,13 @@ final class DemoRun {
         try press("C-u")
         try type(search)
         try press("Enter")
+        // The filter line changes as soon as the text is typed, the rows only when the
+        // search has answered: wait for the table itself to hold just the one row.
         try tmux.waitFor("only \(search) listed") { screen in
-            screen.contains("search: \"\(search)\"") && screen.contains(search)
-                && !screen.contains("pending@example.com")
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let header = lines.firstIndex(where: { $0.contains("Last active") }) else { return false }
+            let rows = lines[(header + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return screen.contains("search: \"\(search)\"") && rows.count == 1 && rows.first?.contains(search) == true
         }
     }
 

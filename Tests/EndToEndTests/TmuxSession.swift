@@ -43,6 +43,24 @@ final class TmuxSession {
         try Self.tmux(socket, ["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
     }
 
+    /// The process tmux started for the pane (a shell, or the command itself).
+    func panePID() throws -> Int32? {
+        Int32(try Self.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The pane's process and everything it started, found through /proc parent ids.
+    func paneProcesses() throws -> [Int32] {
+        guard let root = try panePID() else { return [] }
+        var found: [Int32] = [root]
+        var index = 0
+        while index < found.count {
+            found += childProcesses(of: found[index])
+            index += 1
+        }
+        return found
+    }
+
     /// Whether the pane's command has exited.
     func hasExited() throws -> Bool {
         try Self.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_dead}"])
@@ -117,6 +135,20 @@ enum Binary {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/settings-console").path
+    }
+}
+
+/// Direct children of `parent`, from the parent id in each /proc/PID/stat.
+func childProcesses(of parent: Int32) -> [Int32] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { entry -> Int32? in
+        guard let pid = Int32(entry),
+            let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // After "pid (comm) state ppid": the command name may itself hold spaces or ')'.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 && Int32(fields[1]) == parent ? pid : nil
     }
 }
 
