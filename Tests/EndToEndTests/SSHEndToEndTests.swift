@@ -86,6 +86,15 @@ final class SSHEndToEndTests {
             defer { tmux.close() }
             // The status line names the user at once; the members arrive a moment later.
             try tmux.waitFor("\(who) and the seeded members") { $0.contains(who) && $0.contains("pending@example.com") }
+            if key.privateKeyPath == admin.privateKeyPath {
+                // The keys panel: the admin sees the viewer's key as ssh-keygen prints it.
+                try tmux.send(":")
+                try tmux.send("keys viewer@example.com", literal: true)
+                try tmux.send("Enter")
+                let panel = try tmux.waitFor(text: viewer.keygenFingerprint)
+                #expect(panel.contains("SSH keys · viewer@example.com"))
+                try tmux.send("Escape")
+            }
             try tmux.send("q")
             try tmux.waitForExit()
         }

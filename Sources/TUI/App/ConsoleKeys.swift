@@ -46,6 +46,7 @@ public enum ConsoleKeys {
         KeyBinding(.character("S"), action: .sortRequested(.status), description: "Sort by status", section: "Sort"),
         KeyBinding(.character("L"), action: .sortRequested(.lastActive), description: "Sort by last active", section: "Sort"),
         KeyBinding(.character("J"), action: .sortRequested(.joined), description: "Sort by joined", section: "Sort"),
+        KeyBinding(.character("K"), action: .keys(.memberKeysRequested), description: "SSH keys of the member", section: "SSH keys"),
     ]
 
     static let integrations: [KeyBinding<AppAction>] = [
@@ -91,6 +92,8 @@ public enum ConsoleKeys {
             return state.policy.can(.viewBilling).reason
         case .tabSelected(.audit):
             return state.policy.can(.viewAuditLog).reason
+        case .keys(.memberKeysRequested):
+            return state.policy.viewSSHKeys().reason
         default:
             return nil
         }

@@ -24,6 +24,8 @@ enum DialogScreen {
             IntegrationFormDialog.draw(form, in: area, on: &canvas)
         case .workspacePicker(let picker):
             WorkspaceDialog.draw(picker, in: area, on: &canvas)
+        case .sshKeys(let panel):
+            SSHKeysDialog.draw(panel, state: state, in: area, on: &canvas)
         }
     }
 

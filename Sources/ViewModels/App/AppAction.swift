@@ -48,6 +48,7 @@ public enum AppAction: Sendable, Equatable {
     case billing(BillingAction)
     case integration(IntegrationAction)
     case workspace(WorkspaceAction)
+    case keys(KeysAction)
     case connectionChanged(ConnectionState)
     case ticked(Date)
 }

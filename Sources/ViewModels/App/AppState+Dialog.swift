@@ -12,6 +12,8 @@ extension AppState {
             return handleIntegrationForm(form, input, now: now)
         case .workspacePicker(let picker):
             return handleWorkspacePicker(picker, input, now: now)
+        case .sshKeys(let panel):
+            return handleKeysPanel(panel, input, now: now)
         case .help, .invitationCreated:
             if input == .submit { dialog = nil }
             return []

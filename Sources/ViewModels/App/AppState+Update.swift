@@ -22,7 +22,9 @@ extension AppState {
             flash = .make(.info, "Refreshing…", now: now)
             return refreshEffects()
         case .escapePressed:
-            if dialog != nil {
+            if case .sshKeys(let panel) = dialog, let back = panel.backingOut() {
+                dialog = .sshKeys(back)
+            } else if dialog != nil {
                 dialog = nil
             } else if integrations.detail != nil, tab == .integrations {
                 integrations.detail = nil
@@ -160,6 +162,8 @@ extension AppState {
         case .integration(let action):
             return update(action, now: now)
         case .workspace(let action):
+            return update(action, now: now)
+        case .keys(let action):
             return update(action, now: now)
         case .connectionChanged(let state):
             connection = state

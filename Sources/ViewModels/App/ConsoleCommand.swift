@@ -12,6 +12,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case help
     case invite(email: String, role: Role)
     case member(email: String, verb: MemberVerb)
+    /// `:keys [EMAIL]`: SSH keys of one member, or of everyone.
+    case keys(email: String?)
 
     /// Every verb with its usage, for `:help` and error messages.
     public static let usage: [(String, String)] = [
@@ -21,6 +23,7 @@ public enum ConsoleCommand: Sendable, Equatable {
         (":role EMAIL ROLE", "change a member's role"),
         (":resend EMAIL  :revoke EMAIL", "manage an invitation"),
         (":deactivate EMAIL  :reactivate EMAIL  :remove EMAIL", "manage a member"),
+        (":keys [EMAIL]", "SSH keys of a member (or all)"),
         (":refresh", "reload"),
         (":q", "quit"),
     ]
@@ -65,6 +68,9 @@ public enum ConsoleCommand: Sendable, Equatable {
         case "remove":
             try expect(1, ":remove EMAIL")
             return .member(email: arguments[0], verb: .remove)
+        case "keys", "ssh-keys":
+            guard arguments.count <= 1 else { throw .invalid(field: "command", reason: "usage: :keys [EMAIL]") }
+            return .keys(email: arguments.first)
         default:
             throw .invalid(
                 field: "command",
@@ -75,7 +81,7 @@ public enum ConsoleCommand: Sendable, Equatable {
     /// Whether the command changes data (refused in read-only mode).
     public var isWrite: Bool {
         switch self {
-        case .open, .workspace, .chooseWorkspace, .quit, .refresh, .help: return false
+        case .open, .workspace, .chooseWorkspace, .quit, .refresh, .help, .keys: return false
         case .invite, .member: return true
         }
     }
@@ -101,6 +107,7 @@ extension AppState {
         case .quit: return update(.quitRequested, now: now)
         case .refresh: return update(.refreshRequested, now: now)
         case .help: return update(.helpToggled, now: now)
+        case .keys(let email): return update(.keys(.opened(email: email)), now: now)
         case .invite(let email, let role):
             if case .denied(let reason) = policy.invite(as: role) {
                 flash = .make(.warning, reason, now: now)

@@ -11,6 +11,8 @@ public enum Dialog: Sendable, Equatable {
     case planPicker(PlanPicker)
     case integrationForm(IntegrationForm)
     case workspacePicker(WorkspacePicker)
+    /// SSH keys of a member (or of every member), with add and remove.
+    case sshKeys(SSHKeysPanel)
 }
 
 /// "Are you sure?" - and for the worst actions, "type the email to confirm".

@@ -23,6 +23,7 @@ public enum Effect: Sendable, Equatable {
     case loadWorkspaces
     case billing(BillingEffect)
     case integration(IntegrationEffect)
+    case keys(KeysEffect)
     case quit
 }
 

@@ -72,6 +72,8 @@ public actor EffectRunner {
             return .billing(await run(effect))
         case .integration(let effect):
             return .integration(await run(effect))
+        case .keys(let effect):
+            return .keys(await run(effect))
         case .quit:
             return nil
         }
