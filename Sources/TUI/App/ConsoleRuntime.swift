@@ -51,6 +51,10 @@ public final class ConsoleRuntime {
             guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }
             needsDraw = true
             if key == .resize { continue }
+            if let lines = keys.helpScroll(for: key, in: state) {
+                scroll.help += lines
+                continue
+            }
             if let action = keys.action(for: key, in: state) {
                 apply(action)
             }

@@ -16,6 +16,21 @@ struct KeyRouter {
         return ConsoleKeys.map(for: state).action(for: key)
     }
 
+    /// Lines to scroll the help overlay for `key` while it is open (j/k, arrows, pages), or
+    /// nil. Scrolling is drawing state, not app state: the screen clamps it to what exists.
+    func helpScroll(for key: Key, in state: AppState) -> Int? {
+        guard state.dialog == .help, state.commandLine == nil else { return nil }
+        switch key {
+        case .down, .character("j"): return 1
+        case .up, .character("k"): return -1
+        case .pageDown, .character(" "), .control("f"): return 10
+        case .pageUp, .control("u"): return -10
+        case .home, .character("g"): return -10_000
+        case .end, .character("G"): return 10_000
+        default: return nil
+        }
+    }
+
     private func edit(
         _ text: String, _ key: Key, changed: (String) -> AppAction, submit: AppAction
     ) -> AppAction? {

@@ -8,6 +8,8 @@ public struct ScrollPositions: Sendable, Equatable {
     public var team = 0
     public var integrations = 0
     public var audit = 0
+    /// Lines of the help overlay scrolled off the top; back to 0 whenever help closes.
+    public var help = 0
 
     public init() {}
 }
@@ -40,7 +42,10 @@ public enum ConsoleScreen {
         }
         MessageLine.draw(state, in: bottom.row(0), on: &canvas)
         drawStatusLine(state, busy: busy, now: now, in: bottom.row(1), on: &canvas)
-        DialogScreen.draw(state, in: middle, on: &canvas)
+        scroll.help = state.dialog == .help
+            ? min(max(0, scroll.help), HelpOverlayWidget.maximumScrollOffset(items: ConsoleKeys.help(for: state), in: middle))
+            : 0
+        DialogScreen.draw(state, in: middle, helpScroll: scroll.help, on: &canvas)
         return canvas
     }
 

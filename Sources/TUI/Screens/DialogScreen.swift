@@ -4,12 +4,14 @@ import ViewModels
 
 /// Draws the open dialog, if any, over the view: help, confirmations, forms, the new token.
 enum DialogScreen {
-    static func draw(_ state: AppState, in area: Rect, on canvas: inout Canvas) {
+    /// `helpScroll` is how many lines of help are scrolled off the top (j/k in help).
+    static func draw(_ state: AppState, in area: Rect, helpScroll: Int = 0, on canvas: inout Canvas) {
         guard let dialog = state.dialog else { return }
         switch dialog {
         case .help:
             HelpOverlayWidget.draw(
-                title: "Keys · \(state.tab.title)", items: ConsoleKeys.help(for: state), in: area, on: &canvas)
+                title: "Keys · \(state.tab.title)", items: ConsoleKeys.help(for: state), scrollOffset: helpScroll,
+                in: area, on: &canvas)
         case .confirm(let confirmation):
             drawConfirmation(confirmation, in: area, on: &canvas)
         case .invite(let form):

@@ -44,6 +44,13 @@ public enum HelpOverlayWidget {
     }
   }
 
+  /// The largest useful `scrollOffset` for `items` in `area`: beyond it nothing more shows.
+  public static func maximumScrollOffset(items: [HelpItem], in area: Rect) -> Int {
+    let lines = layout(items).count
+    let height = min(lines + 4, max(0, area.height - 2))
+    return max(0, lines - max(0, height - 4))
+  }
+
   /// Lines to draw: section headings, then their items, a blank line between sections.
   private enum Line {
     case section(String)

@@ -34,6 +34,25 @@ struct RoleSnapshotTests {
         }
     }
 
+    @Test func helpScrollsSoEveryKeyCanBeReadAt80x24() throws {
+        var state = ScreenFixtures.viewState(.owner, .team)
+        _ = state.update(.helpToggled, now: now)
+        let router = KeyRouter()
+        #expect(router.helpScroll(for: .character("j"), in: state) == 1)
+        #expect(router.helpScroll(for: .character("G"), in: state) == 10_000)
+        #expect(router.helpScroll(for: .character("j"), in: ScreenFixtures.viewState(.owner, .team)) == nil)
+        var scroll = ScrollPositions()
+        scroll.help = 10_000
+        let canvas = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
+        #expect(scroll.help > 0 && scroll.help < 100, "clamped to the last page: \(scroll.help)")
+        #expect(canvas.text().contains("Quit"))
+        #expect(!canvas.text().contains("more"))
+        assertSnapshot(canvas, named: "help-team-owner-scrolled-80x24")
+        _ = state.update(.escapePressed, now: now)
+        _ = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
+        #expect(scroll.help == 0, "closing help forgets the scroll")
+    }
+
     @Test(arguments: [Role.admin, .member, .viewer])
     func billingKeysAreListedDimmedWithTheReasonForNonOwners(role: Role) throws {
         let state = ScreenFixtures.viewState(role, .billing)
