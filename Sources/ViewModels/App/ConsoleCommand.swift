@@ -14,6 +14,12 @@ public enum ConsoleCommand: Sendable, Equatable {
     case member(email: String, verb: MemberVerb)
     /// `:keys [EMAIL]`: SSH keys of one member, or of everyone.
     case keys(email: String?)
+    /// `:plan [PLAN]`, `:cancel-plan`, `:resume-plan`: the Billing keys, by name.
+    case billing(BillingCommand, plan: Plan?)
+    /// `:enable NAME`, `:disable NAME`: an integration found by its name.
+    case setIntegration(name: String, enabled: Bool)
+    /// `:test NAME`: the dry-run check of an integration found by its name.
+    case testIntegration(name: String)
 
     /// Every verb with its usage, for `:help` and error messages.
     public static let usage: [(String, String)] = [
@@ -24,6 +30,8 @@ public enum ConsoleCommand: Sendable, Equatable {
         (":resend EMAIL  :revoke EMAIL", "manage an invitation"),
         (":deactivate EMAIL  :reactivate EMAIL  :remove EMAIL", "manage a member"),
         (":keys [EMAIL]", "SSH keys of a member (or all)"),
+        (":plan [PLAN]  :cancel-plan  :resume-plan", "change, cancel or resume the plan"),
+        (":enable NAME  :disable NAME  :test NAME", "an integration, by name"),
         (":refresh", "reload"),
         (":q", "quit"),
     ]
@@ -68,6 +76,21 @@ public enum ConsoleCommand: Sendable, Equatable {
         case "remove":
             try expect(1, ":remove EMAIL")
             return .member(email: arguments[0], verb: .remove)
+        case "plan":
+            guard arguments.count <= 1 else { throw .invalid(field: "command", reason: "usage: :plan [PLAN]") }
+            return .billing(.changePlan, plan: try arguments.first.map { text throws(DomainError) in try Plan.parse(text) })
+        case "cancel-plan", "cancel":
+            try expect(0, ":cancel-plan")
+            return .billing(.cancel, plan: nil)
+        case "resume-plan", "resume":
+            try expect(0, ":resume-plan")
+            return .billing(.resume, plan: nil)
+        case "enable", "disable":
+            guard !arguments.isEmpty else { throw .invalid(field: "command", reason: "usage: :\(verb) NAME") }
+            return .setIntegration(name: arguments.joined(separator: " "), enabled: verb == "enable")
+        case "test":
+            guard !arguments.isEmpty else { throw .invalid(field: "command", reason: "usage: :test NAME") }
+            return .testIntegration(name: arguments.joined(separator: " "))
         case "keys", "ssh-keys":
             guard arguments.count <= 1 else { throw .invalid(field: "command", reason: "usage: :keys [EMAIL]") }
             return .keys(email: arguments.first)
@@ -82,12 +105,26 @@ public enum ConsoleCommand: Sendable, Equatable {
     public var isWrite: Bool {
         switch self {
         case .open, .workspace, .chooseWorkspace, .quit, .refresh, .help, .keys: return false
-        case .invite, .member: return true
+        case .invite, .member, .billing, .setIntegration, .testIntegration: return true
         }
     }
 }
 
 extension AppState {
+    /// Shows the Integrations list with the integration called `name` (any case) selected,
+    /// or says there is none.
+    mutating func selectIntegration(named name: String, now: Date) -> IntegrationHealth? {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let index = integrations.items.firstIndex(where: { $0.name.lowercased() == wanted }) else {
+            flash = .make(.warning, "No integration is named \"\(name)\"", now: now)
+            return nil
+        }
+        tab = .integrations
+        integrations.detail = nil
+        integrations.selected = index
+        return integrations.items[index]
+    }
+
     mutating func runCommandLine(_ text: String, now: Date) -> [Effect] {
         let command: ConsoleCommand
         do {
@@ -108,6 +145,24 @@ extension AppState {
         case .refresh: return update(.refreshRequested, now: now)
         case .help: return update(.helpToggled, now: now)
         case .keys(let email): return update(.keys(.opened(email: email)), now: now)
+        case .billing(let command, let plan):
+            _ = update(.tabSelected(.billing), now: now)
+            let effects = perform(command, now: now)
+            if let plan, case .planPicker(var picker) = dialog {
+                picker.choice = plan
+                dialog = .planPicker(picker)
+            }
+            return effects
+        case .setIntegration(let name, let enabled):
+            guard let item = selectIntegration(named: name, now: now) else { return [] }
+            if item.enabled == enabled, case .denied(let reason) = policy.setEnabled(item, to: enabled) {
+                flash = .make(.warning, reason, now: now)
+                return []
+            }
+            return perform(IntegrationCommand.toggle, now: now)
+        case .testIntegration(let name):
+            guard selectIntegration(named: name, now: now) != nil else { return [] }
+            return perform(IntegrationCommand.test, now: now)
         case .invite(let email, let role):
             if case .denied(let reason) = policy.invite(as: role) {
                 flash = .make(.warning, reason, now: now)
