@@ -129,6 +129,31 @@ struct RoleEndToEndTests {
         try demo.quit()
     }
 
+    @Test func memberSeesHealthButIsToldWhyForEveryChange() throws {
+        let demo = try DemoRun("--as member")
+        defer { demo.close() }
+        let before = try demo.fingerprint()
+        try demo.press("i")
+        try demo.waitFor("Only admins and owners can manage members")
+        try demo.press("3")
+        try demo.waitFor("▲ degraded  Custom Analytics Endpoint")
+        let reason = "Only admins and owners can manage integrations"
+        for key in ["a", "e", "Space", "t", "X"] {
+            try demo.press("Escape")
+            try demo.tmux.waitFor("the last message to clear") { !$0.contains(reason) }
+            try demo.press(key)
+            try demo.waitFor(reason)
+        }
+        try demo.press("Enter")
+        try demo.waitFor("config.url")
+        try demo.press("Escape", "A")
+        try demo.waitFor("Only admins and owners can read the audit log")
+        try demo.press("2")
+        try demo.waitFor("Only owners can view billing")
+        #expect(try demo.fingerprint() == before, "a member changed nothing")
+        try demo.quit()
+    }
+
     @Test func ownerCannotDemoteThemselvesAsLastOwnerButChangesThePlan() throws {
         let demo = try DemoRun("--as owner")
         defer { demo.close() }
