@@ -161,6 +161,8 @@ struct RoleEndToEndTests {
         try demo.press("c")
         try demo.waitFor("A workspace needs at least one owner")
         #expect(!(try demo.tmux.screen()).contains("New role"), "no picker opens")
+        try demo.press("Escape")
+        try demo.tmux.waitFor("the message to clear") { !$0.contains("A workspace needs at least one owner") }
         try demo.press("d")
         try demo.waitFor("A workspace needs at least one owner")
         #expect(try demo.value(
