@@ -31,6 +31,9 @@ struct IntegrationFormTests {
         #expect(state.integrationForm?.focus == .config)
         state.type("{\"timeout_ms\": 5000")
         #expect(state.integrationForm?.error(for: .config) == "is not valid JSON")
+        #expect(
+            state.integrationForm?.error(for: .setting("url")) == "must use https (plain http is only allowed to localhost)",
+            "bad JSON does not hide the URL's own error")
         state.type("}")
         #expect(state.integrationForm?.error(for: .config) == nil)
         _ = state.update(.dialogInput(.nextField), now: now)

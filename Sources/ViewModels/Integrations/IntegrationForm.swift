@@ -116,12 +116,8 @@ public struct IntegrationForm: Sendable, Equatable {
             return nil
         case .name:
             return Self.reason { () throws(DomainError) in try IntegrationDraft(type: .custom, name: name).validate() }
-        case .setting(let key):
-            guard let problem = configProblem, problem.field == .setting(key) else { return nil }
-            return problem.reason
-        case .config:
-            guard let problem = configProblem, problem.field == .config else { return nil }
-            return problem.reason
+        case .setting, .config:
+            return configProblems[field]
         case .rateLimit:
             return Self.reason { () throws(DomainError) in
                 try IntegrationDraft(type: .custom, name: "rate", rateLimitPerMinute: try rateLimit()).validate()
@@ -135,17 +131,28 @@ public struct IntegrationForm: Sendable, Equatable {
         }
     }
 
-    /// The first configuration problem and the field it belongs to: a setting shown as its
-    /// own field (a webhook's URL), else the JSON field.
-    private var configProblem: (field: Field, reason: String)? {
+    /// Configuration problems by the field they belong to: a setting shown as its own field
+    /// (a webhook's URL), else the JSON field. JSON that does not parse is the JSON field's
+    /// problem; the settings fields are still checked on their own, so a bad URL shows too.
+    private var configProblems: [Field: String] {
+        var problems: [Field: String] = [:]
+        var members: [String: JSONValue] = [:]
         do {
-            try IntegrationDraft(type: type, name: "config", config: try mergedConfig()).validate()
-            return nil
+            members = try parsedConfig()
         } catch {
-            guard case .invalid(let name, let reason) = error else { return (.config, error.userMessage) }
-            if settings.contains(where: { $0.key == name }) { return (.setting(name), reason) }
-            return (.config, name == "config" ? reason : "\(name) \(reason)")
+            problems[.config] = Self.reason(of: error)
         }
+        do {
+            try IntegrationDraft(type: type, name: "config", config: merged(members)).validate()
+        } catch {
+            guard case .invalid(let name, let reason) = error else {
+                problems[.config] = problems[.config] ?? error.userMessage
+                return problems
+            }
+            let field: Field = settings.contains(where: { $0.key == name }) ? .setting(name) : .config
+            if problems[field] == nil { problems[field] = name == "config" || field != .config ? reason : "\(name) \(reason)" }
+        }
+        return problems
     }
 
     private func isBlank(_ field: Field) -> Bool {
@@ -164,9 +171,13 @@ public struct IntegrationForm: Sendable, Equatable {
             try check()
             return nil
         } catch {
-            if case .invalid(_, let reason) = error { return reason }
-            return error.userMessage
+            return reason(of: error)
         }
+    }
+
+    private static func reason(of error: DomainError) -> String {
+        if case .invalid(_, let reason) = error { return reason }
+        return error.userMessage
     }
 
     // MARK: The draft
@@ -174,14 +185,21 @@ public struct IntegrationForm: Sendable, Equatable {
     /// The JSON field's object with the settings fields on top (a filled field wins; an
     /// empty one leaves whatever the JSON says).
     func mergedConfig() throws(DomainError) -> JSONValue {
-        var members: [String: JSONValue] = [:]
+        merged(try parsedConfig())
+    }
+
+    /// The members of the JSON field ("" is an empty object).
+    private func parsedConfig() throws(DomainError) -> [String: JSONValue] {
         let text = configText.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty {
-            guard let object = try JSONValue.parse(text, field: "config").objectValue else {
-                throw .invalid(field: "config", reason: "must be a JSON object ({...})")
-            }
-            members = object
+        if text.isEmpty { return [:] }
+        guard let object = try JSONValue.parse(text, field: "config").objectValue else {
+            throw .invalid(field: "config", reason: "must be a JSON object ({...})")
         }
+        return object
+    }
+
+    private func merged(_ json: [String: JSONValue]) -> JSONValue {
+        var members = json
         for setting in settings {
             let value = (settingValues[setting.key] ?? "").trimmingCharacters(in: .whitespaces)
             if !value.isEmpty { members[setting.key] = .string(value) }
