@@ -195,8 +195,10 @@ final class PrivateSSHServer {
         let words: [String] = ["/bin/sh", script, config, log]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var attributes = CleanSignals.attributes()
+        defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
         close(fds[0])
         guard spawned == 0 else {
             close(fds[1])

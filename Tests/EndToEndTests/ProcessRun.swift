@@ -29,9 +29,11 @@ struct ProcessRun {
             values.map { strdup("\($0.key)=\($0.value)") } + [nil]
         }
         defer { envp?.forEach { free($0) } }
+        var attributes = CleanSignals.attributes()
+        defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
-        let spawned = envp.map { list in posix_spawn(&pid, arguments[0], &actions, nil, argv, list) }
-            ?? posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        let spawned = envp.map { list in posix_spawn(&pid, arguments[0], &actions, &attributes, argv, list) }
+            ?? posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else {
             throw Failure(description: "could not start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
@@ -51,5 +53,27 @@ struct ProcessRun {
             throw Failure(description: "\(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)\(result.stdout)")
         }
         return result
+    }
+}
+
+/// Spawn attributes that give the child an empty signal mask and default dispositions.
+///
+/// posix_spawn passes on the calling thread's signal mask, and the test runner's threads
+/// block nearly every signal. A tmux server or sshd started with that mask never sees
+/// SIGCHLD or SIGTERM: it cannot reap its panes, `kill-server` never completes, and it
+/// outlives the test (hundreds of stuck tmux servers were the result).
+enum CleanSignals {
+    static func attributes() -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        return attributes
     }
 }

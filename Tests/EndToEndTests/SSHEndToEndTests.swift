@@ -74,10 +74,13 @@ final class SSHEndToEndTests {
         return try ProcessRun.run(server.sshArguments(key: key.privateKeyPath, tty: false) + command)
     }
 
+    /// `ssh -t` in a real terminal. The pane outlives ssh and prints its exit status: tmux
+    /// can mark a pane dead before reading the last output of a program that exits at once,
+    /// and a refusal is exactly such output.
     func interactive(_ key: GeneratedSSHKey) throws -> TmuxSession {
         let server = try #require(server)
         let line = server.sshArguments(key: key.privateKeyPath, tty: true).map(TmuxSession.quote).joined(separator: " ")
-        return try TmuxSession(command: line, width: 110, height: 30)
+        return try TmuxSession(command: "\(line); echo \"[ssh exited $?]\"; exec sleep 60", width: 110, height: 30)
     }
 
     @Test func eachKeyLandsInTheConsoleAsItsOwnUserAndRole() async throws {
@@ -96,7 +99,7 @@ final class SSHEndToEndTests {
                 try tmux.send("Escape")
             }
             try tmux.send("q")
-            try tmux.waitForExit()
+            try tmux.waitFor(text: "[ssh exited 0]")
         }
         let logins = try await database.adminClient().query(
             """
@@ -112,10 +115,10 @@ final class SSHEndToEndTests {
     @Test func anUnknownKeyIsRefusedWithTheReasonAndAudited() async throws {
         let tmux = try interactive(stranger)
         defer { tmux.close() }
-        let screen = try tmux.waitFor(text: "is not registered with any active member")
+        let screen = try tmux.waitFor(text: "[ssh exited 9]")
+        #expect(screen.contains("is not registered with any active member"))
         // The terminal wraps the long line; the fingerprint is what the admin needs to see.
         #expect(screen.replacingOccurrences(of: "\n", with: "").contains(stranger.keygenFingerprint))
-        try tmux.waitForExit()
         let batch = try ssh(stranger, "team", "list", "--json")
         #expect(batch.status == 9)
         #expect(batch.stdout.isEmpty, "nothing may be printed for an unknown key: \(batch.stdout)")

@@ -17,9 +17,13 @@ final class TmuxSession {
         var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
         exports += environment.map { "\($0.key)=\(Self.quote($0.value))" }
         let line = exports.joined(separator: " ") + " " + command
-        try Self.tmux(socket, ["new-session", "-d", "-x", String(width), "-y", String(height), line])
-        // Keep the pane after the command exits so its last screen can be read.
-        _ = try? Self.tmux(socket, ["set-option", "-g", "remain-on-exit", "on"])
+        // Keep the pane after the command exits so its last screen can be read. Set before the
+        // command starts, in the same call: a command that exits at once (a refused login)
+        // would otherwise take its pane and the server with it.
+        try Self.tmux(socket, [
+            "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+            "new-session", "-d", "-x", String(width), "-y", String(height), line,
+        ])
     }
 
     deinit { close() }
@@ -114,8 +118,11 @@ final class TmuxSession {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv: [UnsafeMutablePointer<CChar>?] = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The server this starts must be able to receive signals (see `CleanSignals`).
+        var attributes = CleanSignals.attributes()
+        defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else {
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ) == 0 else {
             throw Failure(description: "could not start tmux")
         }
         var status: Int32 = 0
