@@ -55,7 +55,8 @@ let package = Package(
             name: "settings-console-bench",
             dependencies: ["TUI", "ViewModels", "Domain", "Postgres"]
         ),
-        .target(name: "TestSupport", dependencies: ["Postgres", "Domain"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["Postgres", "Domain"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "TestSupport"]),
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "TestSupport"]),

@@ -73,7 +73,9 @@ public struct PostgresRow: Sendable, Equatable {
 
     public func optionalDecimal(_ name: String) throws(PostgresError) -> Decimal? {
         guard let raw = try text(name) else { return nil }
-        return try decode(name, raw) { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+        return try decode(name, raw) {
+            Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))
+        }
     }
 
     private static func parseBool(_ raw: String) -> Bool? {

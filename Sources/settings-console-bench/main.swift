@@ -34,29 +34,49 @@ struct Benchmark {
         try await owner.transaction { try $0.execute(script: DemoSeed.sql) }
         let seedStart = Date()
         try await Seeder.addMembers(members, to: owner)
-        print("setup: \(Format.count(members)) extra members inserted in \(Format.seconds(Date().timeIntervalSince(seedStart)))")
+        print(
+            "setup: \(Format.count(members)) extra members inserted in \(Format.seconds(Date().timeIntervalSince(seedStart)))"
+        )
 
-        let app = PostgresClient(conninfo: admin, overrides: [("dbname", database), ("user", "console_app")])
-        let session = try await Authenticator(client: app).login(email: "admin@example.com", password: "demo-pass")
+        let app = PostgresClient(
+            conninfo: admin, overrides: [("dbname", database), ("user", "console_app")])
+        let session = try await Authenticator(client: app).login(
+            email: "admin@example.com", password: "demo-pass")
         let store = SettingsStore(client: app, session: session)
-        print("\nstore operations as admin over \(Format.count(members + 6)) members (\(iterations) runs each, ms)")
+        print(
+            "\nstore operations as admin over \(Format.count(members + 6)) members (\(iterations) runs each, ms)"
+        )
         print(Format.header)
         try await measure("counts (header)") { _ = try await store.memberCounts() }
         let first = try await store.members(MemberQuery(limit: 200))
-        try await measure("first page, 200 rows") { _ = try await store.members(MemberQuery(limit: 200)) }
+        try await measure("first page, 200 rows") {
+            _ = try await store.members(MemberQuery(limit: 200))
+        }
         var deep = MemberQuery(limit: 200)
         deep.after = try await Seeder.cursor(atRow: members / 2, store: store)
-        try await measure("page at row \(Format.count(members / 2))") { _ = try await store.members(deep) }
-        try await measure("last page (G)") { _ = try await store.members(MemberQuery(ascending: false, limit: 200)) }
+        try await measure("page at row \(Format.count(members / 2))") {
+            _ = try await store.members(deep)
+        }
+        try await measure("last page (G)") {
+            _ = try await store.members(MemberQuery(ascending: false, limit: 200))
+        }
         for column in [MemberQuery.SortColumn.name, .email, .lastActive] {
             try await measure("first page sorted by \(column.rawValue)") {
                 _ = try await store.members(MemberQuery(sort: column, limit: 200))
             }
         }
-        try await measure("search, one match") { _ = try await store.members(MemberQuery(search: "user77777@", limit: 200)) }
-        try await measure("search, ~1% match") { _ = try await store.members(MemberQuery(search: "user1234", limit: 200)) }
-        try await measure("search, every row matches") { _ = try await store.members(MemberQuery(search: "example", limit: 200)) }
-        try await measure("filter status=pending") { _ = try await store.members(MemberQuery(status: .pending, limit: 200)) }
+        try await measure("search, one match") {
+            _ = try await store.members(MemberQuery(search: "user77777@", limit: 200))
+        }
+        try await measure("search, ~1% match") {
+            _ = try await store.members(MemberQuery(search: "user1234", limit: 200))
+        }
+        try await measure("search, every row matches") {
+            _ = try await store.members(MemberQuery(search: "example", limit: 200))
+        }
+        try await measure("filter status=pending") {
+            _ = try await store.members(MemberQuery(status: .pending, limit: 200))
+        }
         try await measure("change role (one transaction)") {
             let member = first.members[10]
             let role: Role = (try await store.member(member.id)).role == .viewer ? .member : .viewer
@@ -64,7 +84,9 @@ struct Benchmark {
         }
 
         Rendering.report(firstPage: first.members, session: session)
-        print("\nmemory: peak resident set \(Format.count(Memory.peakKilobytes())) KiB after all of the above")
+        print(
+            "\nmemory: peak resident set \(Format.count(Memory.peakKilobytes())) KiB after all of the above"
+        )
         await app.close()
         await owner.close()
         try await root.query("DROP DATABASE \(database) WITH (FORCE)")
@@ -144,10 +166,13 @@ enum Rendering {
         _ = state.update(
             .membersLoaded(
                 generation: 0, direction: .replace,
-                .success(MemberPage(
-                    members: Array(rows.prefix(TeamState.windowLimit)),
-                    cursors: rows.prefix(TeamState.windowLimit).map { MemberCursor(sortKey: $0.email, id: $0.id) },
-                    hasMore: true))), now: Date())
+                .success(
+                    MemberPage(
+                        members: Array(rows.prefix(TeamState.windowLimit)),
+                        cursors: rows.prefix(TeamState.windowLimit).map {
+                            MemberCursor(sortKey: $0.email, id: $0.id)
+                        },
+                        hasMore: true))), now: Date())
         let now = Date()
         let size = Size(width: 120, height: 40)
         var scroll = ScrollPositions()
@@ -163,7 +188,9 @@ enum Rendering {
             changedCells.append(Double(runs.reduce(0) { $0 + $1.cells.count }))
             previous = next
         }
-        print("\nrendering the Team tab at 120x40 with a \(Format.count(TeamState.windowLimit))-row window (200 key presses)")
+        print(
+            "\nrendering the Team tab at 120x40 with a \(Format.count(TeamState.windowLimit))-row window (200 key presses)"
+        )
         print(Format.header)
         print(Format.row("render + diff per key (ms)", samples))
         print(Format.row("cells sent per key (of 4,800)", changedCells))
@@ -173,7 +200,9 @@ enum Rendering {
 enum Memory {
     /// VmHWM from /proc/self/status: the most memory this process ever held.
     static func peakKilobytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+            return 0
+        }
         for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
         }
@@ -182,11 +211,15 @@ enum Memory {
 }
 
 enum Format {
-    static let header = "  " + "measurement".padding(toLength: 44, withPad: " ", startingAt: 0) + "   p50      p95      max"
+    static let header =
+        "  " + "measurement".padding(toLength: 44, withPad: " ", startingAt: 0)
+        + "   p50      p95      max"
 
     static func row(_ name: String, _ samples: [Double]) -> String {
         let sorted = samples.sorted()
-        func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))] }
+        func at(_ q: Double) -> Double {
+            sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))]
+        }
         return "  " + name.padding(toLength: 44, withPad: " ", startingAt: 0)
             + String(format: " %8.2f %8.2f %8.2f", at(0.5), at(0.95), sorted.last ?? 0)
     }

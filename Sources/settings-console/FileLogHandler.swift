@@ -39,9 +39,11 @@ final class LogFile: Sendable {
     init(path: String) {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            atPath: directory, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(
+                atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         let opened = FileHandle(forWritingAtPath: path)
         _ = try? opened?.seekToEnd()
@@ -54,7 +56,8 @@ final class LogFile: Sendable {
 
     /// `$XDG_STATE_HOME/settings-console/console.log`, `~/.local/state/...` by default.
     static func defaultPath(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return base + "/settings-console/console.log"
     }

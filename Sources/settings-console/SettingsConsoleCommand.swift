@@ -18,11 +18,13 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "settings-console",
-        abstract: "The settings console of the agent observability platform: team, billing, integrations.",
+        abstract:
+            "The settings console of the agent observability platform: team, billing, integrations.",
         discussion: ExitCodes.help,
         version: "settings-console 0.1.0",
         subcommands: [
-            InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self, TeamCommand.self, BillingCommand.self,
+            InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self,
+            TeamCommand.self, BillingCommand.self,
             IntegrationsCommand.self, AuditCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)

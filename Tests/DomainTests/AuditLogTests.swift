@@ -19,7 +19,8 @@ import Testing
         try await store.cancelAtPeriodEnd()
         try await store.resume()
         let added = try await store.addIntegration(
-            IntegrationDraft(type: .custom, name: "Audit me", config: .object(["region": .string("eu")])))
+            IntegrationDraft(
+                type: .custom, name: "Audit me", config: .object(["region": .string("eu")])))
         try await store.disableIntegration(added.id)
         return [
             "billing.change_plan", "billing.cancel", "billing.resume", "integrations.add",
@@ -64,10 +65,15 @@ import Testing
         let owner = try await DemoLogin.store(database, .owner)
         _ = try await makeHistory(owner)
         let admin = try await DemoLogin.store(database, .admin)
-        #expect(try await admin.auditLog(limit: 100).entries.contains { $0.action == "billing.change_plan" })
+        #expect(
+            try await admin.auditLog(limit: 100).entries.contains {
+                $0.action == "billing.change_plan"
+            })
         for role in [Role.member, .viewer] {
             let store = try await DemoLogin.store(database, role)
-            let error = await DemoLogin.error { () async throws(DomainError) in try await store.auditLog() }
+            let error = await DemoLogin.error { () async throws(DomainError) in
+                try await store.auditLog()
+            }
             #expect(error == .forbidden(reason: "Only admins and owners can read the audit log"))
             let visible = try await DemoLogin.asConsoleApp(database, role) { connection in
                 try connection.query("SELECT count(*) AS n FROM audit_logs").first?.int("n")
@@ -85,9 +91,14 @@ import Testing
         #expect(again == next)
         let second = try await store.auditLog(limit: 2, before: again)
         #expect(Set(second.entries.map(\.id)).isDisjoint(with: first.entries.map(\.id)))
-        for bad in ["", "nope", Data("2026-01-01|not-a-uuid".utf8).base64EncodedString(),
-                    Data("yesterday|\(UUID())".utf8).base64EncodedString()] {
-            #expect(throws: DomainError.invalid(field: "cursor", reason: "is not a cursor this program printed")) {
+        for bad in [
+            "", "nope", Data("2026-01-01|not-a-uuid".utf8).base64EncodedString(),
+            Data("yesterday|\(UUID())".utf8).base64EncodedString(),
+        ] {
+            #expect(
+                throws: DomainError.invalid(
+                    field: "cursor", reason: "is not a cursor this program printed")
+            ) {
                 try AuditCursor(token: bad)
             }
         }
@@ -96,7 +107,9 @@ import Testing
     @Test func limitsOutsideOneToAThousandAreInvalid() async throws {
         let store = try await DemoLogin.store(database, .owner)
         for limit in [0, -1, 1001] {
-            let error = await DemoLogin.error { () async throws(DomainError) in try await store.auditLog(limit: limit) }
+            let error = await DemoLogin.error { () async throws(DomainError) in
+                try await store.auditLog(limit: limit)
+            }
             #expect(error == .invalid(field: "limit", reason: "must be between 1 and 1000"))
         }
     }
@@ -106,7 +119,9 @@ import Testing
         _ = try await makeHistory(owner)
         for sql in ["UPDATE audit_logs SET action = 'x.y'", "DELETE FROM audit_logs"] {
             let error = await #expect(throws: PostgresError.self) {
-                try await DemoLogin.asConsoleApp(database, .owner) { connection in try connection.query(sql) }
+                try await DemoLogin.asConsoleApp(database, .owner) { connection in
+                    try connection.query(sql)
+                }
             }
             #expect(error?.sqlState == "42501", "\(sql)")
         }
@@ -129,7 +144,8 @@ import Testing
                     '10000000-0000-0000-0000-000000000003', '{"old_role": "member", "new_role": "admin", "api_token": "tok-LEAK"}')
             """, [DemoLogin.workspaceID])
         let store = try await DemoLogin.store(database, .admin)
-        let entry = try #require(try await store.auditLog().entries.first { $0.action == "team_member.role_changed" })
+        let entry = try #require(
+            try await store.auditLog().entries.first { $0.action == "team_member.role_changed" })
         #expect(entry.after["new_role"] == .string("admin"))
         #expect(entry.after["api_token"] == .string("configured"))
         #expect(!entry.summary.contains("tok-LEAK"))

@@ -37,7 +37,8 @@ import Testing
 
     @Test func everyFailureLooksTheSame() async throws {
         try await world.admin.query(
-            "UPDATE team_members SET deleted_at = now() WHERE id = $1", [DemoTeam.memberMember.rawValue])
+            "UPDATE team_members SET deleted_at = now() WHERE id = $1",
+            [DemoTeam.memberMember.rawValue])
         let attempts: [(String, String)] = [
             ("demo@example.com", "wrong-pass"),
             ("demo@example.com", "Demo-pass"),
@@ -53,42 +54,57 @@ import Testing
             ("demo@example.com", String(repeating: "x", count: 5000)),
         ]
         for (email, password) in attempts {
-            let error = await domainError { () async throws(DomainError) in try await login(email, password) }
-            #expect(error == .invalidCredentials, "\(email.debugDescription) / \(password.prefix(20).debugDescription)")
+            let error = await domainError { () async throws(DomainError) in
+                try await login(email, password)
+            }
+            #expect(
+                error == .invalidCredentials,
+                "\(email.debugDescription) / \(password.prefix(20).debugDescription)")
             #expect(error?.userMessage == "Invalid credentials")
         }
     }
 
     @Test func fiveFailuresLockTheAccountForEveryConnection() async throws {
         for _ in 0..<5 {
-            #expect(await domainError { () async throws(DomainError) in try await login("admin@example.com", "nope") } == .invalidCredentials)
+            #expect(
+                await domainError { () async throws(DomainError) in
+                    try await login("admin@example.com", "nope")
+                } == .invalidCredentials)
         }
         // Even the right password is refused now, from a fresh client (a new process would
         // be the same: the count lives in the database).
-        let locked = await domainError { () async throws(DomainError) in try await login("admin@example.com") }
+        let locked = await domainError { () async throws(DomainError) in
+            try await login("admin@example.com")
+        }
         guard case .locked = locked else {
             Issue.record("expected .locked, got \(String(describing: locked))")
             return
         }
         let again = await domainError { () async throws(DomainError) in
-            try await Authenticator(client: world.database.appClient()).login(email: "admin@example.com", password: DemoTeam.password)
+            try await Authenticator(client: world.database.appClient()).login(
+                email: "admin@example.com", password: DemoTeam.password)
         }
         #expect(again == locked)
         // Only that account: the others still log in.
         #expect(try await login("viewer@example.com").role == .viewer)
         // After the lock window passes, the right password works again.
         try await world.admin.query(
-            "UPDATE login_attempts SET attempted_at = attempted_at - interval '31 minutes' WHERE email = 'admin@example.com'")
+            "UPDATE login_attempts SET attempted_at = attempted_at - interval '31 minutes' WHERE email = 'admin@example.com'"
+        )
         #expect(try await login("admin@example.com").role == .admin)
     }
 
     @Test func fourFailuresThenASuccessStartTheCountAgain() async throws {
         for _ in 0..<4 {
-            _ = await domainError { () async throws(DomainError) in try await login("viewer@example.com", "nope") }
+            _ = await domainError { () async throws(DomainError) in
+                try await login("viewer@example.com", "nope")
+            }
         }
         #expect(try await login("viewer@example.com").role == .viewer)
         for _ in 0..<4 {
-            _ = await domainError { () async throws(DomainError) in try await login("viewer@example.com", "nope") }
+            _ = await domainError { () async throws(DomainError) in
+                try await login("viewer@example.com", "nope")
+            }
         }
         #expect(try await login("viewer@example.com").role == .viewer)
     }
@@ -96,7 +112,10 @@ import Testing
     @Test func aDeactivatedMemberIsLockedOutAtOnce() async throws {
         #expect(try await login("viewer@example.com").role == .viewer)
         try await world.store(.admin).deactivate(DemoTeam.viewerMember)
-        #expect(await domainError { () async throws(DomainError) in try await login("viewer@example.com") } == .invalidCredentials)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await login("viewer@example.com")
+            } == .invalidCredentials)
     }
 
     @Test func aMemberOfTwoWorkspacesPicksOne() async throws {
@@ -110,7 +129,9 @@ import Testing
         #expect(acme.role == .owner && acme.workspaceID == DemoTeam.workspaceID)
         let globex = try await login("demo@example.com", workspace: "Globex")
         #expect(globex.role == .viewer && globex.workspaceID == SecondWorkspace.id)
-        let elsewhere = await domainError { () async throws(DomainError) in try await login("admin@example.com", workspace: "globex") }
+        let elsewhere = await domainError { () async throws(DomainError) in
+            try await login("admin@example.com", workspace: "globex")
+        }
         #expect(elsewhere?.isNotFound == true)
     }
 }

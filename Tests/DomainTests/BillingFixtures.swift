@@ -31,7 +31,8 @@ enum DemoLogin {
     /// Runs `body` as `console_app` with the identity of `role`'s demo user bound, the way
     /// the store does, but with raw SQL: row-level security is the only lock left.
     static func asConsoleApp<T: Sendable>(
-        _ database: TestDatabase, _ role: Role, _ body: @escaping @Sendable (PostgresConnection) throws -> T
+        _ database: TestDatabase, _ role: Role,
+        _ body: @escaping @Sendable (PostgresConnection) throws -> T
     ) async throws -> T {
         let client = database.appClient()
         let userID = try await database.adminClient().query(
@@ -48,7 +49,9 @@ enum DemoLogin {
     }
 
     /// A single value from a superuser query (set-up and inspection only).
-    static func scalar(_ database: TestDatabase, _ sql: String, _ parameters: [any PostgresEncodable] = [])
+    static func scalar(
+        _ database: TestDatabase, _ sql: String, _ parameters: [any PostgresEncodable] = []
+    )
         async throws -> String?
     {
         let row = try await database.adminClient().query(sql, parameters).first

@@ -8,23 +8,40 @@ import Testing
 @Suite struct BillingPlanTests {
     @Test func catalogueMatchesSeed000sTable() {
         let free = PlanCatalogue.entry(for: .free)
-        #expect(free.limits == PlanLimits(tracesPerMonth: 10_000, seats: 3, apiKeys: 2, retentionDays: 7, integrations: 1))
+        #expect(
+            free.limits
+                == PlanLimits(
+                    tracesPerMonth: 10_000, seats: 3, apiKeys: 2, retentionDays: 7, integrations: 1)
+        )
         #expect(free.monthlyPriceUSD == 0)
         let starter = PlanCatalogue.entry(for: .starter)
-        #expect(starter.limits == PlanLimits(tracesPerMonth: 100_000, seats: 10, apiKeys: 5, retentionDays: 30, integrations: 3))
+        #expect(
+            starter.limits
+                == PlanLimits(
+                    tracesPerMonth: 100_000, seats: 10, apiKeys: 5, retentionDays: 30,
+                    integrations: 3))
         #expect(starter.monthlyPriceUSD == 29)
         let professional = PlanCatalogue.entry(for: .professional)
-        #expect(professional.limits == PlanLimits(tracesPerMonth: 1_000_000, seats: 25, apiKeys: 10, retentionDays: 90, integrations: 5))
+        #expect(
+            professional.limits
+                == PlanLimits(
+                    tracesPerMonth: 1_000_000, seats: 25, apiKeys: 10, retentionDays: 90,
+                    integrations: 5))
         #expect(professional.monthlyPriceUSD == 99)
         let enterprise = PlanCatalogue.entry(for: .enterprise)
-        #expect(enterprise.limits == PlanLimits(tracesPerMonth: nil, seats: nil, apiKeys: nil, retentionDays: 365, integrations: nil))
+        #expect(
+            enterprise.limits
+                == PlanLimits(
+                    tracesPerMonth: nil, seats: nil, apiKeys: nil, retentionDays: 365,
+                    integrations: nil))
         #expect(enterprise.monthlyPriceUSD == nil)
         #expect(PlanCatalogue.all.map(\.plan) == [.free, .starter, .professional, .enterprise])
     }
 
     @Test(arguments: ["starter", " Professional ", "ENTERPRISE", "free"])
     func parsesPlanNamesLoosely(text: String) throws {
-        #expect(try Plan.parse(text).rawValue == text.trimmingCharacters(in: .whitespaces).lowercased())
+        #expect(
+            try Plan.parse(text).rawValue == text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     @Test(arguments: ["", "gold", "pro", "starter; DROP TABLE billing_config", "free\u{1B}[2J"])
@@ -59,11 +76,12 @@ import Testing
         #expect(preview.isDowngrade)
         #expect(preview.newLimits == PlanCatalogue.entry(for: .starter).limits)
         #expect(preview.newMonthlyPriceUSD == 29)
-        #expect(preview.overruns.map(\.message) == [
-            "650,000 traces this month, the starter plan allows 100,000",
-            "26 seats in use, the starter plan allows 10",
-            "4 integrations configured, the starter plan allows 3",
-        ])
+        #expect(
+            preview.overruns.map(\.message) == [
+                "650,000 traces this month, the starter plan allows 100,000",
+                "26 seats in use, the starter plan allows 10",
+                "4 integrations configured, the starter plan allows 3",
+            ])
         guard case .limitReached(let reason)? = preview.blocker else {
             Issue.record("expected limitReached, got \(String(describing: preview.blocker))")
             return
@@ -78,14 +96,18 @@ import Testing
         #expect(upgrade.newMonthlyPriceUSD == nil)
         let same = overview.planChangePreview(to: .professional)
         #expect(same.isNoChange)
-        #expect(same.blocker == .invalid(field: "plan", reason: "the workspace is already on the professional plan"))
+        #expect(
+            same.blocker
+                == .invalid(
+                    field: "plan", reason: "the workspace is already on the professional plan"))
     }
 
     @Test func canceledOrSuspendedSubscriptionsCannotChangePlan() {
         for status in [PlanStatus.canceled, .suspended] {
             let preview = Self.overview(status: status).planChangePreview(to: .enterprise)
             guard case .conflict? = preview.blocker else {
-                Issue.record("\(status): expected conflict, got \(String(describing: preview.blocker))")
+                Issue.record(
+                    "\(status): expected conflict, got \(String(describing: preview.blocker))")
                 continue
             }
         }
@@ -94,12 +116,18 @@ import Testing
 
     @Test func policyExplainsBillingActionsInTheStoresWords() {
         let overview = Self.overview(seats: 11)
-        #expect(Policy(actorRole: .admin).changePlan(overview.planChangePreview(to: .enterprise))
-            == .denied("Only owners can change the plan"))
-        #expect(Policy(actorRole: .owner).changePlan(overview.planChangePreview(to: .enterprise)) == .allowed)
-        let denied = Policy(actorRole: .owner).changePlan(Self.overview(seats: 11, traces: 0).planChangePreview(to: .starter))
+        #expect(
+            Policy(actorRole: .admin).changePlan(overview.planChangePreview(to: .enterprise))
+                == .denied("Only owners can change the plan"))
+        #expect(
+            Policy(actorRole: .owner).changePlan(overview.planChangePreview(to: .enterprise))
+                == .allowed)
+        let denied = Policy(actorRole: .owner).changePlan(
+            Self.overview(seats: 11, traces: 0).planChangePreview(to: .starter))
         #expect(denied.reason?.hasPrefix("11 seats in use, the starter plan allows 10") == true)
-        #expect(Policy(actorRole: .owner).resumePlan(overview) == .denied("No cancellation is scheduled"))
+        #expect(
+            Policy(actorRole: .owner).resumePlan(overview)
+                == .denied("No cancellation is scheduled"))
         #expect(Policy(actorRole: .owner).cancelPlan(overview) == .allowed)
     }
 
@@ -118,7 +146,9 @@ import Testing
         #expect(PaymentMethod(brand: "Visa", last4: "4242").description == "Visa ending 4242")
         #expect(PaymentMethod(brand: "", last4: "0005").description == "Card ending 0005")
         #expect(Money.usd(Decimal(string: "1188.5") ?? 0) == "$1,188.50")
-        #expect(CalendarDay(iso: "2026-02-28")?.days(until: CalendarDay(year: 2026, month: 3, day: 1)) == 1)
+        #expect(
+            CalendarDay(iso: "2026-02-28")?.days(until: CalendarDay(year: 2026, month: 3, day: 1))
+                == 1)
         #expect(CalendarDay(iso: "2026-13-01") == nil)
     }
 

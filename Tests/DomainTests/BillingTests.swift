@@ -33,7 +33,8 @@ import Testing
         #expect(billing.autoRenew && !billing.cancellationRequested)
         let today = try #require(try await DemoLogin.scalar(database, "SELECT CURRENT_DATE::text"))
         let todayDay = try #require(CalendarDay(iso: today))
-        #expect(billing.cycleStart == CalendarDay(year: todayDay.year, month: todayDay.month, day: 1))
+        #expect(
+            billing.cycleStart == CalendarDay(year: todayDay.year, month: todayDay.month, day: 1))
         let cycleEnd = try #require(billing.cycleEnd)
         #expect(billing.nextBillingDate.map { cycleEnd.days(until: $0) } == 1)
         let noon = try #require(PostgresTimestamp.parse("\(today) 12:00:00+00"))
@@ -43,7 +44,9 @@ import Testing
     @Test(arguments: [Role.admin, .member, .viewer])
     func onlyOwnersSeeBilling(role: Role) async throws {
         let store = try await DemoLogin.store(database, role)
-        let error = await DemoLogin.error { () async throws(DomainError) in try await store.billing() }
+        let error = await DemoLogin.error { () async throws(DomainError) in
+            try await store.billing()
+        }
         #expect(error == .forbidden(reason: "Only owners can view billing"))
     }
 
@@ -51,10 +54,20 @@ import Testing
     func onlyOwnersChangeThePlanOrCancel(role: Role) async throws {
         let store = try await DemoLogin.store(database, role)
         let denied = DomainError.forbidden(reason: "Only owners can change the plan")
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.changePlan(to: .enterprise) } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.cancelAtPeriodEnd() } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.resume() } == denied)
-        #expect(try await DemoLogin.scalar(database, "SELECT plan_type FROM billing_config") == "professional")
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.changePlan(to: .enterprise)
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.cancelAtPeriodEnd()
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in try await store.resume() }
+                == denied)
+        #expect(
+            try await DemoLogin.scalar(database, "SELECT plan_type FROM billing_config")
+                == "professional")
     }
 
     @Test func changingThePlanAppliesTheCataloguesLimitsAndPrice() async throws {
@@ -68,25 +81,33 @@ import Testing
         #expect(enterprise.traces.level == .unlimited)
         #expect(enterprise.version != before.version)
         // Back down to starter once the usage fits: traces reset, one integration removed.
-        try await database.adminClient().query("UPDATE billing_config SET traces_current_month = 1000")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET traces_current_month = 1000")
         let integrations = try await store.integrations()
         try await store.removeIntegration(try #require(integrations.last).id)
         let starter = try await store.changePlan(to: .starter)
-        #expect(starter.limits == PlanLimits(tracesPerMonth: 100_000, seats: 10, apiKeys: 5, retentionDays: 30, integrations: 3))
+        #expect(
+            starter.limits
+                == PlanLimits(
+                    tracesPerMonth: 100_000, seats: 10, apiKeys: 5, retentionDays: 30,
+                    integrations: 3))
         #expect(starter.monthlyPriceUSD == 29)
         #expect(starter.integrations == UsageMeter(used: 3, limit: 3))
-        let row = try #require(try await database.adminClient().query(
-            "SELECT plan_type, team_members_limit, custom_integrations_limit, monthly_price_usd::text AS price, updated_by::text AS by FROM billing_config"
-        ).first)
+        let row = try #require(
+            try await database.adminClient().query(
+                "SELECT plan_type, team_members_limit, custom_integrations_limit, monthly_price_usd::text AS price, updated_by::text AS by FROM billing_config"
+            ).first)
         #expect(try row.string("plan_type") == "starter")
         #expect(try row.int("team_members_limit") == 10)
         #expect(try row.int("custom_integrations_limit") == 3)
         #expect(try row.string("price") == "29.00")
         #expect(try row.string("by") == store.session.userID.description)
         let audited = try await database.adminClient().query(
-            "SELECT changes->'before'->>'plan' AS was, changes->'after'->>'plan' AS now FROM audit_logs WHERE action = 'billing.change_plan' ORDER BY created_at")
-        #expect(try audited.rows.map { "\(try $0.string("was"))->\(try $0.string("now"))" }
-            == ["professional->enterprise", "enterprise->starter"])
+            "SELECT changes->'before'->>'plan' AS was, changes->'after'->>'plan' AS now FROM audit_logs WHERE action = 'billing.change_plan' ORDER BY created_at"
+        )
+        #expect(
+            try audited.rows.map { "\(try $0.string("was"))->\(try $0.string("now"))" }
+                == ["professional->enterprise", "enterprise->starter"])
     }
 
     @Test func downgradeIsRefusedWhileSeatsDoNotFit() async throws {
@@ -97,9 +118,12 @@ import Testing
         let store = try await DemoLogin.store(database, .owner)
         let before = try await store.billing()
         #expect(before.seats.used == 11)
-        #expect(before.planChangePreview(to: .starter).overruns.map(\.message)
-            == ["11 seats in use, the starter plan allows 10"])
-        let error = await DemoLogin.error { () async throws(DomainError) in try await store.changePlan(to: .starter) }
+        #expect(
+            before.planChangePreview(to: .starter).overruns.map(\.message)
+                == ["11 seats in use, the starter plan allows 10"])
+        let error = await DemoLogin.error { () async throws(DomainError) in
+            try await store.changePlan(to: .starter)
+        }
         guard case .limitReached(let reason)? = error else {
             Issue.record("expected limitReached, got \(String(describing: error))")
             return
@@ -112,10 +136,18 @@ import Testing
     @Test func downgradeIsRefusedWhileIntegrationsDoNotFit() async throws {
         try await database.adminClient().query("UPDATE billing_config SET traces_current_month = 0")
         let store = try await DemoLogin.store(database, .owner)
-        let error = await DemoLogin.error { () async throws(DomainError) in try await store.changePlan(to: .starter) }
-        #expect(error == .limitReached(
-            reason: "4 integrations configured, the starter plan allows 3; reduce usage first or choose a larger plan"))
-        let free = await DemoLogin.error { () async throws(DomainError) in try await store.changePlan(to: .free) }
+        let error = await DemoLogin.error { () async throws(DomainError) in
+            try await store.changePlan(to: .starter)
+        }
+        #expect(
+            error
+                == .limitReached(
+                    reason:
+                        "4 integrations configured, the starter plan allows 3; reduce usage first or choose a larger plan"
+                ))
+        let free = await DemoLogin.error { () async throws(DomainError) in
+            try await store.changePlan(to: .free)
+        }
         guard case .limitReached(let reason)? = free else {
             Issue.record("expected limitReached, got \(String(describing: free))")
             return
@@ -128,8 +160,13 @@ import Testing
 
     @Test func theSamePlanIsNotAChange() async throws {
         let store = try await DemoLogin.store(database, .owner)
-        let error = await DemoLogin.error { () async throws(DomainError) in try await store.changePlan(to: .professional) }
-        #expect(error == .invalid(field: "plan", reason: "the workspace is already on the professional plan"))
+        let error = await DemoLogin.error { () async throws(DomainError) in
+            try await store.changePlan(to: .professional)
+        }
+        #expect(
+            error
+                == .invalid(
+                    field: "plan", reason: "the workspace is already on the professional plan"))
     }
 
     @Test func cancelAtPeriodEndThenResume() async throws {
@@ -140,17 +177,27 @@ import Testing
         #expect(canceled.cancellationEffectiveDate == before.cycleEnd)
         #expect(!canceled.autoRenew)
         #expect(canceled.status == .active)
-        let twice = await DemoLogin.error { () async throws(DomainError) in try await store.cancelAtPeriodEnd() }
-        #expect(twice == .conflict(reason: "cancellation is already scheduled for \(try #require(before.cycleEnd))"))
+        let twice = await DemoLogin.error { () async throws(DomainError) in
+            try await store.cancelAtPeriodEnd()
+        }
+        #expect(
+            twice
+                == .conflict(
+                    reason: "cancellation is already scheduled for \(try #require(before.cycleEnd))"
+                ))
         let resumed = try await store.resume(expected: canceled.version)
         #expect(!resumed.cancellationRequested)
         #expect(resumed.cancellationEffectiveDate == nil)
         #expect(resumed.autoRenew)
-        let again = await DemoLogin.error { () async throws(DomainError) in try await store.resume() }
+        let again = await DemoLogin.error { () async throws(DomainError) in try await store.resume()
+        }
         #expect(again == .conflict(reason: "no cancellation is scheduled"))
         let actions = try await database.adminClient().query(
             "SELECT action FROM audit_logs WHERE action LIKE 'billing.%' ORDER BY created_at")
-        #expect(try actions.rows.map { try $0.string("action") } == ["billing.cancel", "billing.resume"])
+        #expect(
+            try actions.rows.map { try $0.string("action") } == [
+                "billing.cancel", "billing.resume",
+            ])
     }
 
     @Test func aChangeOnAStaleViewIsAConflict() async throws {
@@ -158,20 +205,30 @@ import Testing
         let other = try await DemoLogin.store(database, .owner)
         let seen = try await store.billing()
         try await other.cancelAtPeriodEnd()
-        let stale = DomainError.conflict(reason: "billing was changed by someone else; refresh and try again")
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.changePlan(to: .enterprise, expected: seen.version) } == stale)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.resume(expected: seen.version) } == stale)
+        let stale = DomainError.conflict(
+            reason: "billing was changed by someone else; refresh and try again")
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.changePlan(to: .enterprise, expected: seen.version)
+            } == stale)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.resume(expected: seen.version)
+            } == stale)
         let now = try await store.billing()
         #expect(now.plan == .professional && now.cancellationRequested)
         // Usage counters are telemetry: a new trace count does not make a view stale.
-        try await database.adminClient().query("UPDATE billing_config SET traces_current_month = 700000")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET traces_current_month = 700000")
         #expect(try await store.resume(expected: now.version).traces.used == 700_000)
     }
 
     @Test func rowLevelSecurityKeepsBillingFromNonOwnersEvenInRawSQL() async throws {
         for role in [Role.admin, .member, .viewer] {
-            let (visible, updated) = try await DemoLogin.asConsoleApp(database, role) { connection in
-                let visible = try connection.query("SELECT count(*) AS n FROM billing_config").first?.int("n")
+            let (visible, updated) = try await DemoLogin.asConsoleApp(database, role) {
+                connection in
+                let visible = try connection.query("SELECT count(*) AS n FROM billing_config")
+                    .first?.int("n")
                 let updated = try connection.query(
                     "UPDATE billing_config SET plan_type = 'enterprise', traces_per_month_limit = NULL"
                 ).affectedRows
@@ -184,7 +241,9 @@ import Testing
             try connection.query("SELECT count(*) AS n FROM billing_config").first?.int("n")
         }
         #expect(owner == 1)
-        #expect(try await DemoLogin.scalar(database, "SELECT plan_type FROM billing_config") == "professional")
+        #expect(
+            try await DemoLogin.scalar(database, "SELECT plan_type FROM billing_config")
+                == "professional")
     }
 
     @Test func lowerLimitsThanUsageAreRefusedByTheDatabaseToo() async throws {
@@ -194,6 +253,8 @@ import Testing
             }
         }
         #expect(error?.sqlState == "SC003")
-        #expect(error.map { DomainError.from($0) } == .limitReached(reason: "the plan allows no more integrations"))
+        #expect(
+            error.map { DomainError.from($0) }
+                == .limitReached(reason: "the plan allows no more integrations"))
     }
 }

@@ -13,7 +13,8 @@ import Testing
         let holder = try LockHolder(world.database)
         // An owner's transaction demotes the admin and still holds the workspace lock.
         try await holder.begin(
-            "UPDATE team_members SET role = 'member' WHERE id = $1", [DemoTeam.adminMember.rawValue])
+            "UPDATE team_members SET role = 'member' WHERE id = $1", [DemoTeam.adminMember.rawValue]
+        )
 
         async let attempt = domainError { () async throws(DomainError) in
             try await admin.changeRole(DemoTeam.viewerMember, to: .member)
@@ -21,7 +22,9 @@ import Testing
         var waiting = false
         for _ in 0..<200 where !waiting {
             try await Task.sleep(for: .milliseconds(10))
-            waiting = try await world.int("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0
+            waiting =
+                try await world.int(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") > 0
         }
         #expect(waiting, "the admin's change queued behind the lock")
         try await holder.commit()
@@ -51,12 +54,15 @@ final class LockHolder: Sendable {
         let overrides = overrides
         let release = release
         let finished = finished
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        try await withCheckedThrowingContinuation {
+            (continuation: CheckedContinuation<Void, any Error>) in
             Thread {
                 do {
-                    let connection = try PostgresConnection(conninfo: conninfo, overrides: overrides)
+                    let connection = try PostgresConnection(
+                        conninfo: conninfo, overrides: overrides)
                     try connection.query("BEGIN")
-                    try connection.query("SELECT console_lock_workspace($1)", [DemoTeam.workspaceID.rawValue])
+                    try connection.query(
+                        "SELECT console_lock_workspace($1)", [DemoTeam.workspaceID.rawValue])
                     try connection.query(statement, parameters)
                     continuation.resume()
                     release.wait()

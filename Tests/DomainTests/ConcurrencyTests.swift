@@ -48,7 +48,8 @@ import Testing
         let world = try await Self.threeOwners()
         var stores: [SettingsStore] = []
         for index in 0..<18 {
-            stores.append(try await world.store(email: Self.ownerEmails[index % 3], ownConnection: true))
+            stores.append(
+                try await world.store(email: Self.ownerEmails[index % 3], ownConnection: true))
         }
         let results = await withTaskGroup(of: Result<Void, DomainError>.self) { group in
             for (index, store) in stores.enumerated() {
@@ -69,13 +70,17 @@ import Testing
             return await group.reduce(into: []) { $0.append($1) }
         }
         #expect(try await Self.activeOwners(world) >= 1)
-        let failures = results.compactMap { if case .failure(let error) = $0 { return error } else { return nil } }
+        let failures = results.compactMap {
+            if case .failure(let error) = $0 { return error } else { return nil }
+        }
         #expect(failures.count < results.count, "some change went through")
         for error in failures {
             #expect(error.forbiddenReason != nil || error.isNotFound, "unexpected \(error)")
         }
         #expect(failures.contains(.forbidden(reason: "A workspace needs at least one owner")))
-        #expect(try await world.teamAuditCount() == results.count - failures.count, "one audit row per change, none per refusal")
+        #expect(
+            try await world.teamAuditCount() == results.count - failures.count,
+            "one audit row per change, none per refusal")
         for store in stores { await store.client.close() }
     }
 
@@ -91,7 +96,8 @@ import Testing
             "UPDATE team_members SET deleted_at = now() WHERE id = $1",
         ]
         let targets = Self.owners.map(\.description)
-        let refusals = await ParallelSQL.run(16, connect: ParallelSQL.appConnection(world.database)) { index, connection in
+        let refusals = await ParallelSQL.run(16, connect: ParallelSQL.appConnection(world.database))
+        { index, connection in
             ParallelSQL.transaction(
                 connection, workspace: workspace, user: users[index % 3], statements[index % 3],
                 [targets[(index / 3 + index + 1) % 3]])
@@ -108,7 +114,11 @@ import Testing
         let limit = used + 3
         try await world.setSeatLimit(limit)
         var stores: [SettingsStore] = []
-        for index in 0..<20 { stores.append(try await world.store(index.isMultiple(of: 2) ? .owner : .admin, ownConnection: true)) }
+        for index in 0..<20 {
+            stores.append(
+                try await world.store(
+                    index.isMultiple(of: 2) ? .owner : .admin, ownConnection: true))
+        }
         let results = await withTaskGroup(of: DomainError?.self) { group in
             for (index, store) in stores.enumerated() {
                 group.addTask {
@@ -137,7 +147,8 @@ import Testing
         try await world.setSeatLimit(used + 2)
         let owner = try await world.userID("demo@example.com").description
         let workspace = DemoTeam.workspaceID.description
-        let refusals = await ParallelSQL.run(16, connect: ParallelSQL.appConnection(world.database)) { index, connection in
+        let refusals = await ParallelSQL.run(16, connect: ParallelSQL.appConnection(world.database))
+        { index, connection in
             ParallelSQL.transaction(
                 connection, workspace: workspace, user: owner,
                 """
@@ -164,11 +175,14 @@ import Testing
         let used = try await Self.seatsUsed(world)
         try await world.setSeatLimit(used + 2)
         let dormant = try await world.admin.query(
-            "SELECT id FROM team_members WHERE workspace_id = $1 AND status = 'inactive'", [DemoTeam.workspaceID.rawValue]
+            "SELECT id FROM team_members WHERE workspace_id = $1 AND status = 'inactive'",
+            [DemoTeam.workspaceID.rawValue]
         ).rows.map { MemberID(try $0.uuid("id")) }
         #expect(dormant.count == 4)
         var stores: [SettingsStore] = []
-        for _ in 0..<(dormant.count + 4) { stores.append(try await world.store(.admin, ownConnection: true)) }
+        for _ in 0..<(dormant.count + 4) {
+            stores.append(try await world.store(.admin, ownConnection: true))
+        }
         let results = await withTaskGroup(of: DomainError?.self) { group in
             for (index, store) in stores.enumerated() {
                 group.addTask {
@@ -176,7 +190,8 @@ import Testing
                         if index < dormant.count {
                             try await store.reactivate(dormant[index])
                         } else {
-                            _ = try await store.invite(email: "late\(index)@example.com", role: .member)
+                            _ = try await store.invite(
+                                email: "late\(index)@example.com", role: .member)
                         }
                         return nil
                     } catch {

@@ -19,7 +19,9 @@ import Testing
 
     static let secret = "xoxb-TOPSECRET-4f9c2a71"
 
-    static func draft(_ name: String, secret: String = IntegrationCredentialTests.secret) -> IntegrationDraft {
+    static func draft(_ name: String, secret: String = IntegrationCredentialTests.secret)
+        -> IntegrationDraft
+    {
         IntegrationDraft(
             type: .slack, name: name, config: .object(["channel_id": .string("C0ALERTS")]),
             credentials: .replace(CredentialSecret(secret)))
@@ -27,10 +29,11 @@ import Testing
 
     /// The stored ciphertext and key id of a row, read as superuser.
     func sealed(_ id: IntegrationID) async throws -> (text: String, keyID: String) {
-        let row = try #require(try await database.adminClient().query(
-            "SELECT credentials_encrypted, encryption_key_id FROM integrations_config WHERE id = $1",
-            [id.rawValue]
-        ).first)
+        let row = try #require(
+            try await database.adminClient().query(
+                "SELECT credentials_encrypted, encryption_key_id FROM integrations_config WHERE id = $1",
+                [id.rawValue]
+            ).first)
         return (try row.string("credentials_encrypted"), try row.string("encryption_key_id"))
     }
 
@@ -42,7 +45,8 @@ import Testing
         let stored = try await sealed(added.id)
         #expect(stored.text.hasPrefix("v1:") && !stored.text.contains("TOPSECRET"))
         #expect(stored.keyID == key1.keyID)
-        #expect(try key1.open(stored.text, keyID: stored.keyID, for: added.id).reveal() == Self.secret)
+        #expect(
+            try key1.open(stored.text, keyID: stored.keyID, for: added.id).reveal() == Self.secret)
 
         var everything = ""
         dump(try await store.integration(added.id), to: &everything)
@@ -63,11 +67,14 @@ import Testing
         try await store.editIntegration(added.id, draft)
         try await store.removeIntegration(added.id)
         let audit = try await database.adminClient().query(
-            "SELECT action, changes::text AS changes FROM audit_logs WHERE action LIKE 'integrations.%' ORDER BY created_at")
-        #expect(try audit.rows.map { try $0.string("action") } == [
-            "integrations.add", "integrations.edit", "integrations.test", "integrations.rotate_key",
-            "integrations.edit", "integrations.remove",
-        ])
+            "SELECT action, changes::text AS changes FROM audit_logs WHERE action LIKE 'integrations.%' ORDER BY created_at"
+        )
+        #expect(
+            try audit.rows.map { try $0.string("action") } == [
+                "integrations.add", "integrations.edit", "integrations.test",
+                "integrations.rotate_key",
+                "integrations.edit", "integrations.remove",
+            ])
         for row in audit.rows {
             let changes = try row.string("changes")
             let action = try row.string("action")
@@ -92,19 +99,25 @@ import Testing
 
         let wrongKey = try await store.testIntegration(added.id, sealer: key2)
         #expect(!wrongKey.passed)
-        #expect(wrongKey.message.contains("sealed with key \(key1.keyID), but key \(key2.keyID) is loaded"))
+        #expect(
+            wrongKey.message.contains(
+                "sealed with key \(key1.keyID), but key \(key2.keyID) is loaded"))
         #expect(try await store.integration(added.id).summary.health == .unhealthy)
 
         let noKey = try await store.testIntegration(added.id, sealer: nil)
-        #expect(noKey.message == "credentials cannot be checked: INTEGRATION_CREDENTIALS_KEY is not set")
+        #expect(
+            noKey.message == "credentials cannot be checked: INTEGRATION_CREDENTIALS_KEY is not set"
+        )
 
         let plain = try await store.testIntegration(
-            IntegrationID(try #require(UUID(uuidString: "30000000-0000-0000-0000-000000000003"))), sealer: key1)
+            IntegrationID(try #require(UUID(uuidString: "30000000-0000-0000-0000-000000000003"))),
+            sealer: key1)
         #expect(plain.passed && plain.message == "configuration valid; no credentials stored")
     }
 
     @Test func aCiphertextCopiedToAnotherRowDoesNotOpen() async throws {
-        try await database.adminClient().query("UPDATE billing_config SET custom_integrations_limit = NULL")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET custom_integrations_limit = NULL")
         let store = try await DemoLogin.store(database, .owner)
         let a = try await store.addIntegration(Self.draft("A"), sealer: key1)
         let b = try await store.addIntegration(Self.draft("B", secret: "xoxb-other"), sealer: key1)
@@ -115,12 +128,15 @@ import Testing
             WHERE id = $2
             """, [a.id.rawValue, b.id.rawValue])
         let moved = try await sealed(b.id)
-        #expect(throws: CredentialError.authenticationFailed) { try key1.open(moved.text, keyID: moved.keyID, for: b.id) }
+        #expect(throws: CredentialError.authenticationFailed) {
+            try key1.open(moved.text, keyID: moved.keyID, for: b.id)
+        }
         let check = try await store.testIntegration(b.id, sealer: key1)
         #expect(!check.passed)
         #expect(check.message.contains("copied from another integration"))
         // Tampering in place is caught the same way, without a crash.
-        var bytes = try #require(Data(base64Encoded: String(try await sealed(a.id).text.dropFirst(3))))
+        var bytes = try #require(
+            Data(base64Encoded: String(try await sealed(a.id).text.dropFirst(3))))
         bytes[bytes.count / 2] ^= 0x80
         try await database.adminClient().query(
             "UPDATE integrations_config SET credentials_encrypted = $2 WHERE id = $1",
@@ -139,11 +155,13 @@ import Testing
 
     @Test func keyRotationReSealsEveryCredentialWithoutLoss() async throws {
         let store = try await DemoLogin.store(database, .admin)
-        try await database.adminClient().query("UPDATE billing_config SET custom_integrations_limit = NULL")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET custom_integrations_limit = NULL")
         var secrets: [IntegrationID: String] = [:]
         for index in 0..<3 {
             let secret = "token-\(index)-\(UUID().uuidString)"
-            let added = try await store.addIntegration(Self.draft("Alerts \(index)", secret: secret), sealer: key1)
+            let added = try await store.addIntegration(
+                Self.draft("Alerts \(index)", secret: secret), sealer: key1)
             secrets[added.id] = secret
         }
         try await store.addIntegration(IntegrationDraft(type: .custom, name: "No credentials"))
@@ -153,8 +171,11 @@ import Testing
             let stored = try await sealed(id)
             #expect(stored.keyID == key2.keyID)
             #expect(try key2.open(stored.text, keyID: stored.keyID, for: id).reveal() == secret)
-            #expect(throws: CredentialError.self) { try key1.open(stored.text, keyID: stored.keyID, for: id) }
-            let impostor = try CredentialSealer(base64Key: CredentialSealer.generateKey(), keyID: key2.keyID)
+            #expect(throws: CredentialError.self) {
+                try key1.open(stored.text, keyID: stored.keyID, for: id)
+            }
+            let impostor = try CredentialSealer(
+                base64Key: CredentialSealer.generateKey(), keyID: key2.keyID)
             #expect(throws: CredentialError.authenticationFailed) {
                 try impostor.open(stored.text, keyID: stored.keyID, for: id)
             }
@@ -163,7 +184,8 @@ import Testing
         // Running it again finds everything already under the new key.
         #expect(try await store.rotateCredentialsKey(from: key1, to: key2) == 0)
         let audit = try await database.adminClient().query(
-            "SELECT changes->'before'->>'key_id' AS was, changes->'after'->>'key_id' AS now, changes->'after'->>'resealed' AS n FROM audit_logs WHERE action = 'integrations.rotate_key' ORDER BY created_at")
+            "SELECT changes->'before'->>'key_id' AS was, changes->'after'->>'key_id' AS now, changes->'after'->>'resealed' AS n FROM audit_logs WHERE action = 'integrations.rotate_key' ORDER BY created_at"
+        )
         #expect(try audit.rows.map { try $0.string("n") } == ["3", "0"])
         #expect(try audit.rows.first?.string("was") == key1.keyID)
         #expect(try audit.rows.first?.string("now") == key2.keyID)
@@ -177,10 +199,16 @@ import Testing
         let error = await DemoLogin.error { () async throws(DomainError) in
             try await store.rotateCredentialsKey(from: key3, to: key2)
         }
-        #expect(error == .conflict(
-            reason: "Alerts: the credentials were sealed with key \(key1.keyID), but key \(key3.keyID) is loaded; nothing was changed"))
+        #expect(
+            error
+                == .conflict(
+                    reason:
+                        "Alerts: the credentials were sealed with key \(key1.keyID), but key \(key3.keyID) is loaded; nothing was changed"
+                ))
         #expect(try await sealed(added.id) == before)
-        let same = await DemoLogin.error { () async throws(DomainError) in try await store.rotateCredentialsKey(from: key1, to: key1) }
+        let same = await DemoLogin.error { () async throws(DomainError) in
+            try await store.rotateCredentialsKey(from: key1, to: key1)
+        }
         guard case .invalid("key", _)? = same else {
             Issue.record("expected invalid key, got \(String(describing: same))")
             return
@@ -190,7 +218,9 @@ import Testing
     @Test(arguments: [Role.member, .viewer])
     func onlyOwnersAndAdminsRotate(role: Role) async throws {
         let store = try await DemoLogin.store(database, role)
-        let error = await DemoLogin.error { () async throws(DomainError) in try await store.rotateCredentialsKey(from: key1, to: key2) }
+        let error = await DemoLogin.error { () async throws(DomainError) in
+            try await store.rotateCredentialsKey(from: key1, to: key2)
+        }
         #expect(error == .forbidden(reason: "Only admins and owners can manage integrations"))
     }
 
@@ -201,10 +231,11 @@ import Testing
         draft.credentials = .remove
         let edited = try await store.editIntegration(added.id, draft)
         #expect(!edited.summary.hasCredentials && edited.encryptionKeyID == nil)
-        let row = try #require(try await database.adminClient().query(
-            "SELECT credentials_encrypted, encryption_key_id FROM integrations_config WHERE id = $1",
-            [added.id.rawValue]
-        ).first)
+        let row = try #require(
+            try await database.adminClient().query(
+                "SELECT credentials_encrypted, encryption_key_id FROM integrations_config WHERE id = $1",
+                [added.id.rawValue]
+            ).first)
         #expect(try row.optionalString("credentials_encrypted") == nil)
         #expect(try row.optionalString("encryption_key_id") == nil)
     }

@@ -13,13 +13,19 @@ import Testing
         database = try await TestDatabase.make(.seeded)
     }
 
-    static let slackID = IntegrationID(UUID(uuidString: "30000000-0000-0000-0000-000000000001") ?? UUID())
-    static let webhookID = IntegrationID(UUID(uuidString: "30000000-0000-0000-0000-000000000003") ?? UUID())
+    static let slackID = IntegrationID(
+        UUID(uuidString: "30000000-0000-0000-0000-000000000001") ?? UUID())
+    static let webhookID = IntegrationID(
+        UUID(uuidString: "30000000-0000-0000-0000-000000000003") ?? UUID())
 
-    static func draft(_ name: String = "On-call webhook", type: IntegrationType = .webhook) -> IntegrationDraft {
+    static func draft(_ name: String = "On-call webhook", type: IntegrationType = .webhook)
+        -> IntegrationDraft
+    {
         IntegrationDraft(
             type: type, name: name,
-            config: .object(["url": .string("https://hooks.example.com/agent-events"), "method": .string("POST")]),
+            config: .object([
+                "url": .string("https://hooks.example.com/agent-events"), "method": .string("POST"),
+            ]),
             eventFilters: .object(["severity_min": .string("warning")]), rateLimitPerMinute: 60)
     }
 
@@ -35,7 +41,8 @@ import Testing
 
     @Test(arguments: Role.allCases)
     func everyMemberSeesTheListWorstFirst(role: Role) async throws {
-        try await database.adminClient().query("UPDATE billing_config SET custom_integrations_limit = NULL")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET custom_integrations_limit = NULL")
         try await database.adminClient().query(
             """
             INSERT INTO integrations_config (workspace_id, integration_type, integration_name,
@@ -45,11 +52,13 @@ import Testing
             """, [DemoLogin.workspaceID])
         let store = try await DemoLogin.store(database, role)
         let list = try await store.integrations()
-        #expect(list.map(\.name) == [
-            "Metrics", "Custom Analytics Endpoint", "New thing", "Engineering Alerts",
-            "Production Incidents", "Error Tracking",
-        ])
-        #expect(list.map(\.health) == [.unhealthy, .degraded, .unknown, .healthy, .healthy, .unknown])
+        #expect(
+            list.map(\.name) == [
+                "Metrics", "Custom Analytics Endpoint", "New thing", "Engineering Alerts",
+                "Production Incidents", "Error Tracking",
+            ])
+        #expect(
+            list.map(\.health) == [.unhealthy, .degraded, .unknown, .healthy, .healthy, .unknown])
         #expect(list.last?.enabled == false)
         let metrics = try #require(list.first)
         #expect(metrics.errorRatePercent == 25)
@@ -58,7 +67,9 @@ import Testing
         #expect(webhook.eventsSent == 892 && webhook.errors == 23)
         #expect(webhook.healthMessage == "Intermittent timeouts detected (3/10 recent requests)")
         #expect(webhook.lastErrorMessage == "Request timeout after 5000ms")
-        #expect(webhook.lastHealthCheckAt != nil && webhook.lastSyncAt != nil && webhook.lastErrorAt != nil)
+        #expect(
+            webhook.lastHealthCheckAt != nil && webhook.lastSyncAt != nil
+                && webhook.lastErrorAt != nil)
         #expect(list.allSatisfy { !$0.hasCredentials })
     }
 
@@ -108,22 +119,31 @@ import Testing
 
         let disabled = try await store.disableIntegration(added.id, expected: edited.version)
         #expect(!disabled.enabled)
-        let twice = await DemoLogin.error { () async throws(DomainError) in try await store.disableIntegration(added.id) }
+        let twice = await DemoLogin.error { () async throws(DomainError) in
+            try await store.disableIntegration(added.id)
+        }
         #expect(twice == .conflict(reason: "Renamed webhook is already disabled"))
         #expect(try await store.enableIntegration(added.id).enabled)
 
         try await store.removeIntegration(added.id)
         #expect(try await store.integrations().count == 4)
-        let gone = await DemoLogin.error { () async throws(DomainError) in try await store.integration(added.id) }
+        let gone = await DemoLogin.error { () async throws(DomainError) in
+            try await store.integration(added.id)
+        }
         #expect(gone == .notFound(what: "that integration no longer exists"))
         let actions = try await database.adminClient().query(
             "SELECT action, user_id::text AS actor FROM audit_logs WHERE resource_id = $1 ORDER BY created_at",
             [added.id.rawValue])
-        #expect(try actions.rows.map { try $0.string("action") } == [
-            "integrations.add", "integrations.edit", "integrations.disable", "integrations.enable",
-            "integrations.remove",
-        ])
-        #expect(try actions.rows.allSatisfy { try $0.string("actor") == store.session.userID.description })
+        #expect(
+            try actions.rows.map { try $0.string("action") } == [
+                "integrations.add", "integrations.edit", "integrations.disable",
+                "integrations.enable",
+                "integrations.remove",
+            ])
+        #expect(
+            try actions.rows.allSatisfy {
+                try $0.string("actor") == store.session.userID.description
+            })
     }
 
     @Test(arguments: [Role.member, .viewer])
@@ -132,12 +152,30 @@ import Testing
         let before = try await snapshot()
         let denied = DomainError.forbidden(reason: "Only admins and owners can manage integrations")
         let detail = try await store.integration(Self.webhookID)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.addIntegration(Self.draft()) } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.editIntegration(Self.webhookID, detail.draft) } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.disableIntegration(Self.webhookID) } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.enableIntegration(Self.webhookID) } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.removeIntegration(Self.webhookID) } == denied)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.testIntegration(Self.webhookID, sealer: nil) } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.addIntegration(Self.draft())
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.editIntegration(Self.webhookID, detail.draft)
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.disableIntegration(Self.webhookID)
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.enableIntegration(Self.webhookID)
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.removeIntegration(Self.webhookID)
+            } == denied)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.testIntegration(Self.webhookID, sealer: nil)
+            } == denied)
         #expect(try await snapshot() == before)
     }
 
@@ -146,25 +184,41 @@ import Testing
         #expect(try await store.integrationUsage() == UsageMeter(used: 4, limit: 5))
         try await store.addIntegration(Self.draft("Fifth"))
         let before = try await snapshot()
-        let error = await DemoLogin.error { () async throws(DomainError) in try await store.addIntegration(Self.draft("Sixth")) }
-        #expect(error == .limitReached(reason: "the plan allows 5 integrations, all in use; remove one or upgrade the plan"))
-        #expect(Policy(actorRole: .admin).addIntegration(usage: try await store.integrationUsage())
-            == .denied("The plan allows 5 integrations, all in use; remove one or upgrade the plan"))
+        let error = await DemoLogin.error { () async throws(DomainError) in
+            try await store.addIntegration(Self.draft("Sixth"))
+        }
+        #expect(
+            error
+                == .limitReached(
+                    reason:
+                        "the plan allows 5 integrations, all in use; remove one or upgrade the plan"
+                ))
+        #expect(
+            Policy(actorRole: .admin).addIntegration(usage: try await store.integrationUsage())
+                == .denied(
+                    "The plan allows 5 integrations, all in use; remove one or upgrade the plan"))
         #expect(try await snapshot() == before)
         // Disabling does not free a slot; removing does.
         try await store.disableIntegration(Self.webhookID)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.addIntegration(Self.draft("Sixth")) } != nil)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.addIntegration(Self.draft("Sixth"))
+            } != nil)
         try await store.removeIntegration(Self.webhookID)
         try await store.addIntegration(Self.draft("Sixth"))
         // NULL means unlimited.
-        try await database.adminClient().query("UPDATE billing_config SET custom_integrations_limit = NULL")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET custom_integrations_limit = NULL")
         try await store.addIntegration(Self.draft("Seventh"))
         #expect(try await store.integrationUsage() == UsageMeter(used: 6, limit: nil))
     }
 
     @Test func parallelAddsNeverExceedTheLimit() async throws {
         var stores: [SettingsStore] = []
-        for index in 0..<8 { stores.append(try await DemoLogin.store(database, index.isMultiple(of: 2) ? .owner : .admin)) }
+        for index in 0..<8 {
+            stores.append(
+                try await DemoLogin.store(database, index.isMultiple(of: 2) ? .owner : .admin))
+        }
         let outcomes = await withTaskGroup(of: DomainError?.self) { group in
             for (index, store) in stores.enumerated() {
                 group.addTask {
@@ -181,15 +235,18 @@ import Testing
             return all
         }
         #expect(outcomes.filter { $0 == nil }.count == 1)
-        #expect(outcomes.compactMap { $0 }.allSatisfy {
-            if case .limitReached = $0 { return true }
-            return false
-        })
-        #expect(try await DemoLogin.scalar(database, "SELECT count(*) FROM integrations_config") == "5")
+        #expect(
+            outcomes.compactMap { $0 }.allSatisfy {
+                if case .limitReached = $0 { return true }
+                return false
+            })
+        #expect(
+            try await DemoLogin.scalar(database, "SELECT count(*) FROM integrations_config") == "5")
     }
 
     @Test func theDatabaseRefusesIntegrationsBeyondTheLimitToo() async throws {
-        try await database.adminClient().query("UPDATE billing_config SET custom_integrations_limit = 4")
+        try await database.adminClient().query(
+            "UPDATE billing_config SET custom_integrations_limit = 4")
         let error = await #expect(throws: PostgresError.self) {
             try await DemoLogin.asConsoleApp(database, .owner) { connection in
                 try connection.query(
@@ -206,7 +263,10 @@ import Testing
         let error = await DemoLogin.error { () async throws(DomainError) in
             try await store.addIntegration(Self.draft("engineering ALERTS", type: .slack))
         }
-        #expect(error == .conflict(reason: "a Slack integration named \"engineering ALERTS\" already exists"))
+        #expect(
+            error
+                == .conflict(
+                    reason: "a Slack integration named \"engineering ALERTS\" already exists"))
         #expect(try await snapshot() == before)
         // The same name with another type is a different integration.
         try await store.addIntegration(Self.draft("Engineering Alerts", type: .webhook))
@@ -214,16 +274,25 @@ import Testing
         let webhook = try await store.integration(Self.webhookID)
         var draft = webhook.draft
         draft.name = "Engineering Alerts"
-        let rename = await DemoLogin.error { () async throws(DomainError) in try await store.editIntegration(Self.webhookID, draft) }
-        #expect(rename == .conflict(reason: "a Webhook integration named \"Engineering Alerts\" already exists"))
+        let rename = await DemoLogin.error { () async throws(DomainError) in
+            try await store.editIntegration(Self.webhookID, draft)
+        }
+        #expect(
+            rename
+                == .conflict(
+                    reason: "a Webhook integration named \"Engineering Alerts\" already exists"))
     }
 
     @Test func badDraftsChangeNothing() async throws {
         let store = try await DemoLogin.store(database, .owner)
         let before = try await snapshot()
         func field(_ draft: IntegrationDraft) async -> String? {
-            let error = await DemoLogin.error { () async throws(DomainError) in try await store.addIntegration(draft) }
-            guard case .invalid(let field, _)? = error else { return "\(String(describing: error))" }
+            let error = await DemoLogin.error { () async throws(DomainError) in
+                try await store.addIntegration(draft)
+            }
+            guard case .invalid(let field, _)? = error else {
+                return "\(String(describing: error))"
+            }
             return field
         }
         var control = Self.draft("Alerts\u{1B}]0;pwned\u{07}")
@@ -239,7 +308,9 @@ import Testing
         notObject.config = .array([.string("x")])
         #expect(await field(notObject) == "config")
         var secret = Self.draft()
-        secret.config = .object(["url": .string("https://h.example.com"), "api_key": .string("k-123")])
+        secret.config = .object([
+            "url": .string("https://h.example.com"), "api_key": .string("k-123"),
+        ])
         #expect(await field(secret) == "config")
         var rate = Self.draft()
         rate.rateLimitPerMinute = 0
@@ -255,8 +326,10 @@ import Testing
         let name = "Robert'); DROP TABLE integrations_config;-- \\ % _ \"q\" $1"
         let added = try await store.addIntegration(Self.draft(name))
         #expect(added.summary.name == name)
-        #expect(try await DemoLogin.scalar(
-            database, "SELECT integration_name FROM integrations_config WHERE id = $1", [added.id.rawValue]) == name)
+        #expect(
+            try await DemoLogin.scalar(
+                database, "SELECT integration_name FROM integrations_config WHERE id = $1",
+                [added.id.rawValue]) == name)
         #expect(try await store.integration(named: name.lowercased()).id == added.id)
         #expect(try await store.integrations().count == 5)
     }
@@ -276,22 +349,32 @@ import Testing
         draft.rateLimitPerMinute = 250
         let edited = try await store.editIntegration(Self.webhookID, draft, expected: seen.version)
         #expect(edited.rateLimitPerMinute == 250)
-        #expect(try await DemoLogin.scalar(
-            database, "SELECT config_data->'headers'->>'Authorization' FROM integrations_config WHERE id = $1",
-            [Self.webhookID.rawValue]) == "Bearer LEGACY-TOPSECRET")
+        #expect(
+            try await DemoLogin.scalar(
+                database,
+                "SELECT config_data->'headers'->>'Authorization' FROM integrations_config WHERE id = $1",
+                [Self.webhookID.rawValue]) == "Bearer LEGACY-TOPSECRET")
 
         try await other.disableIntegration(Self.webhookID)
         let stale = await DemoLogin.error { () async throws(DomainError) in
             try await store.editIntegration(Self.webhookID, draft, expected: edited.version)
         }
-        #expect(stale == .conflict(reason: "Custom Analytics Endpoint was changed by someone else; refresh and try again"))
-        #expect(await DemoLogin.error { () async throws(DomainError) in
-            try await store.enableIntegration(Self.webhookID, expected: edited.version)
-        } == stale)
+        #expect(
+            stale
+                == .conflict(
+                    reason:
+                        "Custom Analytics Endpoint was changed by someone else; refresh and try again"
+                ))
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.enableIntegration(Self.webhookID, expected: edited.version)
+            } == stale)
 
         var retyped = try await store.integration(Self.webhookID).draft
         retyped.type = .custom
-        let typeChange = await DemoLogin.error { () async throws(DomainError) in try await store.editIntegration(Self.webhookID, retyped) }
+        let typeChange = await DemoLogin.error { () async throws(DomainError) in
+            try await store.editIntegration(Self.webhookID, retyped)
+        }
         guard case .invalid("type", _)? = typeChange else {
             Issue.record("expected invalid type, got \(String(describing: typeChange))")
             return
@@ -302,18 +385,24 @@ import Testing
             "UPDATE integrations_config SET total_events_sent = total_events_sent + 1, last_sync_at = now() WHERE id = $1",
             [Self.webhookID.rawValue])
         let version = try await DemoLogin.scalar(
-            database, "SELECT updated_at::text FROM integrations_config WHERE id = $1", [Self.webhookID.rawValue])
-        #expect(version == fresh.version.text, "telemetry moved updated_at: stale-view checks will misfire")
+            database, "SELECT updated_at::text FROM integrations_config WHERE id = $1",
+            [Self.webhookID.rawValue])
+        #expect(
+            version == fresh.version.text,
+            "telemetry moved updated_at: stale-view checks will misfire")
         // So does a dry-run health check: the form opened before it still saves.
         try await store.testIntegration(Self.webhookID, sealer: nil)
         var later = fresh.draft
         later.rateLimitPerMinute = 30
-        #expect(try await store.editIntegration(Self.webhookID, later, expected: fresh.version).rateLimitPerMinute == 30)
+        #expect(
+            try await store.editIntegration(Self.webhookID, later, expected: fresh.version)
+                .rateLimitPerMinute == 30)
     }
 
     @Test func anotherWorkspacesIntegrationsAreInvisibleWhateverIDIsPassed() async throws {
         let otherWorkspace = "00000000-0000-0000-0000-0000000000b2"
-        let otherID = IntegrationID(try #require(UUID(uuidString: "30000000-0000-0000-0000-0000000000b2")))
+        let otherID = IntegrationID(
+            try #require(UUID(uuidString: "30000000-0000-0000-0000-0000000000b2")))
         try await database.adminClient().query(
             """
             WITH ws AS (INSERT INTO workspaces (id, name, slug) VALUES ($1, 'Other Corp', 'other') RETURNING id),
@@ -326,23 +415,41 @@ import Testing
         let store = try await DemoLogin.store(database, .owner)
         let gone = DomainError.notFound(what: "that integration no longer exists")
         #expect(!(try await store.integrations()).contains { $0.id == otherID })
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.integration(otherID) } == gone)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.integration(otherID)
+            } == gone)
         let draft = IntegrationDraft(type: .slack, name: "Mine now")
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.editIntegration(otherID, draft) } == gone)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.disableIntegration(otherID) } == gone)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.removeIntegration(otherID) } == gone)
-        #expect(await DemoLogin.error { () async throws(DomainError) in try await store.testIntegration(otherID, sealer: nil) } == gone)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.editIntegration(otherID, draft)
+            } == gone)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.disableIntegration(otherID)
+            } == gone)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.removeIntegration(otherID)
+            } == gone)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.testIntegration(otherID, sealer: nil)
+            } == gone)
         try await store.changePlan(to: .enterprise)
         let sealed = try await DemoLogin.asConsoleApp(database, .owner) { connection in
-            try connection.query("SELECT * FROM console_integration_credentials($1)", [otherID.rawValue]).rows.count
+            try connection.query(
+                "SELECT * FROM console_integration_credentials($1)", [otherID.rawValue]
+            ).rows.count
         }
         #expect(sealed == 0)
-        let theirs = try #require(try await database.adminClient().query(
-            """
-            SELECT i.integration_name, i.is_enabled, b.plan_type FROM integrations_config i
-            JOIN billing_config b ON b.workspace_id = i.workspace_id WHERE i.id = $1
-            """, [otherID.rawValue]
-        ).first)
+        let theirs = try #require(
+            try await database.adminClient().query(
+                """
+                SELECT i.integration_name, i.is_enabled, b.plan_type FROM integrations_config i
+                JOIN billing_config b ON b.workspace_id = i.workspace_id WHERE i.id = $1
+                """, [otherID.rawValue]
+            ).first)
         #expect(try theirs.string("integration_name") == "Their alerts")
         #expect(try theirs.bool("is_enabled"))
         #expect(try theirs.string("plan_type") == "free")
@@ -360,7 +467,8 @@ import Testing
             #expect(inserted?.sqlState == "42501")
             let updated = try await DemoLogin.asConsoleApp(database, role) { connection -> String in
                 do {
-                    return "\(try connection.query("UPDATE integrations_config SET is_enabled = false").affectedRows) rows"
+                    return
+                        "\(try connection.query("UPDATE integrations_config SET is_enabled = false").affectedRows) rows"
                 } catch let error as PostgresError {
                     return error.sqlState ?? "?"
                 }
@@ -371,11 +479,15 @@ import Testing
             }
             #expect(deletedRows == 0)
             let credentials = try await DemoLogin.asConsoleApp(database, role) { connection in
-                try connection.query("SELECT * FROM console_integration_credentials($1)", [Self.webhookID.rawValue]).rows.count
+                try connection.query(
+                    "SELECT * FROM console_integration_credentials($1)", [Self.webhookID.rawValue]
+                ).rows.count
             }
             #expect(credentials == 0)
         }
-        #expect(try await DemoLogin.scalar(database, "SELECT count(*) FROM integrations_config WHERE is_enabled") == "3")
+        #expect(
+            try await DemoLogin.scalar(
+                database, "SELECT count(*) FROM integrations_config WHERE is_enabled") == "3")
         // Nobody reads the ciphertext column directly, not even owners.
         let column = await #expect(throws: PostgresError.self) {
             try await DemoLogin.asConsoleApp(database, .owner) { connection in

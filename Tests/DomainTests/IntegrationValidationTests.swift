@@ -46,12 +46,16 @@ import Testing
         ("not a url", "url"), ("https://exa mple.com", "url"),
     ])
     func webhooksNeedHTTPS(url: String, field: String) {
-        #expect(Self.field(of: Self.draft(.webhook, config: .object(["url": .string(url)]))) == field)
+        #expect(
+            Self.field(of: Self.draft(.webhook, config: .object(["url": .string(url)]))) == field)
     }
 
     @Test func webhooksMayUsePlainHTTPToThisMachineOnly() throws {
-        for url in ["https://hooks.example.com/a?b=c", "http://localhost:8080/hook", "http://127.0.0.1/x"] {
-            _ = try IntegrationValidation.validate(Self.draft(.webhook, config: .object(["url": .string(url)])))
+        for url in [
+            "https://hooks.example.com/a?b=c", "http://localhost:8080/hook", "http://127.0.0.1/x",
+        ] {
+            _ = try IntegrationValidation.validate(
+                Self.draft(.webhook, config: .object(["url": .string(url)])))
         }
         #expect(Self.field(of: Self.draft(.webhook, config: .emptyObject)) == "url")
     }
@@ -118,7 +122,8 @@ import Testing
     @Test func editingARedactedViewKeepsTheHiddenValues() throws {
         let stored = JSONValue.object([
             "url": .string("https://x.example.com"),
-            "headers": .object(["Authorization": .string("Bearer s3cr3t"), "X-Trace": .string("1")]),
+            "headers": .object(["Authorization": .string("Bearer s3cr3t"), "X-Trace": .string("1")]
+            ),
         ])
         var edited = SecretRedaction.redact(stored)
         #expect(edited["headers"]?["Authorization"] == .string("configured"))
@@ -137,26 +142,36 @@ import Testing
 
     @Test func unknownTypesAreRefusedByName() throws {
         let error = #expect(throws: DomainError.self) { try IntegrationType.parse("teams") }
-        #expect(error == .invalid(
-            field: "type",
-            reason: "unknown integration type \"teams\"; use slack, pagerduty, webhook, sentry, datadog or custom"))
+        #expect(
+            error
+                == .invalid(
+                    field: "type",
+                    reason:
+                        "unknown integration type \"teams\"; use slack, pagerduty, webhook, sentry, datadog or custom"
+                ))
         #expect(try IntegrationType.parse(" PagerDuty ") == .pagerduty)
     }
 
     @Test func healthSortsWorstFirstAndDisabledLast() {
-        func row(_ name: String, _ health: HealthStatus, enabled: Bool = true) -> IntegrationHealth {
+        func row(_ name: String, _ health: HealthStatus, enabled: Bool = true) -> IntegrationHealth
+        {
             IntegrationHealth(
-                id: IntegrationID(UUID()), type: .custom, name: name, enabled: enabled, health: health,
-                healthMessage: nil, lastHealthCheckAt: nil, lastSyncAt: nil, eventsSent: 10, errors: 1,
-                lastErrorMessage: nil, lastErrorAt: nil, hasCredentials: false, version: RowVersion("v"))
+                id: IntegrationID(UUID()), type: .custom, name: name, enabled: enabled,
+                health: health,
+                healthMessage: nil, lastHealthCheckAt: nil, lastSyncAt: nil, eventsSent: 10,
+                errors: 1,
+                lastErrorMessage: nil, lastErrorAt: nil, hasCredentials: false,
+                version: RowVersion("v"))
         }
         let rows = [
-            row("b healthy", .healthy), row("off", .unhealthy, enabled: false), row("unknown", .unknown),
+            row("b healthy", .healthy), row("off", .unhealthy, enabled: false),
+            row("unknown", .unknown),
             row("a healthy", .healthy), row("bad", .unhealthy), row("slow", .degraded),
         ]
-        #expect(rows.sorted(by: IntegrationHealth.worstFirst).map(\.name) == [
-            "bad", "slow", "unknown", "a healthy", "b healthy", "off",
-        ])
+        #expect(
+            rows.sorted(by: IntegrationHealth.worstFirst).map(\.name) == [
+                "bad", "slow", "unknown", "a healthy", "b healthy", "off",
+            ])
         #expect(rows[0].errorRatePercent == 10)
     }
 }

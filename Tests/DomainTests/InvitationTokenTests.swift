@@ -14,8 +14,10 @@ import Testing
         world = try await TeamWorld()
     }
 
-    static let invalid = DomainError.invalid(field: "token", reason: SettingsStore.invalidInvitationReason)
-    static let expired = DomainError.invalid(field: "token", reason: SettingsStore.expiredInvitationReason)
+    static let invalid = DomainError.invalid(
+        field: "token", reason: SettingsStore.invalidInvitationReason)
+    static let expired = DomainError.invalid(
+        field: "token", reason: SettingsStore.expiredInvitationReason)
 
     func accept(_ token: String, name: String = "New Person", password: String = "s3cret-pass")
         async throws(DomainError) -> AcceptedInvitation
@@ -35,8 +37,12 @@ import Testing
     }
 
     @Test func hashIsLowercaseHexSHA256OfTheTokenText() {
-        #expect(InvitationToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(InvitationToken.hash(DemoTeam.pendingToken) == "2e26a7a36ebade47ce05d71a7bb79e9af814d62815af0e685877384c87d4b605")
+        #expect(
+            InvitationToken.hash("abc")
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            InvitationToken.hash(DemoTeam.pendingToken)
+                == "2e26a7a36ebade47ce05d71a7bb79e9af814d62815af0e685877384c87d4b605")
     }
 
     @Test func generatedTokensAre43URLSafeCharactersAndNeverRepeat() {
@@ -59,7 +65,10 @@ import Testing
         #expect(stored == receipt.token.storedHash)
         #expect(stored == InvitationToken.hash(receipt.token.value))
         // pgcrypto agrees, so any other service can check a token the same way.
-        #expect(try await world.scalar("SELECT encode(digest($1::text, 'sha256'), 'hex')", [receipt.token.value]) == stored)
+        #expect(
+            try await world.scalar(
+                "SELECT encode(digest($1::text, 'sha256'), 'hex')", [receipt.token.value]) == stored
+        )
         #expect(try await occurrences(of: receipt.token.value) == 0)
         // The listing a member sees carries no token either.
         let listed = try await owner.member(receipt.memberID)
@@ -69,7 +78,8 @@ import Testing
     @Test func acceptingCreatesTheUserAndAnActiveMembershipThatCanLogIn() async throws {
         let owner = try await world.store(.owner)
         let receipt = try await owner.invite(email: "ada@example.com", role: .admin)
-        let accepted = try await accept(receipt.token.value, name: "Ada Lovelace", password: "analytical-engine")
+        let accepted = try await accept(
+            receipt.token.value, name: "Ada Lovelace", password: "analytical-engine")
         #expect(accepted.memberID == receipt.memberID)
         #expect(accepted.workspaceID == DemoTeam.workspaceID)
         let row = try await world.row(receipt.memberID)
@@ -77,28 +87,38 @@ import Testing
         #expect(try row.string("role") == "admin")
         #expect(try row.string("user_id") == accepted.userID.description)
         #expect(try row.optionalString("invitation_token") == nil)
-        #expect(try await world.scalar("SELECT full_name FROM users WHERE id = $1", [accepted.userID.rawValue]) == "Ada Lovelace")
+        #expect(
+            try await world.scalar(
+                "SELECT full_name FROM users WHERE id = $1", [accepted.userID.rawValue])
+                == "Ada Lovelace")
 
         let session = try await Authenticator(client: world.app)
             .login(email: "ada@example.com", password: "analytical-engine")
         #expect(session.role == .admin)
         #expect(session.memberID == receipt.memberID)
         #expect(session.workspaceID == DemoTeam.workspaceID)
-        #expect(try await world.int("SELECT count(*) FROM audit_logs WHERE action = 'team.accept' AND resource_id = $1", [receipt.memberID.rawValue]) == 1)
+        #expect(
+            try await world.int(
+                "SELECT count(*) FROM audit_logs WHERE action = 'team.accept' AND resource_id = $1",
+                [receipt.memberID.rawValue]) == 1)
     }
 
     @Test func anExistingUserJoinsKeepingTheirNameAndPassword() async throws {
         _ = try await SecondWorkspace.create(in: world)
         let email = SecondWorkspace.email(.viewer)
         let receipt = try await world.store(.owner).invite(email: email, role: .member)
-        let accepted = try await accept(receipt.token.value, name: "Someone Else", password: "another-password")
+        let accepted = try await accept(
+            receipt.token.value, name: "Someone Else", password: "another-password")
         #expect(accepted.userID == (try await world.userID(email)))
-        #expect(try await world.scalar("SELECT full_name FROM users WHERE email = $1", [email]) == "Globex Viewer")
+        #expect(
+            try await world.scalar("SELECT full_name FROM users WHERE email = $1", [email])
+                == "Globex Viewer")
         let session = try await Authenticator(client: world.app)
             .login(email: email, password: DemoTeam.password, workspace: "acme")
         #expect(session.role == .member)
         let withNewPassword = await domainError { () async throws(DomainError) in
-            _ = try await Authenticator(client: world.app).login(email: email, password: "another-password")
+            _ = try await Authenticator(client: world.app).login(
+                email: email, password: "another-password")
         }
         #expect(withNewPassword == .invalidCredentials)
     }
@@ -113,7 +133,10 @@ import Testing
         let receipt = try await world.store(.admin).invite(email: "once@example.com", role: .viewer)
         _ = try await accept(receipt.token.value)
         let snapshot = try await world.teamSnapshot()
-        #expect(await domainError { () async throws(DomainError) in try await accept(receipt.token.value) } == Self.invalid)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await accept(receipt.token.value)
+            } == Self.invalid)
         #expect(try await world.teamSnapshot() == snapshot)
     }
 
@@ -125,9 +148,14 @@ import Testing
         #expect(second.token != first.token)
         let stored = try await world.row(first.memberID).string("invitation_token")
         #expect(stored == second.token.storedHash)
-        #expect(try await world.int("SELECT count(*) FROM team_members WHERE invitation_token = $1", [first.token.storedHash]) == 0)
+        #expect(
+            try await world.int(
+                "SELECT count(*) FROM team_members WHERE invitation_token = $1",
+                [first.token.storedHash]) == 0)
 
-        #expect(await domainError { () async throws(DomainError) in try await accept(first.token.value) } == Self.invalid)
+        #expect(
+            await domainError { () async throws(DomainError) in try await accept(first.token.value)
+            } == Self.invalid)
         #expect(try await world.state(first.memberID) == "member|pending|false")
         _ = try await accept(second.token.value)
         #expect(try await world.state(first.memberID) == "member|active|false")
@@ -139,47 +167,72 @@ import Testing
             "UPDATE team_members SET invitation_expires_at = now() - interval '1 second' WHERE id = $1",
             [receipt.memberID.rawValue])
         let snapshot = try await world.teamSnapshot()
-        #expect(await domainError { () async throws(DomainError) in try await accept(receipt.token.value) } == Self.expired)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await accept(receipt.token.value)
+            } == Self.expired)
         #expect(try await world.teamSnapshot() == snapshot)
-        #expect(try await world.int("SELECT count(*) FROM users WHERE email = 'late@example.com'") == 0)
+        #expect(
+            try await world.int("SELECT count(*) FROM users WHERE email = 'late@example.com'") == 0)
     }
 
     @Test func aRevokedTokenIsRefused() async throws {
         let owner = try await world.store(.owner)
         let receipt = try await owner.invite(email: "revoked@example.com", role: .viewer)
         try await owner.revokeInvitation(receipt.memberID)
-        #expect(await domainError { () async throws(DomainError) in try await accept(receipt.token.value) } == Self.invalid)
-        #expect(try await world.int("SELECT count(*) FROM users WHERE email = 'revoked@example.com'") == 0)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await accept(receipt.token.value)
+            } == Self.invalid)
+        #expect(
+            try await world.int("SELECT count(*) FROM users WHERE email = 'revoked@example.com'")
+                == 0)
     }
 
     @Test func anExpiredAndSweptInvitationIsRefusedToo() async throws {
-        let receipt = try await world.store(.owner).invite(email: "swept@example.com", role: .viewer)
+        let receipt = try await world.store(.owner).invite(
+            email: "swept@example.com", role: .viewer)
         try await world.admin.query(
             "UPDATE team_members SET invitation_expires_at = now() - interval '1 day' WHERE id = $1",
             [receipt.memberID.rawValue])
         #expect(try await world.store(.admin).expireInvitations() == 1)
-        #expect(await domainError { () async throws(DomainError) in try await accept(receipt.token.value) } == Self.invalid)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await accept(receipt.token.value)
+            } == Self.invalid)
     }
 
-    @Test(arguments: ["", "   ", "not a token", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ", "abc'; DROP TABLE team_members;--", String(repeating: "a", count: 129), "tok\u{0}en", "t\u{1B}[2J"])
+    @Test(arguments: [
+        "", "   ", "not a token", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ",
+        "abc'; DROP TABLE team_members;--", String(repeating: "a", count: 129), "tok\u{0}en",
+        "t\u{1B}[2J",
+    ])
     func malformedTokensAreInvalidAndChangeNothing(token: String) async throws {
         let snapshot = try await world.teamSnapshot()
-        #expect(await domainError { () async throws(DomainError) in try await accept(token) } == Self.invalid)
+        #expect(
+            await domainError { () async throws(DomainError) in try await accept(token) }
+                == Self.invalid)
         #expect(try await world.teamSnapshot() == snapshot)
     }
 
     @Test func passwordAndNameAreCheckedBeforeAnythingIsCreated() async throws {
         let receipt = try await world.store(.owner).invite(email: "weak@example.com", role: .viewer)
         let snapshot = try await world.teamSnapshot()
-        let short = await domainError { () async throws(DomainError) in try await accept(receipt.token.value, password: "short") }
+        let short = await domainError { () async throws(DomainError) in
+            try await accept(receipt.token.value, password: "short")
+        }
         #expect(short?.invalidField == "password")
-        let nul = await domainError { () async throws(DomainError) in try await accept(receipt.token.value, password: "longenough\u{0}x") }
+        let nul = await domainError { () async throws(DomainError) in
+            try await accept(receipt.token.value, password: "longenough\u{0}x")
+        }
         #expect(nul?.invalidField == "password")
         let long = await domainError { () async throws(DomainError) in
             try await accept(receipt.token.value, name: String(repeating: "n", count: 257))
         }
         #expect(long?.invalidField == "name")
-        let control = await domainError { () async throws(DomainError) in try await accept(receipt.token.value, name: "Eve\u{1B}[31m") }
+        let control = await domainError { () async throws(DomainError) in
+            try await accept(receipt.token.value, name: "Eve\u{1B}[31m")
+        }
         #expect(control?.invalidField == "name")
         #expect(try await world.teamSnapshot() == snapshot)
         // The token still works after the refusals.
@@ -200,9 +253,10 @@ import Testing
                 [secret.value, secret.storedHash])
             #expect(audits == 0)
         }
-        #expect(try await world.int(
-            "SELECT count(*) FROM audit_logs a WHERE strpos(a::text, $1) > 0",
-            [InvitationToken.hash(DemoTeam.pendingToken)]) == 0)
+        #expect(
+            try await world.int(
+                "SELECT count(*) FROM audit_logs a WHERE strpos(a::text, $1) > 0",
+                [InvitationToken.hash(DemoTeam.pendingToken)]) == 0)
         #expect(try await world.teamAuditCount() >= 6)
     }
 }

@@ -23,18 +23,23 @@ import Testing
         // Reading: every member of the workspace (seed 000: "View workspace data").
         let page = try await store.members(MemberQuery())
         #expect(page.members.count == 7)
-        #expect(Set(page.members.map(\.email)).isSuperset(of: [
-            "demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com",
-            DemoTeam.pendingEmail, DemoTeam.formerEmail,
-        ]))
+        #expect(
+            Set(page.members.map(\.email)).isSuperset(of: [
+                "demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com",
+                DemoTeam.pendingEmail, DemoTeam.formerEmail,
+            ]))
         let counts = try await store.memberCounts()
-        #expect(counts == MemberCounts(active: 4, pending: 2, inactive: 1, seatLimit: 25, activeOwners: 1))
+        #expect(
+            counts
+                == MemberCounts(active: 4, pending: 2, inactive: 1, seatLimit: 25, activeOwners: 1))
 
         for role in Role.allCases {
             let email = "new-\(role.rawValue)@example.com"
             let allowed = role == .owner ? [Role.owner] : Self.managers
             let reason = Self.managers.contains(actor) ? Self.grantOwner : Self.manageTeam
-            try await matrix.check("invite \(role)", allowed: allowed, reason: reason, audit: "team.invite") {
+            try await matrix.check(
+                "invite \(role)", allowed: allowed, reason: reason, audit: "team.invite"
+            ) {
                 () async throws(DomainError) in
                 let receipt = try await store.invite(email: email, role: role)
                 return { () async throws in
@@ -50,7 +55,9 @@ import Testing
         }
 
         let seededHash = InvitationToken.hash(DemoTeam.pendingToken)
-        try await matrix.check("resend", allowed: Self.managers, reason: Self.manageTeam, audit: "team.resend") {
+        try await matrix.check(
+            "resend", allowed: Self.managers, reason: Self.manageTeam, audit: "team.resend"
+        ) {
             () async throws(DomainError) in
             let receipt = try await store.resendInvitation(DemoTeam.pendingMember)
             return { () async throws in
@@ -61,7 +68,9 @@ import Testing
             }
         }
 
-        try await matrix.check("revoke", allowed: Self.managers, reason: Self.manageTeam, audit: "team.revoke") {
+        try await matrix.check(
+            "revoke", allowed: Self.managers, reason: Self.manageTeam, audit: "team.revoke"
+        ) {
             () async throws(DomainError) in
             try await store.revokeInvitation(DemoTeam.pendingMember)
             return { () async throws in
@@ -72,7 +81,10 @@ import Testing
             }
         }
 
-        try await matrix.check("change role", allowed: Self.managers, reason: Self.manageTeam, audit: "team.change_role") {
+        try await matrix.check(
+            "change role", allowed: Self.managers, reason: Self.manageTeam,
+            audit: "team.change_role"
+        ) {
             () async throws(DomainError) in
             try await store.changeRole(DemoTeam.memberMember, to: .viewer)
             return { () async throws in
@@ -80,7 +92,9 @@ import Testing
             }
         }
 
-        try await matrix.check("deactivate", allowed: Self.managers, reason: Self.manageTeam, audit: "team.deactivate") {
+        try await matrix.check(
+            "deactivate", allowed: Self.managers, reason: Self.manageTeam, audit: "team.deactivate"
+        ) {
             () async throws(DomainError) in
             try await store.deactivate(DemoTeam.viewerMember)
             return { () async throws in
@@ -88,7 +102,9 @@ import Testing
             }
         }
 
-        try await matrix.check("reactivate", allowed: Self.managers, reason: Self.manageTeam, audit: "team.reactivate") {
+        try await matrix.check(
+            "reactivate", allowed: Self.managers, reason: Self.manageTeam, audit: "team.reactivate"
+        ) {
             () async throws(DomainError) in
             try await store.reactivate(DemoTeam.formerMember)
             return { () async throws in
@@ -96,7 +112,9 @@ import Testing
             }
         }
 
-        try await matrix.check("remove", allowed: Self.managers, reason: Self.manageTeam, audit: "team.remove") {
+        try await matrix.check(
+            "remove", allowed: Self.managers, reason: Self.manageTeam, audit: "team.remove"
+        ) {
             () async throws(DomainError) in
             try await store.remove(DemoTeam.memberMember)
             return { () async throws in
@@ -106,7 +124,9 @@ import Testing
             }
         }
 
-        try await matrix.check("expire", allowed: Self.managers, reason: Self.manageTeam, audit: "team.expire") {
+        try await matrix.check(
+            "expire", allowed: Self.managers, reason: Self.manageTeam, audit: "team.expire"
+        ) {
             () async throws(DomainError) in
             let expired = try await store.expireInvitations()
             return { () async throws in
@@ -144,17 +164,30 @@ private struct Matrix {
         do {
             verify = try await run()
         } catch {
-            #expect(!allowed.contains(actor), "\(name) by \(actor) failed: \(error)", sourceLocation: sourceLocation)
-            #expect(error == .forbidden(reason: reason), "\(name) by \(actor)", sourceLocation: sourceLocation)
-            #expect(try await world.teamSnapshot() == before, "\(name) by \(actor) changed the database", sourceLocation: sourceLocation)
+            #expect(
+                !allowed.contains(actor), "\(name) by \(actor) failed: \(error)",
+                sourceLocation: sourceLocation)
+            #expect(
+                error == .forbidden(reason: reason), "\(name) by \(actor)",
+                sourceLocation: sourceLocation)
+            #expect(
+                try await world.teamSnapshot() == before,
+                "\(name) by \(actor) changed the database", sourceLocation: sourceLocation)
             return
         }
-        #expect(allowed.contains(actor), "\(actor) was allowed to \(name)", sourceLocation: sourceLocation)
+        #expect(
+            allowed.contains(actor), "\(actor) was allowed to \(name)",
+            sourceLocation: sourceLocation)
         try await verify()
         let written = try await world.teamAuditCount(action) - audits
-        #expect(written == 1, "\(name) by \(actor) wrote \(written) \(action) rows", sourceLocation: sourceLocation)
+        #expect(
+            written == 1, "\(name) by \(actor) wrote \(written) \(action) rows",
+            sourceLocation: sourceLocation)
         let actorID = try await world.scalar(
-            "SELECT user_id::text FROM audit_logs WHERE action = $1 ORDER BY created_at DESC LIMIT 1", [action])
-        #expect(actorID == (try await world.userID(DemoTeam.email(actor))).description, sourceLocation: sourceLocation)
+            "SELECT user_id::text FROM audit_logs WHERE action = $1 ORDER BY created_at DESC LIMIT 1",
+            [action])
+        #expect(
+            actorID == (try await world.userID(DemoTeam.email(actor))).description,
+            sourceLocation: sourceLocation)
     }
 }

@@ -35,7 +35,8 @@ import Testing
 
     @Test func higherRolesHoldEveryPermissionOfLowerOnes() {
         for (higher, lower) in zip(Self.roles, Self.roles.dropFirst()) {
-            #expect(RBACMatrix.permissions(of: lower).isSubset(of: RBACMatrix.permissions(of: higher)))
+            #expect(
+                RBACMatrix.permissions(of: lower).isSubset(of: RBACMatrix.permissions(of: higher)))
             #expect(higher > lower)
         }
     }
@@ -43,18 +44,25 @@ import Testing
     @Test func everyDenialSaysWhyInWords() {
         for role in Self.roles {
             for permission in Permission.allCases {
-                guard case .denied(let reason) = Policy(actorRole: role).can(permission) else { continue }
+                guard case .denied(let reason) = Policy(actorRole: role).can(permission) else {
+                    continue
+                }
                 #expect(reason.count > 10 && reason.first?.isUppercase == true, "\(reason)")
                 #expect(!reason.contains("_"), "raw identifiers in \(reason)")
             }
         }
-        #expect(Policy(actorRole: .member).can(.manageTeam).reason == "Only admins and owners can manage members")
-        #expect(Policy(actorRole: .admin).can(.viewBilling).reason == "Only owners can view billing")
+        #expect(
+            Policy(actorRole: .member).can(.manageTeam).reason
+                == "Only admins and owners can manage members")
+        #expect(
+            Policy(actorRole: .admin).can(.viewBilling).reason == "Only owners can view billing")
     }
 
     @Test func aDenialEnforcesAsForbiddenWithItsReason() {
         #expect(throws: Never.self) { try Decision.allowed.enforce() }
-        #expect(throws: DomainError.forbidden(reason: "Nope")) { try Decision.denied("Nope").enforce() }
+        #expect(throws: DomainError.forbidden(reason: "Nope")) {
+            try Decision.denied("Nope").enforce()
+        }
         #expect(Decision.allowed.reason == nil)
     }
 
@@ -71,7 +79,9 @@ import Testing
             let policy = Policy(actorRole: actor)
             let manager = actor == .owner || actor == .admin
             for newRole in Self.roles {
-                #expect(policy.invite(as: newRole).isAllowed == (manager && (newRole != .owner || actor == .owner)))
+                #expect(
+                    policy.invite(as: newRole).isAllowed
+                        == (manager && (newRole != .owner || actor == .owner)))
             }
             for targetRole in Self.roles {
                 for status in MemberStatus.allCases {
@@ -80,29 +90,43 @@ import Testing
                     for owners in [1, 2] {
                         let keepsOwner = !(targetRole == .owner && status == .active && owners <= 1)
                         for newRole in Self.roles {
-                            let expected = manager && status != .pending && newRole != targetRole
+                            let expected =
+                                manager && status != .pending && newRole != targetRole
                                 && (newRole != .owner || actor == .owner) && ownerRule && keepsOwner
                             #expect(
-                                policy.changeRole(of: target, to: newRole, activeOwners: owners).isAllowed == expected,
-                                "\(actor) changes \(targetRole)/\(status) to \(newRole) with \(owners) owners")
+                                policy.changeRole(of: target, to: newRole, activeOwners: owners)
+                                    .isAllowed == expected,
+                                "\(actor) changes \(targetRole)/\(status) to \(newRole) with \(owners) owners"
+                            )
                         }
-                        #expect(policy.deactivate(target, activeOwners: owners).isAllowed
-                            == (manager && status == .active && ownerRule && keepsOwner))
-                        #expect(policy.remove(target, activeOwners: owners).isAllowed
-                            == (manager && status != .pending && ownerRule && keepsOwner))
+                        #expect(
+                            policy.deactivate(target, activeOwners: owners).isAllowed
+                                == (manager && status == .active && ownerRule && keepsOwner))
+                        #expect(
+                            policy.remove(target, activeOwners: owners).isAllowed
+                                == (manager && status != .pending && ownerRule && keepsOwner))
                     }
-                    #expect(policy.reactivate(target).isAllowed == (manager && status == .inactive && ownerRule))
-                    #expect(policy.resend(target).isAllowed == (manager && status == .pending && ownerRule))
-                    #expect(policy.revoke(target).isAllowed == (manager && status == .pending && ownerRule))
+                    #expect(
+                        policy.reactivate(target).isAllowed
+                            == (manager && status == .inactive && ownerRule))
+                    #expect(
+                        policy.resend(target).isAllowed
+                            == (manager && status == .pending && ownerRule))
+                    #expect(
+                        policy.revoke(target).isAllowed
+                            == (manager && status == .pending && ownerRule))
                 }
             }
         }
     }
 
     @Test func ownerRuleReasonsReadAsTheUISaysThem() {
-        let lastOwner = Policy(actorRole: .owner).remove(Self.snapshot(.owner, .active), activeOwners: 1)
+        let lastOwner = Policy(actorRole: .owner).remove(
+            Self.snapshot(.owner, .active), activeOwners: 1)
         #expect(lastOwner == .denied("A workspace needs at least one owner"))
-        #expect(Policy(actorRole: .admin).changeRole(of: Self.snapshot(.viewer, .active), to: .owner, activeOwners: 1)
-            == .denied("Only owners can grant the owner role"))
+        #expect(
+            Policy(actorRole: .admin).changeRole(
+                of: Self.snapshot(.viewer, .active), to: .owner, activeOwners: 1)
+                == .denied("Only owners can grant the owner role"))
     }
 }

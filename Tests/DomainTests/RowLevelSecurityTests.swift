@@ -34,7 +34,10 @@ import Testing
             ("UPDATE team_members SET role = 'owner' WHERE workspace_id = $1", [ws]),
             ("UPDATE team_members SET status = 'inactive' WHERE workspace_id = $1", [ws]),
             ("UPDATE team_members SET deleted_at = now() WHERE workspace_id = $1", [ws]),
-            ("UPDATE team_members SET role = 'admin' WHERE id = $1", [DemoTeam.memberID(role).rawValue]),
+            (
+                "UPDATE team_members SET role = 'admin' WHERE id = $1",
+                [DemoTeam.memberID(role).rawValue]
+            ),
             ("DELETE FROM team_members WHERE workspace_id = $1", [ws]),
             (
                 """
@@ -55,11 +58,15 @@ import Testing
 
     @Test func adminsCannotTouchOwnersNorMakeOne() async throws {
         let owner = DemoTeam.ownerMember.rawValue
-        let promote = try await attempt(.admin, "UPDATE team_members SET role = 'owner' WHERE id = $1", [DemoTeam.memberMember.rawValue])
+        let promote = try await attempt(
+            .admin, "UPDATE team_members SET role = 'owner' WHERE id = $1",
+            [DemoTeam.memberMember.rawValue])
         #expect(promote == .refused("42501"))
-        let demote = try await attempt(.admin, "UPDATE team_members SET role = 'viewer' WHERE id = $1", [owner])
+        let demote = try await attempt(
+            .admin, "UPDATE team_members SET role = 'viewer' WHERE id = $1", [owner])
         #expect(demote == .refused("42501"))
-        let remove = try await attempt(.admin, "UPDATE team_members SET deleted_at = now() WHERE id = $1", [owner])
+        let remove = try await attempt(
+            .admin, "UPDATE team_members SET deleted_at = now() WHERE id = $1", [owner])
         #expect(remove == .refused("42501"))
         let delete = try await attempt(.admin, "DELETE FROM team_members WHERE id = $1", [owner])
         #expect(delete == .refused("42501"))
@@ -69,16 +76,24 @@ import Testing
             [ws])
         #expect(inviteOwner == .refused("42501"))
         // The lock is not simply shut: an admin does change a member.
-        let ordinary = try await attempt(.admin, "UPDATE team_members SET role = 'viewer' WHERE id = $1", [DemoTeam.memberMember.rawValue])
+        let ordinary = try await attempt(
+            .admin, "UPDATE team_members SET role = 'viewer' WHERE id = $1",
+            [DemoTeam.memberMember.rawValue])
         #expect(ordinary == .affected(1))
     }
 
     @Test func ownersWriteAndTheLastOwnerStaysInSQLToo() async throws {
-        let change = try await attempt(.owner, "UPDATE team_members SET role = 'viewer' WHERE id = $1", [DemoTeam.memberMember.rawValue])
+        let change = try await attempt(
+            .owner, "UPDATE team_members SET role = 'viewer' WHERE id = $1",
+            [DemoTeam.memberMember.rawValue])
         #expect(change == .affected(1))
-        let lastOwner = try await attempt(.owner, "UPDATE team_members SET role = 'admin' WHERE id = $1", [DemoTeam.ownerMember.rawValue])
+        let lastOwner = try await attempt(
+            .owner, "UPDATE team_members SET role = 'admin' WHERE id = $1",
+            [DemoTeam.ownerMember.rawValue])
         #expect(lastOwner == .refused("SC001"))
-        let leave = try await attempt(.owner, "UPDATE team_members SET deleted_at = now() WHERE id = $1", [DemoTeam.ownerMember.rawValue])
+        let leave = try await attempt(
+            .owner, "UPDATE team_members SET deleted_at = now() WHERE id = $1",
+            [DemoTeam.ownerMember.rawValue])
         #expect(leave == .refused("SC001"))
     }
 
@@ -103,7 +118,9 @@ import Testing
             #expect(outcome == .refused("42501"), "\(role): \(statement) -> \(outcome)")
         }
         // ...while the rest of the team is readable to every member.
-        #expect(try await attempt(role, "SELECT id, invitation_email FROM team_members") == .affected(6))
+        #expect(
+            try await attempt(role, "SELECT id, invitation_email FROM team_members") == .affected(6)
+        )
     }
 
     @Test func withoutAWorkspaceConsoleAppSeesNothingAnywhere() async throws {
@@ -113,16 +130,23 @@ import Testing
         #expect(tables.count >= 9)
         let owner = try await world.userID(DemoTeam.email(.owner))
         for table in tables {
-            let anyColumn = try await world.scalar(
-                """
-                SELECT column_name FROM information_schema.column_privileges
-                WHERE grantee = 'console_app' AND table_name = $1 AND privilege_type = 'SELECT'
-                ORDER BY column_name LIMIT 1
-                """, [table]) ?? "*"
-            let statement = "SELECT \(anyColumn == "*" ? "*" : "\"\(anyColumn)\"") FROM \"\(table)\""
-            for (workspace, user) in [(nil, nil), (nil, owner), (DemoTeam.workspaceID, nil)] as [(WorkspaceID?, UserID?)] {
+            let anyColumn =
+                try await world.scalar(
+                    """
+                    SELECT column_name FROM information_schema.column_privileges
+                    WHERE grantee = 'console_app' AND table_name = $1 AND privilege_type = 'SELECT'
+                    ORDER BY column_name LIMIT 1
+                    """, [table]) ?? "*"
+            let statement =
+                "SELECT \(anyColumn == "*" ? "*" : "\"\(anyColumn)\"") FROM \"\(table)\""
+            for (workspace, user) in [(nil, nil), (nil, owner), (DemoTeam.workspaceID, nil)]
+                as [(WorkspaceID?, UserID?)]
+            {
                 let outcome = try await sql.attempt(workspace: workspace, user: user, statement)
-                #expect(outcome.changedNothing, "\(table) with workspace \(String(describing: workspace)) user \(String(describing: user)): \(outcome)")
+                #expect(
+                    outcome.changedNothing,
+                    "\(table) with workspace \(String(describing: workspace)) user \(String(describing: user)): \(outcome)"
+                )
             }
         }
         let rows = try await world.int("SELECT count(*) FROM team_members")
@@ -131,12 +155,16 @@ import Testing
 
     @Test func aStrangerToTheWorkspaceSeesNothing() async throws {
         let stranger = UserID(UUID())
-        for table in ["team_members", "workspaces", "integrations_config", "audit_logs", "api_keys"] {
-            let outcome = try await sql.attempt(workspace: DemoTeam.workspaceID, user: stranger, "SELECT id FROM \(table)")
+        for table in [
+            "team_members", "workspaces", "integrations_config", "audit_logs", "api_keys",
+        ] {
+            let outcome = try await sql.attempt(
+                workspace: DemoTeam.workspaceID, user: stranger, "SELECT id FROM \(table)")
             #expect(outcome == .affected(0), "\(table): \(outcome)")
         }
         let former = try await world.userID(DemoTeam.formerEmail)
-        let inactive = try await sql.attempt(workspace: DemoTeam.workspaceID, user: former, "SELECT id FROM team_members")
+        let inactive = try await sql.attempt(
+            workspace: DemoTeam.workspaceID, user: former, "SELECT id FROM team_members")
         #expect(inactive == .affected(0), "an inactive member is no longer let in")
     }
 }

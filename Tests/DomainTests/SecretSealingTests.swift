@@ -18,7 +18,9 @@ import Testing
         #expect(!sealed.contains("xoxb"))
         let body = try #require(Data(base64Encoded: String(sealed.dropFirst(3))))
         #expect(body.count == 12 + "xoxb-1234567890-abcdef".utf8.count + 16)
-        #expect(try sealer.open(sealed, keyID: sealer.keyID, for: rowA).reveal() == "xoxb-1234567890-abcdef")
+        #expect(
+            try sealer.open(sealed, keyID: sealer.keyID, for: rowA).reveal()
+                == "xoxb-1234567890-abcdef")
     }
 
     @Test func everySealUsesAFreshNonce() throws {
@@ -32,7 +34,8 @@ import Testing
         let digest = SHA256.hash(data: Data(repeating: 0xA5, count: 32))
         #expect(sealer.keyID == digest.prefix(4).map { String(format: "%02x", $0) }.joined())
         #expect(sealer.keyID.count == 8)
-        #expect(try CredentialSealer(base64Key: Self.keyA, keyID: "key_v2_2026").keyID == "key_v2_2026")
+        #expect(
+            try CredentialSealer(base64Key: Self.keyA, keyID: "key_v2_2026").keyID == "key_v2_2026")
         #expect(throws: CredentialError.invalidKeyID(variable: CredentialSealer.keyIDVariable)) {
             try CredentialSealer(base64Key: Self.keyA, keyID: "bad id\n")
         }
@@ -60,15 +63,21 @@ import Testing
             var flipped = body
             flipped[index] ^= 0x01
             #expect(throws: CredentialError.authenticationFailed) {
-                try sealer.open("v1:" + flipped.base64EncodedString(), keyID: sealer.keyID, for: rowA)
+                try sealer.open(
+                    "v1:" + flipped.base64EncodedString(), keyID: sealer.keyID, for: rowA)
             }
         }
         body.removeLast()
         #expect(throws: CredentialError.authenticationFailed) {
             try sealer.open("v1:" + body.base64EncodedString(), keyID: sealer.keyID, for: rowA)
         }
-        for garbage in ["", "v1:", "v1:!!!notbase64", "v1:" + Data(count: 10).base64EncodedString(), "plaintext-token"] {
-            #expect(throws: CredentialError.malformed) { try sealer.open(garbage, keyID: nil, for: rowA) }
+        for garbage in [
+            "", "v1:", "v1:!!!notbase64", "v1:" + Data(count: 10).base64EncodedString(),
+            "plaintext-token",
+        ] {
+            #expect(throws: CredentialError.malformed) {
+                try sealer.open(garbage, keyID: nil, for: rowA)
+            }
         }
         #expect(throws: CredentialError.unsupportedFormat("v2:")) {
             try sealer.open("v2:AAAA", keyID: nil, for: rowA)
@@ -87,11 +96,25 @@ import Testing
         let shortKey = Data(repeating: 7, count: 16).base64EncodedString()
         let cases: [([String: String], CredentialError)] = [
             ([:], .missingKey(variable: "INTEGRATION_CREDENTIALS_KEY")),
-            (["INTEGRATION_CREDENTIALS_KEY": ""], .missingKey(variable: "INTEGRATION_CREDENTIALS_KEY")),
-            (["INTEGRATION_CREDENTIALS_KEY": "not base64 at all!!"], .keyNotBase64(variable: "INTEGRATION_CREDENTIALS_KEY")),
-            (["INTEGRATION_CREDENTIALS_KEY": shortKey], .keyWrongLength(variable: "INTEGRATION_CREDENTIALS_KEY", bytes: 16)),
-            (["INTEGRATION_CREDENTIALS_KEY": Self.keyA, "INTEGRATION_CREDENTIALS_KEY_ID": "a b"],
-             .invalidKeyID(variable: "INTEGRATION_CREDENTIALS_KEY_ID")),
+            (
+                ["INTEGRATION_CREDENTIALS_KEY": ""],
+                .missingKey(variable: "INTEGRATION_CREDENTIALS_KEY")
+            ),
+            (
+                ["INTEGRATION_CREDENTIALS_KEY": "not base64 at all!!"],
+                .keyNotBase64(variable: "INTEGRATION_CREDENTIALS_KEY")
+            ),
+            (
+                ["INTEGRATION_CREDENTIALS_KEY": shortKey],
+                .keyWrongLength(variable: "INTEGRATION_CREDENTIALS_KEY", bytes: 16)
+            ),
+            (
+                [
+                    "INTEGRATION_CREDENTIALS_KEY": Self.keyA,
+                    "INTEGRATION_CREDENTIALS_KEY_ID": "a b",
+                ],
+                .invalidKeyID(variable: "INTEGRATION_CREDENTIALS_KEY_ID")
+            ),
         ]
         for (environment, expected) in cases {
             do {
@@ -113,7 +136,8 @@ import Testing
         let urlSafe = standard.replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let a = try CredentialSealer.fromEnvironment(["INTEGRATION_CREDENTIALS_KEY": standard])
-        let b = try CredentialSealer.fromEnvironment(["INTEGRATION_CREDENTIALS_KEY": urlSafe + "\n"])
+        let b = try CredentialSealer.fromEnvironment(["INTEGRATION_CREDENTIALS_KEY": urlSafe + "\n"]
+        )
         #expect(a.keyID == b.keyID)
         #expect(try CredentialSealer(base64Key: CredentialSealer.generateKey()).keyID.count == 8)
     }

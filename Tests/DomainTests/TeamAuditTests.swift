@@ -15,17 +15,18 @@ import Testing
 
     /// The team audit rows after `mark`, oldest first, as `action|actor|resource|changes`.
     func rows(after mark: Int) async throws -> [PostgresRow] {
-        Array(try await world.admin.query(
-            """
-            SELECT a.action, a.user_id::text AS actor, a.workspace_id::text AS workspace,
-                   a.resource_type, a.resource_id::text AS resource, a.changes::text AS changes,
-                   a.changes -> 'before' ->> 'role' AS before_role, a.changes -> 'after' ->> 'role' AS after_role,
-                   a.changes -> 'before' ->> 'status' AS before_status, a.changes -> 'after' ->> 'status' AS after_status,
-                   a.changes ->> 'method' AS method
-            FROM audit_logs a WHERE a.action LIKE 'team.%'
-            ORDER BY a.created_at, a.id
-            """
-        ).rows.dropFirst(mark))
+        Array(
+            try await world.admin.query(
+                """
+                SELECT a.action, a.user_id::text AS actor, a.workspace_id::text AS workspace,
+                       a.resource_type, a.resource_id::text AS resource, a.changes::text AS changes,
+                       a.changes -> 'before' ->> 'role' AS before_role, a.changes -> 'after' ->> 'role' AS after_role,
+                       a.changes -> 'before' ->> 'status' AS before_status, a.changes -> 'after' ->> 'status' AS after_status,
+                       a.changes ->> 'method' AS method
+                FROM audit_logs a WHERE a.action LIKE 'team.%'
+                ORDER BY a.created_at, a.id
+                """
+            ).rows.dropFirst(mark))
     }
 
     @Test func eachChangeWritesOneRowNamingActorResourceAndChange() async throws {
@@ -52,14 +53,18 @@ import Testing
         #expect(try await admin.expireInvitations() == 1)
 
         log = try await rows(after: 0)
-        #expect(try log.map { try $0.string("action") } == [
-            "team.invite", "team.resend", "team.revoke", "team.change_role", "team.deactivate",
-            "team.reactivate", "team.remove", "team.expire",
-        ])
-        #expect(try log.map { try $0.string("resource") } == [
-            invite.memberID, invite.memberID, invite.memberID, DemoTeam.memberMember, DemoTeam.viewerMember,
-            DemoTeam.formerMember, DemoTeam.memberMember, stale,
-        ].map(\.description))
+        #expect(
+            try log.map { try $0.string("action") } == [
+                "team.invite", "team.resend", "team.revoke", "team.change_role", "team.deactivate",
+                "team.reactivate", "team.remove", "team.expire",
+            ])
+        #expect(
+            try log.map { try $0.string("resource") }
+                == [
+                    invite.memberID, invite.memberID, invite.memberID, DemoTeam.memberMember,
+                    DemoTeam.viewerMember,
+                    DemoTeam.formerMember, DemoTeam.memberMember, stale,
+                ].map(\.description))
         for row in log {
             #expect(try row.string("actor") == me)
             #expect(try row.string("workspace") == DemoTeam.workspaceID.description)
@@ -78,13 +83,25 @@ import Testing
     @Test func refusalsWriteNothing() async throws {
         let member = try await world.store(.member)
         let admin = try await world.store(.admin)
-        _ = await domainError { () async throws(DomainError) in _ = try await member.invite(email: "x@example.com", role: .viewer) }
-        _ = await domainError { () async throws(DomainError) in try await member.deactivate(DemoTeam.viewerMember) }
-        _ = await domainError { () async throws(DomainError) in try await admin.remove(DemoTeam.ownerMember) }
-        _ = await domainError { () async throws(DomainError) in _ = try await admin.invite(email: "viewer@example.com", role: .viewer) }
-        _ = await domainError { () async throws(DomainError) in try await admin.changeRole(DemoTeam.viewerMember, to: .viewer) }
+        _ = await domainError { () async throws(DomainError) in
+            _ = try await member.invite(email: "x@example.com", role: .viewer)
+        }
+        _ = await domainError { () async throws(DomainError) in
+            try await member.deactivate(DemoTeam.viewerMember)
+        }
+        _ = await domainError { () async throws(DomainError) in
+            try await admin.remove(DemoTeam.ownerMember)
+        }
+        _ = await domainError { () async throws(DomainError) in
+            _ = try await admin.invite(email: "viewer@example.com", role: .viewer)
+        }
+        _ = await domainError { () async throws(DomainError) in
+            try await admin.changeRole(DemoTeam.viewerMember, to: .viewer)
+        }
         try await world.setSeatLimit(5)
-        _ = await domainError { () async throws(DomainError) in _ = try await admin.invite(email: "full@example.com", role: .viewer) }
+        _ = await domainError { () async throws(DomainError) in
+            _ = try await admin.invite(email: "full@example.com", role: .viewer)
+        }
         #expect(try await world.teamAuditCount() == 0)
     }
 
@@ -103,7 +120,9 @@ import Testing
                 """)
         let owner = try await world.store(.owner)
         let before = try await world.teamSnapshot()
-        let error = await domainError { () async throws(DomainError) in try await owner.deactivate(DemoTeam.memberMember) }
+        let error = await domainError { () async throws(DomainError) in
+            try await owner.deactivate(DemoTeam.memberMember)
+        }
         #expect(error != nil)
         #expect(try await world.teamSnapshot() == before)
         #expect(try await world.state(DemoTeam.memberMember) == "member|active|false")
@@ -124,7 +143,9 @@ import Testing
         }
         for role in [Role.member, .viewer] {
             let store = try await world.store(role)
-            let error = await domainError { () async throws(DomainError) in _ = try await store.auditLog() }
+            let error = await domainError { () async throws(DomainError) in
+                _ = try await store.auditLog()
+            }
             #expect(error == .forbidden(reason: "Only admins and owners can read the audit log"))
         }
     }
@@ -136,11 +157,13 @@ import Testing
         _ = try await owner.resendInvitation(DemoTeam.pendingMember)
         try await owner.revokeInvitation(DemoTeam.pendingMember)
         _ = try await SettingsStore.acceptInvitation(
-            client: world.app, token: (try await owner.resendInvitation(receipt.memberID)).token.value,
+            client: world.app,
+            token: (try await owner.resendInvitation(receipt.memberID)).token.value,
             fullName: "Secretive", password: "long-password")
         #expect(try await world.teamAuditCount() >= 6)
         let hashLike = try await world.int(
-            "SELECT count(*) FROM audit_logs WHERE changes::text ~ '[0-9a-f]{64}' OR changes::text ~ '[A-Za-z0-9_-]{43}'")
+            "SELECT count(*) FROM audit_logs WHERE changes::text ~ '[0-9a-f]{64}' OR changes::text ~ '[A-Za-z0-9_-]{43}'"
+        )
         #expect(hashLike == 0)
     }
 }

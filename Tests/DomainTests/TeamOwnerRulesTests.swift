@@ -28,19 +28,24 @@ import Testing
     @Test func adminsCannotGrantChangeDeactivateOrRemoveOwners() async throws {
         let admin = try await world.store(.admin)
         let owner = DemoTeam.ownerMember
-        try await expectRefused(.forbidden(reason: "Only owners can grant the owner role")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can grant the owner role")) {
+            () async throws(DomainError) in
             try await admin.changeRole(DemoTeam.memberMember, to: .owner)
         }
-        try await expectRefused(.forbidden(reason: "Only owners can grant the owner role")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can grant the owner role")) {
+            () async throws(DomainError) in
             _ = try await admin.invite(email: "boss@example.com", role: .owner)
         }
-        try await expectRefused(.forbidden(reason: "Only owners can change an owner's role")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can change an owner's role")) {
+            () async throws(DomainError) in
             try await admin.changeRole(owner, to: .admin)
         }
-        try await expectRefused(.forbidden(reason: "Only owners can deactivate an owner")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can deactivate an owner")) {
+            () async throws(DomainError) in
             try await admin.deactivate(owner)
         }
-        try await expectRefused(.forbidden(reason: "Only owners can remove an owner")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can remove an owner")) {
+            () async throws(DomainError) in
             try await admin.remove(owner)
         }
         // Admins still manage everyone else.
@@ -49,12 +54,15 @@ import Testing
     }
 
     @Test func adminsCannotResendOrRevokeAnOwnerInvitation() async throws {
-        let invite = try await world.store(.owner).invite(email: "co-owner@example.com", role: .owner)
+        let invite = try await world.store(.owner).invite(
+            email: "co-owner@example.com", role: .owner)
         let admin = try await world.store(.admin)
-        try await expectRefused(.forbidden(reason: "Only owners can manage owner invitations")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can manage owner invitations")) {
+            () async throws(DomainError) in
             _ = try await admin.resendInvitation(invite.memberID)
         }
-        try await expectRefused(.forbidden(reason: "Only owners can manage owner invitations")) { () async throws(DomainError) in
+        try await expectRefused(.forbidden(reason: "Only owners can manage owner invitations")) {
+            () async throws(DomainError) in
             try await admin.revokeInvitation(invite.memberID)
         }
     }
@@ -67,8 +75,12 @@ import Testing
                 try await owner.changeRole(me, to: newRole)
             }
         }
-        try await expectRefused(Self.lastOwner) { () async throws(DomainError) in try await owner.deactivate(me) }
-        try await expectRefused(Self.lastOwner) { () async throws(DomainError) in try await owner.remove(me) }
+        try await expectRefused(Self.lastOwner) { () async throws(DomainError) in
+            try await owner.deactivate(me)
+        }
+        try await expectRefused(Self.lastOwner) { () async throws(DomainError) in
+            try await owner.remove(me)
+        }
         #expect(try await world.state(me) == "owner|active|false")
     }
 
@@ -102,8 +114,11 @@ import Testing
         #expect(try await world.state(first.session.memberID) == "owner|active|true")
 
         // Whoever left is no longer let in, with a clear reason.
-        try await expectRefused(.forbidden(reason: "You are no longer an active member of this workspace")) {
-            () async throws(DomainError) in try await first.changeRole(DemoTeam.viewerMember, to: .member)
+        try await expectRefused(
+            .forbidden(reason: "You are no longer an active member of this workspace")
+        ) {
+            () async throws(DomainError) in
+            try await first.changeRole(DemoTeam.viewerMember, to: .member)
         }
         try await expectRefused(Self.lastOwner) { () async throws(DomainError) in
             try await second.deactivate(second.session.memberID)

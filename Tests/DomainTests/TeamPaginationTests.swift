@@ -56,14 +56,18 @@ import Testing
         switch sort {
         case .name: return "lower(COALESCE(NULLIF(u.full_name, ''), u.email, tm.invitation_email))"
         case .email: return "lower(COALESCE(u.email, tm.invitation_email))"
-        case .role: return "array_position(ARRAY['owner', 'admin', 'member', 'viewer'], tm.role::text)"
-        case .status: return "array_position(ARRAY['active', 'pending', 'inactive'], tm.status::text)"
+        case .role:
+            return "array_position(ARRAY['owner', 'admin', 'member', 'viewer'], tm.role::text)"
+        case .status:
+            return "array_position(ARRAY['active', 'pending', 'inactive'], tm.status::text)"
         case .lastActive: return "COALESCE(tm.last_active_at, '-infinity')"
         case .joined: return "tm.created_at"
         }
     }
 
-    static func expectedOrder(_ world: TeamWorld, _ sort: MemberQuery.SortColumn, ascending: Bool) async throws -> [MemberID] {
+    static func expectedOrder(_ world: TeamWorld, _ sort: MemberQuery.SortColumn, ascending: Bool)
+        async throws -> [MemberID]
+    {
         let direction = ascending ? "ASC" : "DESC"
         return try await world.admin.query(
             """
@@ -106,7 +110,8 @@ import Testing
                 let base = MemberQuery(sort: sort, ascending: ascending, limit: 100)
                 let forward = try await Self.walk(store, base, after: nil)
                 #expect(forward.ids.count == Self.total, "\(sort) \(ascending)")
-                #expect(Set(forward.ids).count == forward.ids.count, "\(sort) \(ascending): duplicates")
+                #expect(
+                    Set(forward.ids).count == forward.ids.count, "\(sort) \(ascending): duplicates")
                 #expect(forward.ids == expected, "\(sort) \(ascending): order")
 
                 // Backwards from the last row, in the opposite direction, gives the same rows.
@@ -115,7 +120,9 @@ import Testing
                     var reversed = base
                     reversed.ascending.toggle()
                     let backward = try await Self.walk(store, reversed, after: last)
-                    #expect(Array(backward.ids.reversed()) + [last.id] == forward.ids, "\(sort) \(ascending): backwards")
+                    #expect(
+                        Array(backward.ids.reversed()) + [last.id] == forward.ids,
+                        "\(sort) \(ascending): backwards")
                 }
             }
         }
@@ -129,7 +136,8 @@ import Testing
         let middle = first.cursors[137]
         let rest = try await store.members(MemberQuery(limit: 10, after: middle))
         #expect(rest.members.map(\.id) == Array(expected[138..<148]))
-        let before = try await store.members(MemberQuery(ascending: false, limit: 10, after: middle))
+        let before = try await store.members(
+            MemberQuery(ascending: false, limit: 10, after: middle))
         #expect(before.members.map(\.id) == Array(expected[127..<137].reversed()))
     }
 
@@ -140,32 +148,43 @@ import Testing
         #expect(unique.members.map(\.fullName) == ["Zebulon Quux"])
         #expect(unique.members.first?.email == "user01234@bulk.example")
         #expect(try await store.members(MemberQuery(search: "USER01234@BULK")).members.count == 1)
-        #expect(try await store.members(MemberQuery(search: "invitee17@")).members.map(\.email) == ["invitee17@bulk.example"])
+        #expect(
+            try await store.members(MemberQuery(search: "invitee17@")).members.map(\.email) == [
+                "invitee17@bulk.example"
+            ])
 
-        let everyone = try await Self.walk(store, MemberQuery(search: "bulk.example", limit: 1000), after: nil)
+        let everyone = try await Self.walk(
+            store, MemberQuery(search: "bulk.example", limit: 1000), after: nil)
         #expect(everyone.ids.count == Self.bulkMembers + Self.bulkInvitations)
 
         let counts = try await store.memberCounts()
         #expect(counts.total == Self.total)
         for status in MemberStatus.allCases {
-            let listed = try await Self.walk(store, MemberQuery(status: status, limit: 1000), after: nil)
-            let expected = switch status {
-            case .active: counts.active
-            case .pending: counts.pending
-            case .inactive: counts.inactive
-            }
+            let listed = try await Self.walk(
+                store, MemberQuery(status: status, limit: 1000), after: nil)
+            let expected =
+                switch status {
+                case .active: counts.active
+                case .pending: counts.pending
+                case .inactive: counts.inactive
+                }
             #expect(listed.ids.count == expected, "\(status)")
         }
         for role in Role.allCases {
-            let listed = try await Self.walk(store, MemberQuery(role: role, sort: .name, limit: 1000), after: nil)
+            let listed = try await Self.walk(
+                store, MemberQuery(role: role, sort: .name, limit: 1000), after: nil)
             let inDatabase = try await world.int(
                 "SELECT count(*) FROM team_members WHERE workspace_id = $1 AND deleted_at IS NULL AND role = $2",
                 [DemoTeam.workspaceID.rawValue, role.rawValue])
             #expect(listed.ids.count == inDatabase, "\(role)")
         }
-        let pendingViewers = try await Self.walk(store, MemberQuery(status: .pending, role: .viewer, search: "invitee", limit: 1000), after: nil)
+        let pendingViewers = try await Self.walk(
+            store, MemberQuery(status: .pending, role: .viewer, search: "invitee", limit: 1000),
+            after: nil)
         #expect(pendingViewers.ids.count == Self.bulkInvitations)
-        let sameName = try await Self.walk(store, MemberQuery(status: .active, search: "same name", sort: .name, limit: 100), after: nil)
+        let sameName = try await Self.walk(
+            store, MemberQuery(status: .active, search: "same name", sort: .name, limit: 100),
+            after: nil)
         let inDatabase = try await world.int(
             """
             SELECT count(*) FROM team_members tm JOIN users u ON u.id = tm.user_id

@@ -21,7 +21,9 @@ import Testing
         try await world.setSeatLimit(6)
         _ = try await admin.invite(email: "sixth@example.com", role: .viewer)
         let before = try await world.teamSnapshot()
-        let full = await domainError { () async throws(DomainError) in _ = try await admin.invite(email: "seventh@example.com", role: .viewer) }
+        let full = await domainError { () async throws(DomainError) in
+            _ = try await admin.invite(email: "seventh@example.com", role: .viewer)
+        }
         #expect(full?.isLimitReached == true)
         #expect(full?.userMessage.contains("6 seats") == true, "\(String(describing: full))")
         #expect(try await world.teamSnapshot() == before)
@@ -33,7 +35,9 @@ import Testing
     @Test func reactivationIsRecheckedAgainstTheLimit() async throws {
         try await world.setSeatLimit(5)
         let before = try await world.teamSnapshot()
-        let error = await domainError { () async throws(DomainError) in try await admin.reactivate(DemoTeam.formerMember) }
+        let error = await domainError { () async throws(DomainError) in
+            try await admin.reactivate(DemoTeam.formerMember)
+        }
         #expect(error?.isLimitReached == true)
         #expect(try await world.teamSnapshot() == before)
         try await admin.deactivate(DemoTeam.viewerMember)

@@ -23,11 +23,14 @@ import Testing
         try await bob.changeRole(DemoTeam.memberMember, to: .viewer)
         let before = try await world.teamSnapshot()
         let error = await domainError { () async throws(DomainError) in
-            try await operation.perform(on: DemoTeam.memberMember, by: alice, expected: stale.version)
+            try await operation.perform(
+                on: DemoTeam.memberMember, by: alice, expected: stale.version)
         }
         #expect(error?.isConflict == true, "\(operation): \(String(describing: error))")
         #expect(try await world.teamSnapshot() == before)
-        #expect(try await world.state(DemoTeam.memberMember) == "viewer|active|false", "Bob's change stands")
+        #expect(
+            try await world.state(DemoTeam.memberMember) == "viewer|active|false",
+            "Bob's change stands")
 
         let fresh = try await alice.member(DemoTeam.memberMember)
         #expect(fresh.version != stale.version)
@@ -39,10 +42,13 @@ import Testing
         let stale = try await alice.member(DemoTeam.pendingMember)
         let newer = try await bob.resendInvitation(DemoTeam.pendingMember)
         let error = await domainError { () async throws(DomainError) in
-            try await operation.perform(on: DemoTeam.pendingMember, by: alice, expected: stale.version)
+            try await operation.perform(
+                on: DemoTeam.pendingMember, by: alice, expected: stale.version)
         }
         #expect(error?.isConflict == true)
-        #expect(try await world.row(DemoTeam.pendingMember).optionalString("invitation_token") == newer.token.storedHash)
+        #expect(
+            try await world.row(DemoTeam.pendingMember).optionalString("invitation_token")
+                == newer.token.storedHash)
     }
 
     @Test func aReactivationOnAStaleViewIsAConflict() async throws {
@@ -58,13 +64,16 @@ import Testing
     @Test func activityAloneDoesNotMakeAViewStale() async throws {
         let seen = try await alice.member(DemoTeam.viewerMember)
         try await world.admin.query(
-            "UPDATE team_members SET last_active_at = now() WHERE id = $1", [DemoTeam.viewerMember.rawValue])
+            "UPDATE team_members SET last_active_at = now() WHERE id = $1",
+            [DemoTeam.viewerMember.rawValue])
         try await alice.changeRole(DemoTeam.viewerMember, to: .member, expected: seen.version)
         #expect(try await world.state(DemoTeam.viewerMember) == "member|active|false")
     }
 
     @Test func theListCarriesTheSameVersionAsTheSingleRead() async throws {
-        let listed = try await alice.members(MemberQuery()).members.first { $0.id == DemoTeam.adminMember }
+        let listed = try await alice.members(MemberQuery()).members.first {
+            $0.id == DemoTeam.adminMember
+        }
         let read = try await alice.member(DemoTeam.adminMember)
         #expect(listed?.version == read.version)
         try await alice.deactivate(DemoTeam.adminMember, expected: try #require(listed).version)
@@ -72,7 +81,9 @@ import Testing
 }
 
 extension MemberOperation {
-    func perform(on id: MemberID, by store: SettingsStore, expected: RowVersion) async throws(DomainError) {
+    func perform(on id: MemberID, by store: SettingsStore, expected: RowVersion)
+        async throws(DomainError)
+    {
         switch self {
         case .read: _ = try await store.member(id)
         case .changeRole: try await store.changeRole(id, to: .admin, expected: expected)

@@ -30,26 +30,41 @@ import Testing
         let searched = try await store.members(MemberQuery(search: "globex"))
         #expect(searched.members.isEmpty)
         let counts = try await store.memberCounts()
-        #expect(counts == MemberCounts(active: 4, pending: 1, inactive: 1, seatLimit: 25, activeOwners: 1))
+        #expect(
+            counts
+                == MemberCounts(active: 4, pending: 1, inactive: 1, seatLimit: 25, activeOwners: 1))
 
         for id in globex.allMemberIDs {
             for operation in MemberOperation.allCases {
                 let error = await Self.refusal(operation, on: id, by: store)
-                #expect(error?.isNotFound == true, "\(operation) on B's \(id): \(String(describing: error))")
+                #expect(
+                    error?.isNotFound == true,
+                    "\(operation) on B's \(id): \(String(describing: error))")
             }
         }
-        for email in [SecondWorkspace.email(.owner), SecondWorkspace.pendingEmail, SecondWorkspace.formerEmail] {
-            let error = await domainError { () async throws(DomainError) in _ = try await store.member(email: email) }
+        for email in [
+            SecondWorkspace.email(.owner), SecondWorkspace.pendingEmail,
+            SecondWorkspace.formerEmail,
+        ] {
+            let error = await domainError { () async throws(DomainError) in
+                _ = try await store.member(email: email)
+            }
             #expect(error?.isNotFound == true)
         }
         #expect(try await store.expireInvitations() == 0)
 
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
-        #expect(try await world.teamSnapshot() == demoBefore, "the refused calls wrote no audit rows either")
+        #expect(
+            try await world.teamSnapshot() == demoBefore,
+            "the refused calls wrote no audit rows either")
     }
 
-    static func refusal(_ operation: MemberOperation, on id: MemberID, by store: SettingsStore) async -> DomainError? {
-        await domainError { () async throws(DomainError) in try await operation.perform(on: id, by: store) }
+    static func refusal(_ operation: MemberOperation, on id: MemberID, by store: SettingsStore)
+        async -> DomainError?
+    {
+        await domainError { () async throws(DomainError) in
+            try await operation.perform(on: id, by: store)
+        }
     }
 
     @Test func invitingBsMemberIntoAMakesANewSeparateInvitation() async throws {
@@ -57,8 +72,11 @@ import Testing
         let before = try await SecondWorkspace.snapshot(in: world)
         let receipt = try await store.invite(email: SecondWorkspace.email(.admin), role: .viewer)
         #expect(!globex.allMemberIDs.contains(receipt.memberID))
-        #expect(try await world.scalar("SELECT workspace_id::text FROM team_members WHERE id = $1", [receipt.memberID.rawValue])
-            == DemoTeam.workspaceID.description)
+        #expect(
+            try await world.scalar(
+                "SELECT workspace_id::text FROM team_members WHERE id = $1",
+                [receipt.memberID.rawValue])
+                == DemoTeam.workspaceID.description)
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
     }
 
@@ -78,16 +96,23 @@ import Testing
         #expect(counts.total == 0 && counts.activeOwners == 0)
         #expect(await Self.refusal(.read, on: globex.member(.admin), by: store)?.isNotFound == true)
 
-        let notMember = DomainError.forbidden(reason: "You are no longer an active member of this workspace")
+        let notMember = DomainError.forbidden(
+            reason: "You are no longer an active member of this workspace")
         let invite = await domainError { () async throws(DomainError) in
             _ = try await store.invite(email: "spy@example.com", role: .owner)
         }
         #expect(invite == notMember)
-        #expect(await domainError { () async throws(DomainError) in try await store.expireInvitations() } == notMember)
-        let targets = [globex.member(.owner), globex.member(.member), globex.former, globex.pending]
+        #expect(
+            await domainError { () async throws(DomainError) in try await store.expireInvitations()
+            } == notMember)
+        let targets = [
+            globex.member(.owner), globex.member(.member), globex.former, globex.pending,
+        ]
         for operation in MemberOperation.allCases where operation != .read {
             for target in targets {
-                #expect(await Self.refusal(operation, on: target, by: store) == notMember, "\(operation)")
+                #expect(
+                    await Self.refusal(operation, on: target, by: store) == notMember,
+                    "\(operation)")
             }
         }
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
@@ -103,13 +128,18 @@ import Testing
         let inB = try await world.store(email: "demo@example.com", workspace: SecondWorkspace.slug)
         #expect(inB.session.role == .viewer)
         let before = try await SecondWorkspace.snapshot(in: world)
-        #expect(await Self.refusal(.deactivate, on: globex.member(.member), by: inB)
-            == .forbidden(reason: "Only admins and owners can manage members"))
-        #expect(try await inB.members(MemberQuery()).members.count == 8, "B's seven rows and the demo owner")
+        #expect(
+            await Self.refusal(.deactivate, on: globex.member(.member), by: inB)
+                == .forbidden(reason: "Only admins and owners can manage members"))
+        #expect(
+            try await inB.members(MemberQuery()).members.count == 8,
+            "B's seven rows and the demo owner")
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
 
         let inA = try await world.store(email: "demo@example.com", workspace: "acme")
-        #expect(await Self.refusal(.deactivate, on: globex.member(.member), by: inA)?.isNotFound == true)
+        #expect(
+            await Self.refusal(.deactivate, on: globex.member(.member), by: inA)?.isNotFound == true
+        )
     }
 
     @Test func rawSQLFromAReachesNoRowOfB() async throws {
@@ -126,7 +156,8 @@ import Testing
             ("SELECT id FROM workspaces WHERE id = $1", [b]),
             ("SELECT id FROM users WHERE email LIKE '%globex%'", []),
         ] as [(String, [any PostgresEncodable])] {
-            let outcome = try await sql.attempt(workspace: DemoTeam.workspaceID, user: owner, statement, parameters)
+            let outcome = try await sql.attempt(
+                workspace: DemoTeam.workspaceID, user: owner, statement, parameters)
             #expect(outcome.changedNothing, "\(statement): \(outcome)")
         }
         let smuggle = try await sql.attempt(
@@ -136,7 +167,8 @@ import Testing
         #expect(smuggle == .refused("42501"))
         // Claiming B outright with A's owner: no role there, so nothing either.
         let claimed = try await sql.attempt(
-            workspace: SecondWorkspace.id, user: owner, "UPDATE team_members SET role = 'viewer' WHERE workspace_id = $1", [b])
+            workspace: SecondWorkspace.id, user: owner,
+            "UPDATE team_members SET role = 'viewer' WHERE workspace_id = $1", [b])
         #expect(claimed.changedNothing)
         #expect(try await SecondWorkspace.snapshot(in: world) == before)
     }

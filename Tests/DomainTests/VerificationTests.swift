@@ -10,7 +10,8 @@ import Testing
 @Suite struct VerificationTests {
     /// psql -A's unaligned output: the header and each row joined by `|`, NULL as empty.
     static func unaligned(_ result: PostgresResult) -> String {
-        let lines = [result.columns.names.joined(separator: "|")]
+        let lines =
+            [result.columns.names.joined(separator: "|")]
             + result.rows.map { $0.values.map { $0 ?? "" }.joined(separator: "|") }
         return lines.joined(separator: "\n")
     }
@@ -30,7 +31,9 @@ import Testing
         let client = database.adminClient()
         for verification in Verification.shipped {
             let result = try await client.query(verification.sql)
-            #expect(Self.unaligned(result) == Self.trimmed(verification.expected), "\(verification.name)")
+            #expect(
+                Self.unaligned(result) == Self.trimmed(verification.expected),
+                "\(verification.name)")
         }
     }
 

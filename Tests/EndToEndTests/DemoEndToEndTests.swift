@@ -5,18 +5,27 @@ import Testing
 @Suite("demo in a real terminal", .serialized)
 struct DemoEndToEndTests {
     /// Starts the demo with its stderr captured, so the test learns the cluster's directory.
-    private func startDemo(_ arguments: String = "", width: Int = 120, height: Int = 40) throws -> (TmuxSession, String) {
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sc-e2e-\(UUID().uuidString).err").path
+    private func startDemo(_ arguments: String = "", width: Int = 120, height: Int = 40) throws -> (
+        TmuxSession, String
+    ) {
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sc-e2e-\(UUID().uuidString).err"
+        ).path
         let session = try TmuxSession(
-            command: "\(TmuxSession.quote(Binary.path)) demo \(arguments) 2>\(TmuxSession.quote(errors))",
+            command:
+                "\(TmuxSession.quote(Binary.path)) demo \(arguments) 2>\(TmuxSession.quote(errors))",
             width: width, height: height)
         return (session, errors)
     }
 
     private func clusterDirectory(from errorsPath: String) throws -> String {
         let text = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
-        guard let range = text.range(of: #"/tmp/settings-console-demo\.[A-Za-z0-9]+"#, options: .regularExpression) else {
-            throw TmuxSession.Failure(description: "the demo did not say where its cluster is: \(text)")
+        guard
+            let range = text.range(
+                of: #"/tmp/settings-console-demo\.[A-Za-z0-9]+"#, options: .regularExpression)
+        else {
+            throw TmuxSession.Failure(
+                description: "the demo did not say where its cluster is: \(text)")
         }
         return String(text[range])
     }
@@ -25,7 +34,10 @@ struct DemoEndToEndTests {
         let (tmux, errors) = try startDemo()
         defer { tmux.close() }
         let team = try tmux.waitFor(text: "pending@example.com")
-        for email in ["demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com", "former@example.com"] {
+        for email in [
+            "demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com",
+            "former@example.com",
+        ] {
             #expect(team.contains(email), "Team tab lacks \(email)")
         }
         #expect(team.contains("6 members · 4 active · 1 pending · 1 inactive"))
@@ -41,7 +53,10 @@ struct DemoEndToEndTests {
 
         try tmux.send("3")
         let integrations = try tmux.waitFor(text: "Error Tracking")
-        for name in ["Engineering Alerts", "Production Incidents", "Custom Analytics Endpoint", "Error Tracking"] {
+        for name in [
+            "Engineering Alerts", "Production Incidents", "Custom Analytics Endpoint",
+            "Error Tracking",
+        ] {
             #expect(integrations.contains(name))
         }
         for word in ["healthy", "degraded", "unknown"] { #expect(integrations.contains(word)) }
@@ -49,11 +64,18 @@ struct DemoEndToEndTests {
         try tmux.send("q")
         try tmux.waitForExit()
         let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, !processes(mentioning: directory).isEmpty || FileManager.default.fileExists(atPath: directory) {
+        while Date() < deadline,
+            !processes(mentioning: directory).isEmpty
+                || FileManager.default.fileExists(atPath: directory)
+        {
             Thread.sleep(forTimeInterval: 0.1)
         }
-        #expect(processes(mentioning: directory).isEmpty, "postgres still running: \(processes(mentioning: directory))")
-        #expect(!FileManager.default.fileExists(atPath: directory), "the cluster directory was not removed")
+        #expect(
+            processes(mentioning: directory).isEmpty,
+            "postgres still running: \(processes(mentioning: directory))")
+        #expect(
+            !FileManager.default.fileExists(atPath: directory),
+            "the cluster directory was not removed")
     }
 
     @Test func killingTheConsoleStillStopsItsCluster() throws {
@@ -63,7 +85,9 @@ struct DemoEndToEndTests {
         let directory = try clusterDirectory(from: errors)
         // Only this test's console: other suites run their own demos at the same time.
         let ours = Set(try tmux.paneProcesses())
-        let consoles = processes(mentioning: "demo").filter { $0.contains(Binary.path) || $0.contains("settings-console demo") }
+        let consoles = processes(mentioning: "demo").filter {
+            $0.contains(Binary.path) || $0.contains("settings-console demo")
+        }
         for line in consoles {
             if let pid = Int32(line.prefix { $0 != ":" }), ours.contains(pid) { kill(pid, SIGKILL) }
         }
@@ -71,7 +95,9 @@ struct DemoEndToEndTests {
         while Date() < deadline, FileManager.default.fileExists(atPath: directory) {
             Thread.sleep(forTimeInterval: 0.1)
         }
-        #expect(!FileManager.default.fileExists(atPath: directory), "a crash must not leave the cluster behind")
+        #expect(
+            !FileManager.default.fileExists(atPath: directory),
+            "a crash must not leave the cluster behind")
         #expect(processes(mentioning: directory).isEmpty)
     }
 

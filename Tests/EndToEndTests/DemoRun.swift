@@ -12,26 +12,33 @@ final class DemoRun {
 
     /// Starts `demo ARGUMENTS` and waits for the Team list.
     init(_ arguments: String, width: Int = 120, height: Int = 40) throws {
-        errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("sc-e2e-\(UUID().uuidString).err").path
+        errorsPath =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "sc-e2e-\(UUID().uuidString).err"
+            ).path
         tmux = try TmuxSession(
-            command: "\(TmuxSession.quote(Binary.path)) demo \(arguments) 2>\(TmuxSession.quote(errorsPath))",
+            command:
+                "\(TmuxSession.quote(Binary.path)) demo \(arguments) 2>\(TmuxSession.quote(errorsPath))",
             width: width, height: height)
         do {
             try tmux.waitFor(text: "pending@example.com")
             let text = try String(contentsOfFile: errorsPath, encoding: .utf8)
             guard let match = text.firstMatch(of: /listening on (\S+)\/sock \(port (\d+)\)/) else {
-                throw TmuxSession.Failure(description: "the demo did not say where its cluster is: \(text)")
+                throw TmuxSession.Failure(
+                    description: "the demo did not say where its cluster is: \(text)")
             }
             database = try PostgresConnection(
                 conninfo: "",
                 overrides: [
-                    ("host", String(match.1) + "/sock"), ("port", String(match.2)), ("user", "postgres"),
+                    ("host", String(match.1) + "/sock"), ("port", String(match.2)),
+                    ("user", "postgres"),
                     ("dbname", "postgres"),
                 ])
         } catch {
             tmux.close()
             let stderr = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
-            throw TmuxSession.Failure(description: "demo \(arguments) did not come up: \(error)\nits stderr:\n\(stderr)")
+            throw TmuxSession.Failure(
+                description: "demo \(arguments) did not come up: \(error)\nits stderr:\n\(stderr)")
         }
     }
 
@@ -84,9 +91,14 @@ final class DemoRun {
         // search has answered: wait for the table itself to hold just the one row.
         try tmux.waitFor("only \(search) listed") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            guard let header = lines.firstIndex(where: { $0.contains("Last active") }) else { return false }
-            let rows = lines[(header + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            return screen.contains("search: \"\(search)\"") && rows.count == 1 && rows.first?.contains(search) == true
+            guard let header = lines.firstIndex(where: { $0.contains("Last active") }) else {
+                return false
+            }
+            let rows = lines[(header + 1)...].prefix {
+                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            return screen.contains("search: \"\(search)\"") && rows.count == 1
+                && rows.first?.contains(search) == true
         }
     }
 

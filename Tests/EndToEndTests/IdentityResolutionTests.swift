@@ -20,21 +20,28 @@ final class IdentityResolutionTests {
         conninfo = database.adminConninfo + " dbname=\(database.name) user=console_app"
         directory = try SSHKeygen.temporaryDirectory()
         admin = try SSHKeygen.generate("ed25519", comment: "admin", in: directory, name: "admin")
-        viewer = try SSHKeygen.generate("ecdsa", bits: 384, comment: "viewer", in: directory, name: "viewer")
+        viewer = try SSHKeygen.generate(
+            "ecdsa", bits: 384, comment: "viewer", in: directory, name: "viewer")
         stranger = try SSHKeygen.generate("ed25519", in: directory, name: "stranger")
         for (email, key) in [("admin@example.com", admin), ("viewer@example.com", viewer)] {
             try ProcessRun.check(
-                [Binary.path, "keys", "add", email, "--key", key.publicLine, "--database", conninfo,
-                 "--user", "demo@example.com", "--password-stdin"], input: "demo-pass\n")
+                [
+                    Binary.path, "keys", "add", email, "--key", key.publicLine, "--database",
+                    conninfo,
+                    "--user", "demo@example.com", "--password-stdin",
+                ], input: "demo-pass\n")
         }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     /// sshd's `SSH_USER_AUTH` file for `lines`, mode 0600.
-    func authFile(_ lines: [String], name: String = UUID().uuidString, mode: Int = 0o600) throws -> String {
+    func authFile(_ lines: [String], name: String = UUID().uuidString, mode: Int = 0o600) throws
+        -> String
+    {
         let path = directory + "/auth-" + name
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            toFile: path, atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
         return path
     }
@@ -44,14 +51,20 @@ final class IdentityResolutionTests {
     }
 
     /// Runs the binary as sshd's forced command would: a bare environment plus `extra`.
-    func run(_ arguments: [String], _ extra: [String: String], input: String = "") throws -> ProcessRun {
+    func run(_ arguments: [String], _ extra: [String: String], input: String = "") throws
+        -> ProcessRun
+    {
         var environment = ["PATH": "/usr/bin:/bin", "HOME": directory, "LANG": "C.UTF-8"]
         environment.merge(extra) { _, new in new }
-        return try ProcessRun.run([Binary.path] + arguments + ["--database", conninfo], input: input, environment: environment)
+        return try ProcessRun.run(
+            [Binary.path] + arguments + ["--database", conninfo], input: input,
+            environment: environment)
     }
 
     func forced(_ command: String, as key: GeneratedSSHKey) throws -> ProcessRun {
-        try run([], ["SSH_USER_AUTH": try authFile([publicKeyLine(key)]), "SSH_ORIGINAL_COMMAND": command])
+        try run(
+            [],
+            ["SSH_USER_AUTH": try authFile([publicKeyLine(key)]), "SSH_ORIGINAL_COMMAND": command])
     }
 
     @Test func theKeyDecidesWhoRunsTheCommand() throws {
@@ -69,13 +82,17 @@ final class IdentityResolutionTests {
         ] {
             let result = try forced(command, as: viewer)
             #expect(result.status == 0, "\(command): \(result.stderr)")
-            #expect(result.stdout.contains("admin@example.com") && !result.stdout.contains("demo@example.com"), "\(command): \(result.stdout)")
+            #expect(
+                result.stdout.contains("admin@example.com")
+                    && !result.stdout.contains("demo@example.com"), "\(command): \(result.stdout)")
         }
         let literal = try forced("team list --json --search '$HOME'", as: viewer)
         #expect(literal.status == 0)
         #expect(literal.stdout == "[]\n", "no shell expansion: \(literal.stdout)")
-        let newKey = try SSHKeygen.generate("ed25519", comment: "member laptop", in: directory, name: "member")
-        let added = try forced("keys add member@example.com --key '\(newKey.publicLine)'", as: admin)
+        let newKey = try SSHKeygen.generate(
+            "ed25519", comment: "member laptop", in: directory, name: "member")
+        let added = try forced(
+            "keys add member@example.com --key '\(newKey.publicLine)'", as: admin)
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout.contains(newKey.keygenFingerprint))
     }
@@ -83,7 +100,8 @@ final class IdentityResolutionTests {
     @Test func aFailedKeyNeverFallsBackToAPassword() throws {
         let unknown = try authFile([publicKeyLine(stranger)])
         let withPassword = try run(
-            ["team", "list", "--user", "demo@example.com", "--password-stdin"], ["SSH_USER_AUTH": unknown],
+            ["team", "list", "--user", "demo@example.com", "--password-stdin"],
+            ["SSH_USER_AUTH": unknown],
             input: "demo-pass\n")
         #expect(withPassword.status == 64, "\(withPassword.stderr)")
         #expect(withPassword.stdout.isEmpty)
@@ -99,20 +117,33 @@ final class IdentityResolutionTests {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: good)
         let cases: [(String, String)] = [
             (link, "is a symbolic link"),
-            (try authFile([publicKeyLine(admin)], name: "shared", mode: 0o622), "writable by other users"),
+            (
+                try authFile([publicKeyLine(admin)], name: "shared", mode: 0o622),
+                "writable by other users"
+            ),
             (directory, "is not a regular file"),
             (directory + "/absent", "does not exist"),
-            (try authFile(["keyboard-interactive/pam"], name: "kbd"), "did not log in with a public key"),
-            (try authFile([publicKeyLine(admin), publicKeyLine(viewer)], name: "two"), "will not guess"),
+            (
+                try authFile(["keyboard-interactive/pam"], name: "kbd"),
+                "did not log in with a public key"
+            ),
+            (
+                try authFile([publicKeyLine(admin), publicKeyLine(viewer)], name: "two"),
+                "will not guess"
+            ),
         ]
         for (path, reason) in cases {
             let result = try run(["team", "list"], ["SSH_USER_AUTH": path])
             #expect(result.status == 9, "\(path): \(result.stderr)")
-            #expect(result.stderr.contains("SSH login refused") && result.stderr.contains(reason), "\(path): \(result.stderr)")
+            #expect(
+                result.stderr.contains("SSH login refused") && result.stderr.contains(reason),
+                "\(path): \(result.stderr)")
         }
         // A second factor beside the key is fine: the key still names the user.
-        let twoFactor = try authFile([publicKeyLine(viewer), "keyboard-interactive/pam"], name: "2fa")
-        let result = try run([], ["SSH_USER_AUTH": twoFactor, "SSH_ORIGINAL_COMMAND": "team list --json"])
+        let twoFactor = try authFile(
+            [publicKeyLine(viewer), "keyboard-interactive/pam"], name: "2fa")
+        let result = try run(
+            [], ["SSH_USER_AUTH": twoFactor, "SSH_ORIGINAL_COMMAND": "team list --json"])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
@@ -123,9 +154,13 @@ final class IdentityResolutionTests {
     }
 
     @Test func passwordsStillWorkWhereThereIsNoSSH() throws {
-        let result = try run(["team", "list", "--json", "--user", "viewer@example.com", "--password-stdin"], [:], input: "demo-pass\n")
+        let result = try run(
+            ["team", "list", "--json", "--user", "viewer@example.com", "--password-stdin"], [:],
+            input: "demo-pass\n")
         #expect(result.status == 0, "\(result.stderr)")
-        let refused = try run(["team", "list", "--user", "viewer@example.com", "--password-stdin"], [:], input: "wrong\n")
+        let refused = try run(
+            ["team", "list", "--user", "viewer@example.com", "--password-stdin"], [:],
+            input: "wrong\n")
         #expect(refused.status == 9)
         #expect(refused.stderr.contains("Invalid credentials"))
     }

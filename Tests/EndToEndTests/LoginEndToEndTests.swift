@@ -17,7 +17,8 @@ struct LoginEndToEndTests {
 
     func console() throws -> TmuxSession {
         try TmuxSession(
-            command: "\(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo))", width: 100, height: 30)
+            command: "\(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo))",
+            width: 100, height: 30)
     }
 
     /// Types one attempt: the email (when given), then the password, each with Enter.
@@ -49,7 +50,9 @@ struct LoginEndToEndTests {
         #expect(refused.contains("admin@example.com"), "the email stays after a refusal")
         #expect(!refused.contains("not-the-password"))
         try attempt(tmux, password: "demo-pass")
-        try tmux.waitFor("the console as the admin") { $0.contains("admin@example.com (admin)") && $0.contains("pending@example.com") }
+        try tmux.waitFor("the console as the admin") {
+            $0.contains("admin@example.com (admin)") && $0.contains("pending@example.com")
+        }
         try tmux.send("q")
         try tmux.waitForExit()
         #expect(try await authEvents() == ["auth.failed password", "auth.login password"])
@@ -62,7 +65,8 @@ struct LoginEndToEndTests {
         defer { first.close() }
         try first.waitFor(text: "sign in")
         for number in 1...3 {
-            try attempt(first, email: number == 1 ? "viewer@example.com" : nil, password: "wrong-\(number)")
+            try attempt(
+                first, email: number == 1 ? "viewer@example.com" : nil, password: "wrong-\(number)")
             try await waitUntilRefused(first, failures: number)
         }
         try first.send("Escape")
@@ -72,7 +76,9 @@ struct LoginEndToEndTests {
         defer { second.close() }
         try second.waitFor(text: "sign in")
         for number in 4...5 {
-            try attempt(second, email: number == 4 ? "viewer@example.com" : nil, password: "wrong-\(number)")
+            try attempt(
+                second, email: number == 4 ? "viewer@example.com" : nil, password: "wrong-\(number)"
+            )
             try await waitUntilRefused(second, failures: number)
         }
         try attempt(second, password: "demo-pass")
@@ -87,10 +93,14 @@ struct LoginEndToEndTests {
     func waitUntilRefused(_ tmux: TmuxSession, failures: Int) async throws {
         let deadline = Date().addingTimeInterval(20)
         while try await authEvents().filter({ $0 == "auth.failed password" }).count < failures {
-            guard Date() < deadline else { throw TmuxSession.Failure(description: "refusal \(failures) never recorded") }
+            guard Date() < deadline else {
+                throw TmuxSession.Failure(description: "refusal \(failures) never recorded")
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
-        try tmux.waitFor("the form to take refusal \(failures)") { !$0.contains("Signing in…") && $0.contains("Invalid credentials") }
+        try tmux.waitFor("the form to take refusal \(failures)") {
+            !$0.contains("Signing in…") && $0.contains("Invalid credentials")
+        }
     }
 
     @Test func escapeLeavesWithoutLoggingAnyoneIn() async throws {
@@ -105,6 +115,8 @@ struct LoginEndToEndTests {
     @Test func withoutATerminalThereIsNoLoginScreenAndNoGuess() throws {
         let result = try ProcessRun.run([Binary.path, "--database", conninfo])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("without a terminal there is no login screen"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("without a terminal there is no login screen"),
+            "\(result.stderr)")
     }
 }

@@ -36,8 +36,12 @@ final class PrivateSSHServer {
 
     init(directory: String, keys: KeyAcceptance, forceCommand: String) throws {
         self.directory = directory
-        try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
-        try ProcessRun.check(["/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", directory + "/host_ed25519"])
+        try FileManager.default.createDirectory(
+            atPath: "/run/sshd", withIntermediateDirectories: true)
+        try ProcessRun.check([
+            "/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+            directory + "/host_ed25519",
+        ])
         let acceptance: String
         switch keys {
         case .file(let lines):
@@ -49,7 +53,8 @@ final class PrivateSSHServer {
             // /tmp is not; /run is.
             let commandDirectory = "/run/sc-e2e-\(UUID().uuidString.prefix(8))"
             try FileManager.default.createDirectory(
-                atPath: commandDirectory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
+                atPath: commandDirectory, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: 0o755])
             anyKeyDirectory = commandDirectory
             try "#!/bin/sh\nprintf 'restrict,pty %s %s\\n' \"$1\" \"$2\"\n".write(
                 toFile: commandDirectory + "/any-key", atomically: true, encoding: .utf8)
@@ -98,7 +103,8 @@ final class PrivateSSHServer {
             """
         try script.write(toFile: directory + "/reaper.sh", atomically: true, encoding: .utf8)
         (reaper, lifeline) = try Self.spawnReaper(
-            script: directory + "/reaper.sh", config: directory + "/sshd_config", log: directory + "/sshd.log")
+            script: directory + "/reaper.sh", config: directory + "/sshd_config",
+            log: directory + "/sshd.log")
         do {
             try waitUntilListening()
         } catch {
@@ -109,7 +115,9 @@ final class PrivateSSHServer {
 
     deinit { stop() }
 
-    var log: String { (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? "" }
+    var log: String {
+        (try? String(contentsOfFile: directory + "/sshd.log", encoding: .utf8)) ?? ""
+    }
 
     /// Closes the lifeline (the reaper stops sshd) and waits for both to be gone.
     func stop() {
@@ -179,7 +187,9 @@ final class PrivateSSHServer {
 
     /// Starts the reaper with the read end of a close-on-exec pipe as its stdin; returns its
     /// pid and the write end, which no other child inherits.
-    private static func spawnReaper(script: String, config: String, log: String) throws -> (pid_t, Int32) {
+    private static func spawnReaper(script: String, config: String, log: String) throws -> (
+        pid_t, Int32
+    ) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw Failure(description: "pipe failed") }
         // Close-on-exec at once (pipe2 is not visible from Swift): the write end must reach
@@ -213,7 +223,9 @@ extension PrivateSSHServer {
     /// it) and gives it the `*` password that `UsePAM no` accepts as "not locked".
     static func ensureUser() throws {
         if try ProcessRun.run(["/usr/bin/id", user]).status != 0 {
-            try ProcessRun.check(["/usr/sbin/useradd", "--create-home", "--user-group", "--shell", "/bin/sh", user])
+            try ProcessRun.check([
+                "/usr/sbin/useradd", "--create-home", "--user-group", "--shell", "/bin/sh", user,
+            ])
         }
         try ProcessRun.check(["/usr/sbin/usermod", "-p", "*", user])
     }

@@ -12,17 +12,25 @@ struct ProcessRun {
     }
 
     /// Runs `arguments[0]` (an absolute path) with `input` on standard input.
-    static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil) throws -> ProcessRun {
+    static func run(_ arguments: [String], input: String = "", environment: [String: String]? = nil)
+        throws -> ProcessRun
+    {
         let base = NSTemporaryDirectory() + "sc-run-\(UUID().uuidString)"
         let inputPath = base + ".in", outputPath = base + ".out", errorPath = base + ".err"
-        defer { [inputPath, outputPath, errorPath].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        defer {
+            [inputPath, outputPath, errorPath].forEach {
+                try? FileManager.default.removeItem(atPath: $0)
+            }
+        }
         try input.write(toFile: inputPath, atomically: true, encoding: .utf8)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { values in
@@ -32,10 +40,13 @@ struct ProcessRun {
         var attributes = CleanSignals.attributes()
         defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
-        let spawned = envp.map { list in posix_spawn(&pid, arguments[0], &actions, &attributes, argv, list) }
+        let spawned =
+            envp.map { list in posix_spawn(&pid, arguments[0], &actions, &attributes, argv, list) }
             ?? posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else {
-            throw Failure(description: "could not start \(arguments[0]): \(String(cString: strerror(spawned)))")
+            throw Failure(
+                description:
+                    "could not start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -50,7 +61,10 @@ struct ProcessRun {
     static func check(_ arguments: [String], input: String = "") throws -> ProcessRun {
         let result = try run(arguments, input: input)
         guard result.status == 0 else {
-            throw Failure(description: "\(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)\(result.stdout)")
+            throw Failure(
+                description:
+                    "\(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)\(result.stdout)"
+            )
         }
         return result
     }
@@ -71,7 +85,9 @@ enum CleanSignals {
         posix_spawnattr_setsigmask(&attributes, &empty)
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM] { sigaddset(&defaults, signal) }
+        for signal in [SIGPIPE, SIGCHLD, SIGHUP, SIGINT, SIGQUIT, SIGTERM] {
+            sigaddset(&defaults, signal)
+        }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         return attributes

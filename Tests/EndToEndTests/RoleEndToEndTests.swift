@@ -20,9 +20,11 @@ struct RoleEndToEndTests {
         try demo.press("Enter")
         let receipt = try demo.waitFor("will not be shown again")
         #expect(receipt.contains("https://app.example.com/invite/accept?token="))
-        #expect(try demo.value(
-            "SELECT role || '/' || status FROM team_members WHERE invitation_email = $1", ["e2e-new@example.com"])
-            == "viewer/pending")
+        #expect(
+            try demo.value(
+                "SELECT role || '/' || status FROM team_members WHERE invitation_email = $1",
+                ["e2e-new@example.com"])
+                == "viewer/pending")
         try demo.press("Enter")
         try demo.waitFor("e2e-new@example.com")
 
@@ -33,9 +35,10 @@ struct RoleEndToEndTests {
         try demo.type("m")
         try demo.press("Enter")
         try demo.waitFor("Role changed to member")
-        #expect(try demo.value(
-            "SELECT tm.role FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = $1",
-            ["viewer@example.com"]) == "member")
+        #expect(
+            try demo.value(
+                "SELECT tm.role FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = $1",
+                ["viewer@example.com"]) == "member")
 
         // Deactivate the member, confirmed.
         try demo.select(member: "member@example.com")
@@ -43,18 +46,20 @@ struct RoleEndToEndTests {
         try demo.waitFor("Deactivate member")
         try demo.press("Enter")
         try demo.waitFor("Member deactivated")
-        #expect(try demo.value(
-            "SELECT tm.status FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = $1",
-            ["member@example.com"]) == "inactive")
+        #expect(
+            try demo.value(
+                "SELECT tm.status FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = $1",
+                ["member@example.com"]) == "inactive")
         let refreshed = try demo.tmux.waitFor("the list to show the deactivation") {
             $0.contains("member@example.com") && $0.contains("inactive")
         }
         #expect(refreshed.contains("Member deactivated"))
-        #expect(try demo.value(
-            """
-            SELECT string_agg(a.action, ',' ORDER BY a.created_at) FROM audit_logs a JOIN users u ON u.id = a.user_id
-            WHERE u.email = 'admin@example.com' AND a.action LIKE 'team.%'
-            """) == "team.invite,team.change_role,team.deactivate")
+        #expect(
+            try demo.value(
+                """
+                SELECT string_agg(a.action, ',' ORDER BY a.created_at) FROM audit_logs a JOIN users u ON u.id = a.user_id
+                WHERE u.email = 'admin@example.com' AND a.action LIKE 'team.%'
+                """) == "team.invite,team.change_role,team.deactivate")
 
         // An integration: add with sealed credentials, test, disable, remove.
         try demo.press("Escape", "3")
@@ -72,12 +77,17 @@ struct RoleEndToEndTests {
         try demo.type("tok-e2e-secret")
         try demo.press("Enter")
         try demo.waitFor("Added E2E Hook")
-        #expect(try demo.value(
-            "SELECT integration_type || '/' || rate_limit_per_minute || '/' || (config_data->>'url') FROM integrations_config WHERE integration_name = 'E2E Hook'")
-            == "webhook/60/https://hooks.example.com/e2e")
-        let sealed = try #require(try demo.value(
-            "SELECT credentials_encrypted FROM integrations_config WHERE integration_name = 'E2E Hook'"))
-        #expect(sealed.hasPrefix("v1:") && !sealed.contains("tok-e2e-secret"), "credentials are sealed")
+        #expect(
+            try demo.value(
+                "SELECT integration_type || '/' || rate_limit_per_minute || '/' || (config_data->>'url') FROM integrations_config WHERE integration_name = 'E2E Hook'"
+            )
+                == "webhook/60/https://hooks.example.com/e2e")
+        let sealed = try #require(
+            try demo.value(
+                "SELECT credentials_encrypted FROM integrations_config WHERE integration_name = 'E2E Hook'"
+            ))
+        #expect(
+            sealed.hasPrefix("v1:") && !sealed.contains("tok-e2e-secret"), "credentials are sealed")
 
         try demo.waitFor("? unknown   E2E Hook")
         try demo.press("j", "Enter")
@@ -89,12 +99,18 @@ struct RoleEndToEndTests {
         try demo.waitFor("check passed")
         try demo.press("Space")
         try demo.waitFor("Disabled E2E Hook")
-        #expect(try demo.value("SELECT is_enabled::text FROM integrations_config WHERE integration_name = 'E2E Hook'") == "false")
+        #expect(
+            try demo.value(
+                "SELECT is_enabled::text FROM integrations_config WHERE integration_name = 'E2E Hook'"
+            ) == "false")
         try demo.press("X")
         try demo.waitFor("Remove integration")
         try demo.press("Enter")
         try demo.waitFor("Removed E2E Hook")
-        #expect(try demo.value("SELECT count(*) FROM integrations_config WHERE integration_name = 'E2E Hook'") == "0")
+        #expect(
+            try demo.value(
+                "SELECT count(*) FROM integrations_config WHERE integration_name = 'E2E Hook'")
+                == "0")
         try demo.quit()
     }
 
@@ -111,8 +127,10 @@ struct RoleEndToEndTests {
         // Whole again: tab bar on top, the panel framed, the status line at the bottom.
         let small = try demo.tmux.waitFor("the 80x24 screen to be redrawn whole") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.first?.contains("1 Team") == true && screen.contains("Billing is not available to you")
-                && screen.contains("┐") && screen.contains("┘") && screen.contains("viewer@example.com (viewer)")
+            return lines.first?.contains("1 Team") == true
+                && screen.contains("Billing is not available to you")
+                && screen.contains("┐") && screen.contains("┘")
+                && screen.contains("viewer@example.com (viewer)")
         }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try demo.tmux.resize(width: 50, height: 12)
@@ -162,12 +180,16 @@ struct RoleEndToEndTests {
         try demo.waitFor("A workspace needs at least one owner")
         #expect(!(try demo.tmux.screen()).contains("New role"), "no picker opens")
         try demo.press("Escape")
-        try demo.tmux.waitFor("the message to clear") { !$0.contains("A workspace needs at least one owner") }
+        try demo.tmux.waitFor("the message to clear") {
+            !$0.contains("A workspace needs at least one owner")
+        }
         try demo.press("d")
         try demo.waitFor("A workspace needs at least one owner")
-        #expect(try demo.value(
-            "SELECT tm.role || '/' || tm.status FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = 'demo@example.com'")
-            == "owner/active")
+        #expect(
+            try demo.value(
+                "SELECT tm.role || '/' || tm.status FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = 'demo@example.com'"
+            )
+                == "owner/active")
 
         try demo.press("Escape", "2")
         try demo.waitFor("650,000 / 1,000,000 traces (65%)")
@@ -186,12 +208,18 @@ struct RoleEndToEndTests {
         try demo.waitFor("Cancel plan")
         try demo.press("Enter")
         try demo.waitFor("Cancellation requested")
-        #expect(try demo.value("SELECT cancellation_requested::text || '/' || auto_renew::text FROM billing_config") == "true/false")
+        #expect(
+            try demo.value(
+                "SELECT cancellation_requested::text || '/' || auto_renew::text FROM billing_config"
+            ) == "true/false")
         try demo.press("u")
         try demo.waitFor("Resume plan")
         try demo.press("Enter")
         try demo.waitFor("Cancellation withdrawn")
-        #expect(try demo.value("SELECT cancellation_requested::text || '/' || auto_renew::text FROM billing_config") == "false/true")
+        #expect(
+            try demo.value(
+                "SELECT cancellation_requested::text || '/' || auto_renew::text FROM billing_config"
+            ) == "false/true")
         try demo.quit()
     }
 
@@ -212,7 +240,9 @@ struct RoleEndToEndTests {
                 try demo.press(key)
                 Thread.sleep(forTimeInterval: 0.15)
                 let screen = try demo.tmux.screen()
-                #expect(!screen.contains("(Enter) ]"), "\(key) on tab \(tab.tab) opened a dialog:\n\(screen)")
+                #expect(
+                    !screen.contains("(Enter) ]"),
+                    "\(key) on tab \(tab.tab) opened a dialog:\n\(screen)")
                 #expect(screen.contains("READ-ONLY"))
             }
         }

@@ -23,8 +23,10 @@ final class SSHEndToEndTests {
     init() async throws {
         guard geteuid() == 0 else {
             throw Failure(
-                description: "the SSH end-to-end tests must run as root (CI does): they create the system "
-                    + "user \(PrivateSSHServer.user) and start sshd, which needs root for privilege separation")
+                description:
+                    "the SSH end-to-end tests must run as root (CI does): they create the system "
+                    + "user \(PrivateSSHServer.user) and start sshd, which needs root for privilege separation"
+            )
         }
         let started = Date()
         try PrivateSSHServer.ensureUser()
@@ -33,30 +35,39 @@ final class SSHEndToEndTests {
         directory = String(cString: made)
         chmod(directory, 0o755)
         let keys = directory + "/keys"
-        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: keys, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700]
+        )
         admin = try SSHKeygen.generate("ed25519", comment: "admin@laptop", in: keys, name: "admin")
-        viewer = try SSHKeygen.generate("ed25519", comment: "viewer@laptop", in: keys, name: "viewer")
-        stranger = try SSHKeygen.generate("ed25519", comment: "stranger@laptop", in: keys, name: "stranger")
+        viewer = try SSHKeygen.generate(
+            "ed25519", comment: "viewer@laptop", in: keys, name: "viewer")
+        stranger = try SSHKeygen.generate(
+            "ed25519", comment: "stranger@laptop", in: keys, name: "stranger")
         database = try await TestDatabase.make(.seeded)
         let conninfo = database.adminConninfo + " dbname=\(database.name) user=console_app"
         // Registered through the command line, as an owner would.
         for (email, key) in [("admin@example.com", admin), ("viewer@example.com", viewer)] {
             try ProcessRun.check(
-                [Binary.path, "keys", "add", email, "--key", key.publicLine, "--database", conninfo,
-                 "--user", "demo@example.com", "--password-stdin"], input: "demo-pass\n")
+                [
+                    Binary.path, "keys", "add", email, "--key", key.publicLine, "--database",
+                    conninfo,
+                    "--user", "demo@example.com", "--password-stdin",
+                ], input: "demo-pass\n")
         }
-        socketAccess = try SocketDirectoryAccess(conninfo: database.adminConninfo, group: PrivateSSHServer.user)
+        socketAccess = try SocketDirectoryAccess(
+            conninfo: database.adminConninfo, group: PrivateSSHServer.user)
         // sshd clears the environment: the forced command carries the server's connection.
         let forced = directory + "/console.sh"
         try """
-            #!/bin/sh
-            export LANG=C.UTF-8
-            exec \(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo))
+        #!/bin/sh
+        export LANG=C.UTF-8
+        exec \(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo))
 
-            """.write(toFile: forced, atomically: true, encoding: .utf8)
+        """.write(toFile: forced, atomically: true, encoding: .utf8)
         chmod(forced, 0o755)
         server = try PrivateSSHServer(
-            directory: directory, keys: .file([admin.publicLine, viewer.publicLine, stranger.publicLine]),
+            directory: directory,
+            keys: .file([admin.publicLine, viewer.publicLine, stranger.publicLine]),
             forceCommand: forced)
         setUpSeconds = Date().timeIntervalSince(started)
     }
@@ -71,7 +82,8 @@ final class SSHEndToEndTests {
 
     func ssh(_ key: GeneratedSSHKey, _ command: String...) throws -> ProcessRun {
         let server = try #require(server)
-        return try ProcessRun.run(server.sshArguments(key: key.privateKeyPath, tty: false) + command)
+        return try ProcessRun.run(
+            server.sshArguments(key: key.privateKeyPath, tty: false) + command)
     }
 
     /// `ssh -t` in a real terminal. The pane outlives ssh and prints its exit status: tmux
@@ -79,16 +91,22 @@ final class SSHEndToEndTests {
     /// and a refusal is exactly such output.
     func interactive(_ key: GeneratedSSHKey) throws -> TmuxSession {
         let server = try #require(server)
-        let line = server.sshArguments(key: key.privateKeyPath, tty: true).map(TmuxSession.quote).joined(separator: " ")
-        return try TmuxSession(command: "\(line); echo \"[ssh exited $?]\"; exec sleep 60", width: 110, height: 30)
+        let line = server.sshArguments(key: key.privateKeyPath, tty: true).map(TmuxSession.quote)
+            .joined(separator: " ")
+        return try TmuxSession(
+            command: "\(line); echo \"[ssh exited $?]\"; exec sleep 60", width: 110, height: 30)
     }
 
     @Test func eachKeyLandsInTheConsoleAsItsOwnUserAndRole() async throws {
-        for (key, who) in [(admin, "admin@example.com (admin)"), (viewer, "viewer@example.com (viewer)")] {
+        for (key, who) in [
+            (admin, "admin@example.com (admin)"), (viewer, "viewer@example.com (viewer)"),
+        ] {
             let tmux = try interactive(key)
             defer { tmux.close() }
             // The status line names the user at once; the members arrive a moment later.
-            try tmux.waitFor("\(who) and the seeded members") { $0.contains(who) && $0.contains("pending@example.com") }
+            try tmux.waitFor("\(who) and the seeded members") {
+                $0.contains(who) && $0.contains("pending@example.com")
+            }
             if key.privateKeyPath == admin.privateKeyPath {
                 // The keys panel: the admin sees the viewer's key as ssh-keygen prints it.
                 try tmux.send(":")
@@ -118,7 +136,8 @@ final class SSHEndToEndTests {
         let screen = try tmux.waitFor(text: "[ssh exited 9]")
         #expect(screen.contains("is not registered with any active member"))
         // The terminal wraps the long line; the fingerprint is what the admin needs to see.
-        #expect(screen.replacingOccurrences(of: "\n", with: "").contains(stranger.keygenFingerprint))
+        #expect(
+            screen.replacingOccurrences(of: "\n", with: "").contains(stranger.keygenFingerprint))
         let batch = try ssh(stranger, "team", "list", "--json")
         #expect(batch.status == 9)
         #expect(batch.stdout.isEmpty, "nothing may be printed for an unknown key: \(batch.stdout)")
@@ -130,22 +149,26 @@ final class SSHEndToEndTests {
             """
         ).rows
         #expect(failures.count == 2)
-        #expect(try failures.allSatisfy {
-            try $0.optionalString("reason") == "unknown_key" && $0.optionalString("fingerprint") == stranger.keygenFingerprint
-                && $0.optionalString("user_id") == nil
-        })
+        #expect(
+            try failures.allSatisfy {
+                try $0.optionalString("reason") == "unknown_key"
+                    && $0.optionalString("fingerprint") == stranger.keygenFingerprint
+                    && $0.optionalString("user_id") == nil
+            })
     }
 
     @Test func teamListOverSSHReturnsTheMembersAsJSON() throws {
         let result = try ssh(admin, "team", "list", "--json")
         #expect(result.status == 0, "\(result.stderr)")
         let members = try #require(
-            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stdout)")
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]],
+            "\(result.stdout)")
         let emails = Set(members.compactMap { $0["email"] as? String })
-        #expect(emails == [
-            "demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com",
-            "pending@example.com", "former@example.com",
-        ])
+        #expect(
+            emails == [
+                "demo@example.com", "admin@example.com", "member@example.com", "viewer@example.com",
+                "pending@example.com", "former@example.com",
+            ])
         // The viewer reads the list too: the same command, their own identity.
         #expect(try ssh(viewer, "team", "list", "--json").status == 0)
     }
@@ -153,7 +176,9 @@ final class SSHEndToEndTests {
     @Test func theViewersChangeIsDeniedWithTheReason() async throws {
         let result = try ssh(viewer, "team", "role", "member@example.com", "admin")
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("Not allowed: Only admins and owners can manage members"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("Not allowed: Only admins and owners can manage members"),
+            "\(result.stderr)")
         let role = try await database.adminClient().query(
             "SELECT tm.role FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE u.email = 'member@example.com'"
         ).first?.string("role")
@@ -167,14 +192,20 @@ final class SSHEndToEndTests {
     @Test func whenSshdAcceptsAnyKeyTheConsoleStillDecides() throws {
         server?.stop()
         let open = directory + "/any"
-        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
-        let anyKey = try PrivateSSHServer(directory: open, keys: .anyKey, forceCommand: directory + "/console.sh")
+        try FileManager.default.createDirectory(
+            atPath: open, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755]
+        )
+        let anyKey = try PrivateSSHServer(
+            directory: open, keys: .anyKey, forceCommand: directory + "/console.sh")
         defer { anyKey.stop() }
-        let unlisted = try SSHKeygen.generate("ecdsa", bits: 256, in: directory + "/keys", name: "unlisted")
-        let refused = try ProcessRun.run(anyKey.sshArguments(key: unlisted.privateKeyPath, tty: false) + ["team list"])
+        let unlisted = try SSHKeygen.generate(
+            "ecdsa", bits: 256, in: directory + "/keys", name: "unlisted")
+        let refused = try ProcessRun.run(
+            anyKey.sshArguments(key: unlisted.privateKeyPath, tty: false) + ["team list"])
         #expect(refused.status == 9, "\(refused.stderr)\n\(anyKey.log)")
         #expect(refused.stderr.contains("is not registered with any active member"))
-        let admitted = try ProcessRun.run(anyKey.sshArguments(key: viewer.privateKeyPath, tty: false) + ["team list --json"])
+        let admitted = try ProcessRun.run(
+            anyKey.sshArguments(key: viewer.privateKeyPath, tty: false) + ["team list --json"])
         #expect(admitted.status == 0, "\(admitted.stderr)\n\(anyKey.log)")
         #expect(admitted.stdout.contains("viewer@example.com"))
     }
@@ -205,7 +236,9 @@ final class SocketDirectoryAccess {
     private var restored = false
 
     init?(conninfo: String, group: String) throws {
-        guard let host = conninfo.split(separator: " ").first(where: { $0.hasPrefix("host=/") })?.dropFirst(5)
+        guard
+            let host = conninfo.split(separator: " ").first(where: { $0.hasPrefix("host=/") })?
+                .dropFirst(5)
         else { return nil }
         path = (String(host) as NSString).deletingLastPathComponent
         var info = stat()
@@ -214,7 +247,9 @@ final class SocketDirectoryAccess {
         }
         originalGroup = info.st_gid
         originalMode = info.st_mode & 0o7777
-        guard chown(path, UInt32.max, entry.pointee.gr_gid) == 0, chmod(path, originalMode | 0o010) == 0 else {
+        guard chown(path, UInt32.max, entry.pointee.gr_gid) == 0,
+            chmod(path, originalMode | 0o010) == 0
+        else {
             throw SSHEndToEndTests.Failure(description: "cannot open \(path) to group \(group)")
         }
     }

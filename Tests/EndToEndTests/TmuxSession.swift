@@ -12,7 +12,9 @@ final class TmuxSession {
     }
 
     /// Starts `command` in a detached `width` x `height` tmux session with a UTF-8 locale.
-    init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:])
+        throws
+    {
         socket = "sc-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
         exports += environment.map { "\($0.key)=\(Self.quote($0.value))" }
@@ -20,10 +22,12 @@ final class TmuxSession {
         // Keep the pane after the command exits so its last screen can be read. Set before the
         // command starts, in the same call: a command that exits at once (a refused login)
         // would otherwise take its pane and the server with it.
-        try Self.tmux(socket, [
-            "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
-            "new-session", "-d", "-x", String(width), "-y", String(height), line,
-        ])
+        try Self.tmux(
+            socket,
+            [
+                "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+                "new-session", "-d", "-x", String(width), "-y", String(height), line,
+            ])
     }
 
     deinit { close() }
@@ -44,13 +48,15 @@ final class TmuxSession {
     }
 
     func resize(width: Int, height: Int) throws {
-        try Self.tmux(socket, ["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
+        try Self.tmux(
+            socket, ["resize-window", "-t", "0", "-x", String(width), "-y", String(height)])
     }
 
     /// The process tmux started for the pane (a shell, or the command itself).
     func panePID() throws -> Int32? {
-        Int32(try Self.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+        Int32(
+            try Self.tmux(socket, ["display-message", "-p", "-t", "0", "#{pane_pid}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The pane's process and everything it started, found through /proc parent ids.
@@ -114,9 +120,11 @@ final class TmuxSession {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv: [UnsafeMutablePointer<CChar>?] = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         // The server this starts must be able to receive signals (see `CleanSignals`).
         var attributes = CleanSignals.attributes()
@@ -138,8 +146,11 @@ final class TmuxSession {
 /// Where the binary under test is: `SC_BINARY` (set by `make test`) or the debug build.
 enum Binary {
     static var path: String {
-        if let path = ProcessInfo.processInfo.environment["SC_BINARY"], !path.isEmpty { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        if let path = ProcessInfo.processInfo.environment["SC_BINARY"], !path.isEmpty {
+            return path
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/settings-console").path
     }
@@ -163,7 +174,9 @@ func childProcesses(of parent: Int32) -> [Int32] {
 func processes(mentioning text: String) -> [String] {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     return entries.compactMap { entry -> String? in
-        guard Int(entry) != nil, let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else {
+        guard Int(entry) != nil,
+            let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+        else {
             return nil
         }
         let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)

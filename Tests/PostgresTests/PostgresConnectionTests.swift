@@ -38,7 +38,8 @@ struct PostgresConnectionTests {
     @Test func refusesParametersWithANulInsteadOfCuttingThemShort() throws {
         let connection = try connect()
         let error = #expect(throws: PostgresError.self) {
-            try connection.query("SELECT $1::text AS value, $2::text", ["fine", "demo-pass\u{0}tail"])
+            try connection.query(
+                "SELECT $1::text AS value, $2::text", ["fine", "demo-pass\u{0}tail"])
         }
         #expect(error?.sqlState == "22021")
         #expect(error?.serverMessage.contains("$2") == true)
@@ -49,8 +50,10 @@ struct PostgresConnectionTests {
         let connection = try connect()
         let missing: String? = nil
         let row = try #require(
-            try connection.query("SELECT $1::text AS value, $1::text IS NULL AS was_null", [missing])
-                .first)
+            try connection.query(
+                "SELECT $1::text AS value, $1::text IS NULL AS was_null", [missing]
+            )
+            .first)
         #expect(try row.optionalString("value") == nil)
         #expect(try row.bool("was_null"))
         #expect(throws: PostgresError.self) { try row.string("value") }
@@ -103,7 +106,8 @@ struct PostgresConnectionTests {
             }
         }
         _ = try connection.transaction { tx in try tx.query("INSERT INTO ledger VALUES (5)") }
-        let row = try #require(try connection.query("SELECT sum(amount) AS total FROM ledger").first)
+        let row = try #require(
+            try connection.query("SELECT sum(amount) AS total FROM ledger").first)
         #expect(try row.int("total") == 5)
     }
 
@@ -137,7 +141,8 @@ struct PostgresConnectionTests {
     @Test func scriptsRunSeveralStatements() throws {
         let connection = try connect()
         try connection.execute(
-            script: "CREATE TABLE a (x int); INSERT INTO a VALUES (1), (2); INSERT INTO a VALUES (3);")
+            script:
+                "CREATE TABLE a (x int); INSERT INTO a VALUES (1), (2); INSERT INTO a VALUES (3);")
         let row = try #require(try connection.query("SELECT count(*) AS n FROM a").first)
         #expect(try row.int("n") == 3)
     }

@@ -32,13 +32,16 @@ public enum SSHKeygen {
         _ = try run(arguments)
         let line = try String(contentsOfFile: path + ".pub", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let listing = try run(["-lf", path + ".pub"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let listing = try run(["-lf", path + ".pub"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return GeneratedSSHKey(privateKeyPath: path, publicLine: line, keygenListing: listing)
     }
 
     /// A fresh private directory for keys, removed by the caller.
     public static func temporaryDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sc-keys-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sc-keys-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(
             atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return path
@@ -58,7 +61,8 @@ public enum SSHKeygen {
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "ssh-keygen \(arguments.joined(separator: " ")) failed: \(text)")
+            throw Failure(
+                description: "ssh-keygen \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
     }

@@ -66,7 +66,8 @@ actor TemplateFactory {
     func make(_ kind: TemplateKind) async throws -> TestDatabase {
         let admin = try TestCluster.adminConninfo()
         let template = "sc_template_\(kind.rawValue)"
-        let build = builds[kind] ?? Task { try await Self.build(kind, template: template, admin: admin) }
+        let build =
+            builds[kind] ?? Task { try await Self.build(kind, template: template, admin: admin) }
         builds[kind] = build
         try await build.value
         counter += 1

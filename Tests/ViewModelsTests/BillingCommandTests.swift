@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Billing commands: plan picker with a live preview, cancel and resume, owners only")
@@ -17,7 +18,8 @@ struct BillingCommandTests {
 
     @Test(arguments: BillingCommand.allCases)
     func readOnlyRefusesEveryBillingWrite(command: BillingCommand) {
-        var state = SettingsFixtures.billingState(.owner, SettingsFixtures.billing(cancellation: true), readOnly: true)
+        var state = SettingsFixtures.billingState(
+            .owner, SettingsFixtures.billing(cancellation: true), readOnly: true)
         #expect(state.update(.billing(.command(command)), now: now).isEmpty)
         #expect(state.dialog == nil)
         #expect(state.flash?.text.contains("Read-only") == true)
@@ -55,7 +57,8 @@ struct BillingCommandTests {
         var state = SettingsFixtures.billingState(.owner)
         _ = state.update(.billing(.command(.changePlan)), now: now)
         _ = state.update(.dialogInput(.submit), now: now)
-        let refusal = DomainError.conflict(reason: "billing was changed by someone else; refresh and try again")
+        let refusal = DomainError.conflict(
+            reason: "billing was changed by someone else; refresh and try again")
         let effects = state.update(.billing(.changed(success: "x", .failure(refusal))), now: now)
         #expect(effects == [.loadBilling])
         let picker = try #require(state.planPicker)
@@ -63,8 +66,12 @@ struct BillingCommandTests {
         #expect(picker.serverError == refusal.userMessage)
         #expect(!picker.isSubmitting)
         // The reload arrives with a new version; confirming again uses it.
-        _ = state.update(.billingLoaded(.success(SettingsFixtures.billing(version: "b2"))), now: now)
-        #expect(state.update(.dialogInput(.submit), now: now) == [.billing(.changePlan(.enterprise, expected: RowVersion("b2")))])
+        _ = state.update(
+            .billingLoaded(.success(SettingsFixtures.billing(version: "b2"))), now: now)
+        #expect(
+            state.update(.dialogInput(.submit), now: now) == [
+                .billing(.changePlan(.enterprise, expected: RowVersion("b2")))
+            ])
     }
 
     @Test func aSuccessfulChangeClosesThePickerAndReloadsLimitsElsewhere() {
@@ -72,7 +79,8 @@ struct BillingCommandTests {
         _ = state.update(.billing(.command(.changePlan)), now: now)
         _ = state.update(.dialogInput(.submit), now: now)
         let changed = SettingsFixtures.billing(plan: .enterprise, version: "b2")
-        let effects = state.update(.billing(.changed(success: "Plan changed to Enterprise", .success(changed))), now: now)
+        let effects = state.update(
+            .billing(.changed(success: "Plan changed to Enterprise", .success(changed))), now: now)
         #expect(state.dialog == nil)
         #expect(state.billing.overview == changed)
         #expect(state.flash?.text == "Plan changed to Enterprise")
@@ -85,7 +93,10 @@ struct BillingCommandTests {
         let confirmation = try #require(state.confirmation)
         #expect(confirmation.isDestructive)
         #expect(confirmation.message.contains("2026-11-30"))
-        #expect(state.update(.dialogInput(.submit), now: now) == [.billing(.cancelAtPeriodEnd(expected: RowVersion("b1")))])
+        #expect(
+            state.update(.dialogInput(.submit), now: now) == [
+                .billing(.cancelAtPeriodEnd(expected: RowVersion("b1")))
+            ])
     }
 
     @Test func resumeIsOfferedOnlyWhenACancellationIsScheduled() throws {
@@ -94,17 +105,22 @@ struct BillingCommandTests {
         #expect(active.dialog == nil)
         #expect(active.flash?.text == "No cancellation is scheduled")
 
-        var canceling = SettingsFixtures.billingState(.owner, SettingsFixtures.billing(cancellation: true))
+        var canceling = SettingsFixtures.billingState(
+            .owner, SettingsFixtures.billing(cancellation: true))
         _ = canceling.update(.billing(.command(.cancel)), now: now)
         #expect(canceling.flash?.text == "Cancellation is already scheduled for 2026-11-30")
         _ = canceling.update(.billing(.command(.resume)), now: now)
         let confirmation = try #require(canceling.confirmation)
         #expect(!confirmation.isDestructive)
-        #expect(canceling.update(.dialogInput(.submit), now: now) == [.billing(.resume(expected: RowVersion("b1")))])
+        #expect(
+            canceling.update(.dialogInput(.submit), now: now) == [
+                .billing(.resume(expected: RowVersion("b1")))
+            ])
     }
 
     @Test func aCanceledSubscriptionCannotChangePlanAndSaysWhy() {
-        var state = SettingsFixtures.billingState(.owner, SettingsFixtures.billing(status: .canceled))
+        var state = SettingsFixtures.billingState(
+            .owner, SettingsFixtures.billing(status: .canceled))
         _ = state.update(.billing(.command(.changePlan)), now: now)
         #expect(state.dialog == nil)
         #expect(state.flash?.text.hasPrefix("The subscription is canceled") == true)

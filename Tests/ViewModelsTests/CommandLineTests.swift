@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite struct CommandLineTests {
@@ -18,10 +19,14 @@ import Testing
         #expect(try ConsoleCommand.parse(text) == expected)
     }
 
-    @Test(arguments: ["", "frobnicate", "invite a@example.com", "role a@example.com superuser", "team extra"])
+    @Test(arguments: [
+        "", "frobnicate", "invite a@example.com", "role a@example.com superuser", "team extra",
+    ])
     func rejectsWithAUsefulMessage(text: String) {
         let error = #expect(throws: DomainError.self) { try ConsoleCommand.parse(text) }
-        guard case .invalid(let field, let reason) = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .invalid(let field, let reason) = error else {
+            Issue.record("wrong error \(String(describing: error))"); return
+        }
         #expect(field == "command" || field == "role")
         #expect(!reason.isEmpty)
     }

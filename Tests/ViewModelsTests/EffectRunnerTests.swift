@@ -3,6 +3,7 @@ import Foundation
 import Postgres
 import TestSupport
 import Testing
+
 @testable import ViewModels
 
 /// The billing, integration and workspace flows from key to database and back: actions
@@ -19,9 +20,11 @@ struct EffectRunnerTests {
         let database = try await TestDatabase.make(.seeded)
         let client = database.appClient()
         let email = ["owner": "demo@example.com"][role.rawValue] ?? "\(role.rawValue)@example.com"
-        let session = try await Authenticator(client: client).login(email: email, password: "demo-pass")
+        let session = try await Authenticator(client: client).login(
+            email: email, password: "demo-pass")
         let runner = EffectRunner(
-            store: SettingsStore(client: client, session: session), authenticator: Authenticator(client: client),
+            store: SettingsStore(client: client, session: session),
+            authenticator: Authenticator(client: client),
             sealer: sealer)
         var state = AppState(session: session, readOnly: false)
         state.credentialsKeyProblem = sealer == nil ? "no key" : nil
@@ -30,11 +33,15 @@ struct EffectRunnerTests {
     }
 
     /// Applies `action`, then runs every effect and feeds each answer back, until quiet.
-    private func send(_ action: AppAction, _ state: inout AppState, _ runner: EffectRunner) async throws {
+    private func send(_ action: AppAction, _ state: inout AppState, _ runner: EffectRunner)
+        async throws
+    {
         try await drive(&state, state.update(action, now: now), runner)
     }
 
-    private func drive(_ state: inout AppState, _ effects: [Effect], _ runner: EffectRunner) async throws {
+    private func drive(_ state: inout AppState, _ effects: [Effect], _ runner: EffectRunner)
+        async throws
+    {
         var queue = effects
         var steps = 0
         while !queue.isEmpty {
@@ -45,7 +52,8 @@ struct EffectRunnerTests {
         }
     }
 
-    private func type(_ text: String, _ state: inout AppState, _ runner: EffectRunner) async throws {
+    private func type(_ text: String, _ state: inout AppState, _ runner: EffectRunner) async throws
+    {
         for character in text { try await send(.dialogInput(.typed(character)), &state, runner) }
     }
 
@@ -69,15 +77,19 @@ struct EffectRunnerTests {
         #expect(state.billing.overview?.cancellationRequested == false)
 
         let audit = try await database.adminClient().query(
-            "SELECT string_agg(action, ',' ORDER BY created_at) AS actions FROM audit_logs WHERE action LIKE 'billing.%'")
-        #expect(try audit.first?.string("actions") == "billing.change_plan,billing.cancel,billing.resume")
+            "SELECT string_agg(action, ',' ORDER BY created_at) AS actions FROM audit_logs WHERE action LIKE 'billing.%'"
+        )
+        #expect(
+            try audit.first?.string("actions")
+                == "billing.change_plan,billing.cancel,billing.resume")
     }
 
     @Test func aStalePickerIsRefusedInTheDialogAndWorksAfterTheReload() async throws {
         var (state, runner, database) = try await console(.owner)
         state.tab = .billing
         try await send(.billing(.command(.changePlan)), &state, runner)
-        _ = try await database.adminClient().query("UPDATE billing_config SET auto_renew = NOT auto_renew")
+        _ = try await database.adminClient().query(
+            "UPDATE billing_config SET auto_renew = NOT auto_renew")
         try await send(.dialogInput(.submit), &state, runner)
         #expect(state.planPicker?.serverError?.contains("changed by someone else") == true)
         #expect(state.billing.overview?.plan == .professional)
@@ -106,17 +118,22 @@ struct EffectRunnerTests {
         let added = try #require(state.integrations.items.first { $0.name == "Runner Hook" })
         #expect(added.hasCredentials)
         #expect(state.integrations.usage == UsageMeter(used: 5, limit: 5))
-        #expect(IntegrationCommand.add.availability(in: state.integrations, policy: state.policy).isAllowed == false)
+        #expect(
+            IntegrationCommand.add.availability(in: state.integrations, policy: state.policy)
+                .isAllowed == false)
 
-        state.integrations.selected = try #require(state.integrations.items.firstIndex { $0.id == added.id })
+        state.integrations.selected = try #require(
+            state.integrations.items.firstIndex { $0.id == added.id })
         try await send(.integration(.command(.test)), &state, runner)
-        #expect(state.flash?.text == "Runner Hook: check passed: configuration valid; credentials open")
+        #expect(
+            state.flash?.text == "Runner Hook: check passed: configuration valid; credentials open")
         try await send(.integration(.command(.toggle)), &state, runner)
         #expect(state.flash?.text == "Disabled Runner Hook")
         #expect(state.integrations.items.first { $0.id == added.id }?.enabled == false)
         #expect(state.integrations.items.last?.id == added.id, "disabled integrations sort last")
 
-        state.integrations.selected = try #require(state.integrations.items.firstIndex { $0.id == added.id })
+        state.integrations.selected = try #require(
+            state.integrations.items.firstIndex { $0.id == added.id })
         try await send(.integration(.command(.remove)), &state, runner)
         try await send(.dialogInput(.submit), &state, runner)
         #expect(state.flash?.text == "Removed Runner Hook")
@@ -131,9 +148,11 @@ struct EffectRunnerTests {
         var (state, runner, database) = try await console(.owner, sealer: sealer)
         state.tab = .integrations
         let webhook = try #require(state.integrations.items.first { $0.type == .webhook })
-        state.integrations.selected = try #require(state.integrations.items.firstIndex { $0.id == webhook.id })
+        state.integrations.selected = try #require(
+            state.integrations.items.firstIndex { $0.id == webhook.id })
         let before = try await database.adminClient().query(
-            "SELECT config_data::text AS config FROM integrations_config WHERE id = $1", [webhook.id.rawValue])
+            "SELECT config_data::text AS config FROM integrations_config WHERE id = $1",
+            [webhook.id.rawValue])
         try await send(.integration(.command(.edit)), &state, runner)
         #expect(state.integrationForm?.isAdding == false)
         try await type(" (v2)", &state, runner)
@@ -188,7 +207,8 @@ struct EffectRunnerTests {
         #expect(state.session.workspaceName == "Globex")
         #expect(state.session.role == .viewer)
         #expect(state.flash?.text == "Switched to Globex")
-        #expect(BillingCommand.changePlan.availability(in: state.billing, policy: state.policy).reason
-            == "Only owners can change the plan")
+        #expect(
+            BillingCommand.changePlan.availability(in: state.billing, policy: state.policy).reason
+                == "Only owners can change the plan")
     }
 }

@@ -8,7 +8,8 @@ enum Fixtures {
 
     static func session(_ role: Role) -> Session {
         Session(
-            userID: UserID(UUID()), email: "\(role.rawValue)@example.com", fullName: "\(role.title) User",
+            userID: UserID(UUID()), email: "\(role.rawValue)@example.com",
+            fullName: "\(role.title) User",
             workspaceID: WorkspaceID(UUID()), workspaceName: "Acme Corp", role: role,
             memberID: MemberID(UUID()), authMethod: "demo")
     }
@@ -18,8 +19,10 @@ enum Fixtures {
     ) -> Member {
         Member(
             id: MemberID(UUID()), userID: status == .pending ? nil : UserID(UUID()),
-            email: email ?? "user\(index)@example.com", fullName: status == .pending ? "" : "User \(index)",
-            role: role, status: status, invitationExpiresAt: nil, acceptedAt: nil, lastActiveAt: nil,
+            email: email ?? "user\(index)@example.com",
+            fullName: status == .pending ? "" : "User \(index)",
+            role: role, status: status, invitationExpiresAt: nil, acceptedAt: nil,
+            lastActiveAt: nil,
             createdAt: now, version: RowVersion("v\(index)"))
     }
 
@@ -27,12 +30,16 @@ enum Fixtures {
         let members = range.map { member($0) }
         return MemberPage(
             members: members,
-            cursors: members.enumerated().map { MemberCursor(sortKey: String(range.lowerBound + $0.offset), id: $0.element.id) },
+            cursors: members.enumerated().map {
+                MemberCursor(sortKey: String(range.lowerBound + $0.offset), id: $0.element.id)
+            },
             hasMore: hasMore)
     }
 
     /// A state whose team list holds `members`, as if loaded.
-    static func state(_ role: Role, members: [Member], readOnly: Bool = false, owners: Int = 1) -> AppState {
+    static func state(_ role: Role, members: [Member], readOnly: Bool = false, owners: Int = 1)
+        -> AppState
+    {
         var state = AppState(session: session(role), readOnly: readOnly)
         _ = state.update(
             .membersLoaded(
@@ -44,7 +51,10 @@ enum Fixtures {
                         hasMore: false))), now: now)
         _ = state.update(
             .countsLoaded(
-                .success(MemberCounts(active: members.count, pending: 0, inactive: 0, seatLimit: 25, activeOwners: owners))),
+                .success(
+                    MemberCounts(
+                        active: members.count, pending: 0, inactive: 0, seatLimit: 25,
+                        activeOwners: owners))),
             now: now)
         return state
     }

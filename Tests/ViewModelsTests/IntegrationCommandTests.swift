@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Integration commands: owners and admins act, others are told why")
@@ -17,7 +18,8 @@ struct IntegrationCommandTests {
 
     @Test(arguments: IntegrationCommand.allCases)
     func readOnlyRefusesEveryIntegrationWrite(command: IntegrationCommand) {
-        var state = SettingsFixtures.integrationsState(.owner, [SettingsFixtures.integration(1)], readOnly: true)
+        var state = SettingsFixtures.integrationsState(
+            .owner, [SettingsFixtures.integration(1)], readOnly: true)
         #expect(state.update(.integration(.command(command)), now: now).isEmpty)
         #expect(state.dialog == nil)
         #expect(state.flash?.text.contains("Read-only") == true)
@@ -26,8 +28,11 @@ struct IntegrationCommandTests {
     @Test func addIsDimmedWhenThePlanIsFull() {
         var state = SettingsFixtures.integrationsState(
             .admin, [SettingsFixtures.integration(1)], usage: UsageMeter(used: 5, limit: 5))
-        let reason = IntegrationCommand.add.availability(in: state.integrations, policy: state.policy).reason
-        #expect(reason == "The plan allows 5 integrations, all in use; remove one or upgrade the plan")
+        let reason = IntegrationCommand.add.availability(
+            in: state.integrations, policy: state.policy
+        ).reason
+        #expect(
+            reason == "The plan allows 5 integrations, all in use; remove one or upgrade the plan")
         _ = state.update(.integration(.command(.add)), now: now)
         #expect(state.dialog == nil)
         #expect(state.flash?.text == reason)
@@ -36,8 +41,9 @@ struct IntegrationCommandTests {
     @Test func toggleFlipsTheSelectedIntegrationWithItsVersion() {
         let disabled = SettingsFixtures.integration(2, enabled: false)
         var state = SettingsFixtures.integrationsState(.admin, [disabled])
-        #expect(state.update(.integration(.command(.toggle)), now: now)
-            == [.integration(.setEnabled(disabled.id, true, expected: disabled.version))])
+        #expect(
+            state.update(.integration(.command(.toggle)), now: now)
+                == [.integration(.setEnabled(disabled.id, true, expected: disabled.version))])
     }
 
     @Test func removingAnIntegrationWithHistoryNeedsItsNameTyped() throws {
@@ -50,8 +56,12 @@ struct IntegrationCommandTests {
         #expect(state.update(.dialogInput(.submit), now: now).isEmpty)
         #expect(state.flash?.text == "Type the name exactly to confirm")
         state.type("Engineering Alerts")
-        #expect(state.update(.dialogInput(.submit), now: now)
-            == [.integration(.remove(busy.id, name: "Engineering Alerts", expected: busy.version))])
+        #expect(
+            state.update(.dialogInput(.submit), now: now)
+                == [
+                    .integration(
+                        .remove(busy.id, name: "Engineering Alerts", expected: busy.version))
+                ])
     }
 
     @Test func removingAnUnusedIntegrationNeedsOnlyAConfirmation() {
@@ -59,14 +69,17 @@ struct IntegrationCommandTests {
         var state = SettingsFixtures.integrationsState(.admin, [fresh])
         _ = state.update(.integration(.command(.remove)), now: now)
         #expect(state.confirmation?.requiredText == nil)
-        #expect(state.update(.dialogInput(.submit), now: now)
-            == [.integration(.remove(fresh.id, name: "New hook", expected: fresh.version))])
+        #expect(
+            state.update(.dialogInput(.submit), now: now)
+                == [.integration(.remove(fresh.id, name: "New hook", expected: fresh.version))])
     }
 
     @Test func removalFromTheDetailViewClosesIt() {
         let item = SettingsFixtures.integration(5, name: "Old")
         var state = SettingsFixtures.integrationsState(.admin, [item])
-        _ = state.update(.integrationDetailLoaded(.success(SettingsFixtures.detail(item, config: .emptyObject))), now: now)
+        _ = state.update(
+            .integrationDetailLoaded(.success(SettingsFixtures.detail(item, config: .emptyObject))),
+            now: now)
         let effects = state.update(.integration(.removed(name: "Old", .success(Empty()))), now: now)
         #expect(state.integrations.detail == nil)
         #expect(state.flash?.text == "Removed Old")
@@ -76,8 +89,12 @@ struct IntegrationCommandTests {
     @Test func aFailedCheckStaysOnScreenUntilDismissed() {
         let item = SettingsFixtures.integration(6, name: "Hook")
         var state = SettingsFixtures.integrationsState(.admin, [item])
-        #expect(state.update(.integration(.command(.test)), now: now) == [.integration(.test(item.id, name: "Hook"))])
-        let check = IntegrationCheck(id: item.id, passed: false, message: "credentials cannot be checked", checkedAt: now)
+        #expect(
+            state.update(.integration(.command(.test)), now: now) == [
+                .integration(.test(item.id, name: "Hook"))
+            ])
+        let check = IntegrationCheck(
+            id: item.id, passed: false, message: "credentials cannot be checked", checkedAt: now)
         _ = state.update(.integration(.checked(name: "Hook", .success(check))), now: now)
         #expect(state.flash?.level == .error)
         #expect(state.flash?.expiresAt == nil)

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Integration form: validates as you type, keeps what was typed, credentials write-only")
@@ -8,7 +9,8 @@ struct IntegrationFormTests {
     let now = Fixtures.now
 
     private func addForm(keyProblem: String? = nil) -> AppState {
-        var state = SettingsFixtures.integrationsState(.admin, [SettingsFixtures.integration(1)], keyProblem: keyProblem)
+        var state = SettingsFixtures.integrationsState(
+            .admin, [SettingsFixtures.integration(1)], keyProblem: keyProblem)
         _ = state.update(.integration(.command(.add)), now: now)
         return state
     }
@@ -25,23 +27,29 @@ struct IntegrationFormTests {
         _ = state.update(.dialogInput(.nextField), now: now)
         #expect(state.integrationForm?.focus == .setting("url"))
         state.type("http://example.com/hook")
-        #expect(state.integrationForm?.error(for: .setting("url")) == "must use https (plain http is only allowed to localhost)")
+        #expect(
+            state.integrationForm?.error(for: .setting("url"))
+                == "must use https (plain http is only allowed to localhost)")
         _ = state.update(.dialogInput(.nextField), now: now)
         _ = state.update(.dialogInput(.nextField), now: now)
         #expect(state.integrationForm?.focus == .config)
         state.type("{\"timeout_ms\": 5000")
         #expect(state.integrationForm?.error(for: .config) == "is not valid JSON")
         #expect(
-            state.integrationForm?.error(for: .setting("url")) == "must use https (plain http is only allowed to localhost)",
+            state.integrationForm?.error(for: .setting("url"))
+                == "must use https (plain http is only allowed to localhost)",
             "bad JSON does not hide the URL's own error")
         state.type("}")
         #expect(state.integrationForm?.error(for: .config) == nil)
         _ = state.update(.dialogInput(.nextField), now: now)
         state.type("0")
-        #expect(state.integrationForm?.error(for: .rateLimit)?.hasPrefix("must be a whole number of events per minute from 1") == true)
+        #expect(
+            state.integrationForm?.error(for: .rateLimit)?.hasPrefix(
+                "must be a whole number of events per minute from 1") == true)
         #expect(state.integrationForm?.canSubmit == false)
         #expect(state.update(.dialogInput(.submit), now: now).isEmpty)
-        #expect(state.integrationForm?.focus == .setting("url"), "the first bad field gets the cursor")
+        #expect(
+            state.integrationForm?.focus == .setting("url"), "the first bad field gets the cursor")
     }
 
     @Test func aValidFormSendsOneDraftWithSettingsMergedIntoTheConfig() throws {
@@ -63,7 +71,8 @@ struct IntegrationFormTests {
         let expected = IntegrationDraft(
             type: .webhook, name: "Analytics",
             config: .object([
-                "url": .string("https://example.com/hook"), "method": .string("POST"), "timeout_ms": .number(5000),
+                "url": .string("https://example.com/hook"), "method": .string("POST"),
+                "timeout_ms": .number(5000),
             ]),
             rateLimitPerMinute: 120, credentials: .replace(CredentialSecret("s3cret")))
         #expect(effects == [.integration(.add(expected))])
@@ -86,13 +95,18 @@ struct IntegrationFormTests {
         _ = state.update(.dialogInput(.nextField), now: now)
         state.type("Alerts")
         _ = state.update(.dialogInput(.submit), now: now)
-        let refusal = DomainError.conflict(reason: "a Slack integration named \"Alerts\" already exists")
-        #expect(state.update(.integration(.saved(added: true, .failure(refusal))), now: now).isEmpty)
+        let refusal = DomainError.conflict(
+            reason: "a Slack integration named \"Alerts\" already exists")
+        #expect(
+            state.update(.integration(.saved(added: true, .failure(refusal))), now: now).isEmpty)
         let form = try #require(state.integrationForm)
         #expect(form.name == "Alerts")
         #expect(form.serverError == refusal.userMessage)
         #expect(!form.isSubmitting)
-        _ = state.update(.integration(.saved(added: true, .failure(.invalid(field: "rate limit", reason: "no")))), now: now)
+        _ = state.update(
+            .integration(
+                .saved(added: true, .failure(.invalid(field: "rate limit", reason: "no")))),
+            now: now)
         #expect(state.integrationForm?.focus == .rateLimit)
         state.type("5")
         #expect(state.integrationForm?.serverError == nil, "typing clears the refusal")
@@ -112,19 +126,26 @@ struct IntegrationFormTests {
     }
 
     @Test func editingKeepsStoredCredentialsAndTheRestOfTheConfig() throws {
-        let item = SettingsFixtures.integration(3, .webhook, name: "Analytics", sent: 892, credentials: true)
+        let item = SettingsFixtures.integration(
+            3, .webhook, name: "Analytics", sent: 892, credentials: true)
         let detail = SettingsFixtures.detail(
             item,
             config: .object([
-                "url": .string("https://example.com/a"), "timeout_ms": .number(5000), "api_key": .string("configured"),
+                "url": .string("https://example.com/a"), "timeout_ms": .number(5000),
+                "api_key": .string("configured"),
             ]), rateLimit: 100)
         var state = SettingsFixtures.integrationsState(.owner, [item])
-        #expect(state.update(.integration(.command(.edit)), now: now) == [.integration(.loadForEdit(item.id))])
+        #expect(
+            state.update(.integration(.command(.edit)), now: now) == [
+                .integration(.loadForEdit(item.id))
+            ])
         _ = state.update(.integration(.editLoaded(.success(detail))), now: now)
         let form = try #require(state.integrationForm)
         #expect(!form.isAdding)
         #expect(form.fields.first == .name, "the type cannot change")
-        #expect(form.value(of: IntegrationSetting.settings(for: .webhook)[0]) == "https://example.com/a")
+        #expect(
+            form.value(of: IntegrationSetting.settings(for: .webhook)[0]) == "https://example.com/a"
+        )
         #expect(form.configText == #"{"api_key":"configured","timeout_ms":5000}"#)
         #expect(form.rateLimitText == "100")
         #expect(form.hasStoredCredentials)
@@ -138,7 +159,8 @@ struct IntegrationFormTests {
         #expect(version == item.version)
         #expect(draft.name == "Analytics v2")
         #expect(draft.credentials == .keep)
-        #expect(draft.config["api_key"] == .string("configured"), "the store restores hidden values")
+        #expect(
+            draft.config["api_key"] == .string("configured"), "the store restores hidden values")
         #expect(draft.eventFilters == detail.eventFilters)
         #expect(draft.rateLimitPerMinute == 100)
     }
@@ -159,7 +181,8 @@ struct IntegrationFormTests {
 
     @Test func savingClosesTheFormAndUpdatesAnOpenDetail() {
         let item = SettingsFixtures.integration(3, name: "Analytics")
-        let detail = SettingsFixtures.detail(item, config: .object(["url": .string("https://example.com/a")]))
+        let detail = SettingsFixtures.detail(
+            item, config: .object(["url": .string("https://example.com/a")]))
         var state = SettingsFixtures.integrationsState(.owner, [item])
         _ = state.update(.integrationDetailLoaded(.success(detail)), now: now)
         _ = state.update(.integration(.command(.edit)), now: now)

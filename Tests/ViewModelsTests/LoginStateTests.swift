@@ -18,7 +18,10 @@ import ViewModels
         #expect(state.focus == .password)
         #expect(state.error == nil)
         type("demo-pass", into: &state)
-        #expect(state.update(.submitted) == [.authenticate(email: "admin@example.com", password: "demo-pass")])
+        #expect(
+            state.update(.submitted) == [
+                .authenticate(email: "admin@example.com", password: "demo-pass")
+            ])
         #expect(state.isSubmitting)
         // A second Enter while the check runs sends nothing more, and typing waits.
         #expect(state.update(.submitted).isEmpty)
@@ -46,7 +49,9 @@ import ViewModels
         var state = LoginState(email: "admin@example.com")
         type("demo-pass", into: &state)
         _ = state.update(.submitted)
-        _ = state.update(.loginFinished(.failure(.locked(reason: "too many failed attempts; try again in 15 minutes"))))
+        _ = state.update(
+            .loginFinished(
+                .failure(.locked(reason: "too many failed attempts; try again in 15 minutes"))))
         #expect(state.error == "Account locked: too many failed attempts; try again in 15 minutes")
         #expect(state.password.isEmpty)
         #expect(state.attempts == 1)
@@ -56,11 +61,16 @@ import ViewModels
         var state = LoginState(email: "admin@example.com")
         type("demo-pass", into: &state)
         _ = state.update(.submitted)
-        _ = state.update(.loginFinished(.failure(.unavailable(reason: "the connection to PostgreSQL was lost; try again"))))
+        _ = state.update(
+            .loginFinished(
+                .failure(.unavailable(reason: "the connection to PostgreSQL was lost; try again"))))
         #expect(state.error?.hasPrefix("Database unavailable") == true)
         #expect(state.password == "demo-pass")
         #expect(state.attempts == 0)
-        #expect(state.update(.submitted) == [.authenticate(email: "admin@example.com", password: "demo-pass")])
+        #expect(
+            state.update(.submitted) == [
+                .authenticate(email: "admin@example.com", password: "demo-pass")
+            ])
     }
 
     @Test func successEndsTheScreenWithTheSessionAndForgetsThePassword() {

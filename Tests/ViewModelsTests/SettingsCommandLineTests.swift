@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Billing and integration verbs on the : command line")
@@ -49,21 +50,31 @@ struct SettingsCommandLineTests {
 
     @Test func integrationsAreFoundByNameAndSelected() {
         let hook = SettingsFixtures.integration(2, name: "Deploy Hook", enabled: true)
-        var state = SettingsFixtures.integrationsState(.admin, [SettingsFixtures.integration(1), hook])
+        var state = SettingsFixtures.integrationsState(
+            .admin, [SettingsFixtures.integration(1), hook])
         state.tab = .team
-        #expect(run("disable deploy hook", in: &state) == [.integration(.setEnabled(hook.id, false, expected: hook.version))])
+        #expect(
+            run("disable deploy hook", in: &state) == [
+                .integration(.setEnabled(hook.id, false, expected: hook.version))
+            ])
         #expect(state.tab == .integrations)
         #expect(state.integrations.selectedItem?.id == hook.id)
         #expect(run("enable Deploy Hook", in: &state).isEmpty)
         #expect(state.flash?.text == "Deploy Hook is already enabled")
-        #expect(run("test Deploy Hook", in: &state) == [.integration(.test(hook.id, name: "Deploy Hook"))])
+        #expect(
+            run("test Deploy Hook", in: &state) == [
+                .integration(.test(hook.id, name: "Deploy Hook"))
+            ])
         #expect(run("test Nothing Here", in: &state).isEmpty)
         #expect(state.flash?.text == "No integration is named \"Nothing Here\"")
     }
 
     @Test func readOnlyRefusesTheseVerbs() {
-        var state = SettingsFixtures.integrationsState(.owner, [SettingsFixtures.integration(1, name: "Hook")], readOnly: true)
-        for text in ["plan", "cancel-plan", "resume-plan", "enable Hook", "disable Hook", "test Hook"] {
+        var state = SettingsFixtures.integrationsState(
+            .owner, [SettingsFixtures.integration(1, name: "Hook")], readOnly: true)
+        for text in [
+            "plan", "cancel-plan", "resume-plan", "enable Hook", "disable Hook", "test Hook",
+        ] {
             #expect(run(text, in: &state).isEmpty)
             #expect(state.dialog == nil)
             #expect(state.flash?.text == "Read-only mode: changes are disabled")

@@ -15,16 +15,22 @@ enum SettingsFixtures {
             seats: UsageMeter(used: seats, limit: entry.limits.seats),
             apiKeys: UsageMeter(used: 3, limit: entry.limits.apiKeys),
             integrations: UsageMeter(used: 4, limit: entry.limits.integrations),
-            cycleStart: CalendarDay(year: 2026, month: 11, day: 1), cycleEnd: CalendarDay(year: 2026, month: 11, day: 30),
-            nextBillingDate: CalendarDay(year: 2026, month: 12, day: 1), monthlyPriceUSD: entry.monthlyPriceUSD,
-            annualPriceUSD: nil, interval: .monthly, paymentMethod: PaymentMethod(brand: "Visa", last4: "4242"),
+            cycleStart: CalendarDay(year: 2026, month: 11, day: 1),
+            cycleEnd: CalendarDay(year: 2026, month: 11, day: 30),
+            nextBillingDate: CalendarDay(year: 2026, month: 12, day: 1),
+            monthlyPriceUSD: entry.monthlyPriceUSD,
+            annualPriceUSD: nil, interval: .monthly,
+            paymentMethod: PaymentMethod(brand: "Visa", last4: "4242"),
             trialEndsAt: nil, autoRenew: !cancellation, cancellationRequested: cancellation,
-            cancellationEffectiveDate: cancellation ? CalendarDay(year: 2026, month: 11, day: 30) : nil,
+            cancellationEffectiveDate: cancellation
+                ? CalendarDay(year: 2026, month: 11, day: 30) : nil,
             overageAllowed: false, version: RowVersion(version))
     }
 
     /// A state for `role` on the Billing tab with `overview` loaded.
-    static func billingState(_ role: Role, _ overview: BillingOverview = billing(), readOnly: Bool = false) -> AppState {
+    static func billingState(
+        _ role: Role, _ overview: BillingOverview = billing(), readOnly: Bool = false
+    ) -> AppState {
         var state = AppState(session: Fixtures.session(role), readOnly: readOnly)
         _ = state.update(.billingLoaded(.success(overview)), now: Fixtures.now)
         state.tab = .billing
@@ -33,32 +39,42 @@ enum SettingsFixtures {
     }
 
     static func integration(
-        _ n: Int, _ type: IntegrationType = .webhook, name: String? = nil, enabled: Bool = true, sent: Int = 0,
+        _ n: Int, _ type: IntegrationType = .webhook, name: String? = nil, enabled: Bool = true,
+        sent: Int = 0,
         credentials: Bool = false
     ) -> IntegrationHealth {
         IntegrationHealth(
-            id: IntegrationID(UUID()), type: type, name: name ?? "Integration \(n)", enabled: enabled,
-            health: .healthy, healthMessage: nil, lastHealthCheckAt: nil, lastSyncAt: nil, eventsSent: sent,
+            id: IntegrationID(UUID()), type: type, name: name ?? "Integration \(n)",
+            enabled: enabled,
+            health: .healthy, healthMessage: nil, lastHealthCheckAt: nil, lastSyncAt: nil,
+            eventsSent: sent,
             errors: 0, lastErrorMessage: nil, lastErrorAt: nil, hasCredentials: credentials,
             version: RowVersion("i\(n)"))
     }
 
-    static func detail(_ item: IntegrationHealth, config: JSONValue, rateLimit: Int? = nil) -> IntegrationDetail {
+    static func detail(_ item: IntegrationHealth, config: JSONValue, rateLimit: Int? = nil)
+        -> IntegrationDetail
+    {
         IntegrationDetail(
-            summary: item, config: config, eventFilters: .object(["severity_min": .string("warning")]),
-            rateLimitPerMinute: rateLimit, retryConfig: IntegrationDraft.defaultRetryConfig, encryptionKeyID: nil,
+            summary: item, config: config,
+            eventFilters: .object(["severity_min": .string("warning")]),
+            rateLimitPerMinute: rateLimit, retryConfig: IntegrationDraft.defaultRetryConfig,
+            encryptionKeyID: nil,
             createdAt: Fixtures.now, updatedAt: Fixtures.now, createdBy: nil, updatedBy: nil)
     }
 
     /// A state for `role` on the Integrations tab with `items` listed and `usage` known.
     static func integrationsState(
-        _ role: Role, _ items: [IntegrationHealth], usage: UsageMeter? = UsageMeter(used: 1, limit: 5),
+        _ role: Role, _ items: [IntegrationHealth],
+        usage: UsageMeter? = UsageMeter(used: 1, limit: 5),
         readOnly: Bool = false, keyProblem: String? = nil
     ) -> AppState {
         var state = AppState(session: Fixtures.session(role), readOnly: readOnly)
         state.credentialsKeyProblem = keyProblem
         _ = state.update(.integrationsLoaded(.success(items)), now: Fixtures.now)
-        if let usage { _ = state.update(.integration(.usageLoaded(.success(usage))), now: Fixtures.now) }
+        if let usage {
+            _ = state.update(.integration(.usageLoaded(.success(usage))), now: Fixtures.now)
+        }
         state.tab = .integrations
         state.flash = nil
         return state

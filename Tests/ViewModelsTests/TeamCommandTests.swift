@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Team commands: dialogs, confirmations and denials with reasons")
@@ -32,10 +33,13 @@ struct TeamCommandTests {
         #expect(partial.emailError != nil)
         #expect(!partial.canSubmit)
         #expect(partial.grantableRoles == [.admin, .member, .viewer], "admins cannot grant owner")
-        for character in "example.com" { _ = state.update(.dialogInput(.typed(character)), now: now) }
+        for character in "example.com" {
+            _ = state.update(.dialogInput(.typed(character)), now: now)
+        }
         let effects = state.update(.dialogInput(.submit), now: now)
         #expect(effects == [.invite(email: "new@example.com", role: .member)])
-        _ = state.update(.invitationCreated(.failure(.limitReached(reason: "all 25 seats are used"))), now: now)
+        _ = state.update(
+            .invitationCreated(.failure(.limitReached(reason: "all 25 seats are used"))), now: now)
         guard case .invite(let refused) = state.dialog else { Issue.record("form closed"); return }
         #expect(refused.email == "new@example.com")
         #expect(refused.serverError == "Plan limit reached: all 25 seats are used")
@@ -58,10 +62,14 @@ struct TeamCommandTests {
         let admin = Fixtures.member(2, role: .admin, email: "admin@example.com")
         var state = Fixtures.state(.owner, members: [admin])
         _ = state.update(.teamCommand(.remove), now: now)
-        guard case .confirm(let confirmation) = state.dialog else { Issue.record("no confirm"); return }
+        guard case .confirm(let confirmation) = state.dialog else {
+            Issue.record("no confirm"); return
+        }
         #expect(confirmation.requiredText == "admin@example.com")
         #expect(state.update(.dialogInput(.submit), now: now).isEmpty, "not typed yet")
-        for character in "admin@example.com" { _ = state.update(.dialogInput(.typed(character)), now: now) }
+        for character in "admin@example.com" {
+            _ = state.update(.dialogInput(.typed(character)), now: now)
+        }
         #expect(state.update(.dialogInput(.submit), now: now) == [.remove(admin.id, admin.version)])
     }
 
@@ -69,7 +77,8 @@ struct TeamCommandTests {
         let member = Fixtures.member(3)
         var state = Fixtures.state(.admin, members: [member])
         _ = state.update(.teamCommand(.remove), now: now)
-        #expect(state.update(.dialogInput(.submit), now: now) == [.remove(member.id, member.version)])
+        #expect(
+            state.update(.dialogInput(.submit), now: now) == [.remove(member.id, member.version)])
     }
 
     @Test func lastOwnerCannotBeDemotedAndTheReasonIsShown() {
@@ -85,7 +94,10 @@ struct TeamCommandTests {
         var state = Fixtures.state(.owner, members: [member])
         _ = state.update(.teamCommand(.changeRole), now: now)
         _ = state.update(.dialogInput(.typed("a")), now: now)
-        #expect(state.update(.dialogInput(.submit), now: now) == [.changeRole(member.id, .admin, member.version)])
+        #expect(
+            state.update(.dialogInput(.submit), now: now) == [
+                .changeRole(member.id, .admin, member.version)
+            ])
     }
 
     @Test func escClosesAnyDialogAndKeepsTheList() {
@@ -99,7 +111,10 @@ struct TeamCommandTests {
     @Test func inactiveMembersOfferReactivateNotDeactivate() {
         let inactive = Fixtures.member(5, status: .inactive)
         let state = Fixtures.state(.admin, members: [inactive])
-        #expect(TeamCommand.deactivate.availability(in: state.team, policy: state.policy).reason == "Only active members can be deactivated")
-        #expect(TeamCommand.reactivate.availability(in: state.team, policy: state.policy) == .allowed)
+        #expect(
+            TeamCommand.deactivate.availability(in: state.team, policy: state.policy).reason
+                == "Only active members can be deactivated")
+        #expect(
+            TeamCommand.reactivate.availability(in: state.team, policy: state.policy) == .allowed)
     }
 }

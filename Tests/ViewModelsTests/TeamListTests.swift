@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Team list: a bounded window over keyset pages")
@@ -11,7 +12,10 @@ struct TeamListTests {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let effects = AppState.initialEffects(for: state)
         #expect(effects.contains(.loadCounts))
-        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))), now: now)
+        _ = state.update(
+            .membersLoaded(
+                generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))),
+            now: now)
         #expect(state.team.rows.count == 200)
         #expect(state.team.hasAfter)
         #expect(!state.team.hasBefore)
@@ -21,7 +25,8 @@ struct TeamListTests {
     @Test func movingNearTheEndFetchesTheNextPageAfterTheLastRow() throws {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let page = Fixtures.page(0..<200, hasMore: true)
-        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(page)), now: now)
+        _ = state.update(
+            .membersLoaded(generation: 0, direction: .replace, .success(page)), now: now)
         #expect(state.update(.moved(10), now: now).isEmpty, "far from the edge: no fetch")
         let effects = state.update(.moved(150), now: now)
         guard case .loadMembers(_, .append, let query) = try #require(effects.first) else {
@@ -34,9 +39,11 @@ struct TeamListTests {
 
     @Test func windowNeverHoldsMoreThanItsLimit() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))), now: now)
+        _ = state.update(
+            .membersLoaded(
+                generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))),
+            now: now)
         for start in stride(from: 200, to: 3000, by: 200) {
-            _ = state.update(.movedToBottom, now: now)  // no-op while hasAfter: selects via pages below
             _ = state.update(
                 .membersLoaded(
                     generation: state.team.generation, direction: .append,
@@ -48,9 +55,13 @@ struct TeamListTests {
 
     @Test func jumpToEndLoadsTheLastPageInReverse() throws {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))), now: now)
+        _ = state.update(
+            .membersLoaded(
+                generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))),
+            now: now)
         let effects = state.update(.movedToBottom, now: now)
-        guard case .loadMembers(let generation, .end, let query) = try #require(effects.first) else {
+        guard case .loadMembers(let generation, .end, let query) = try #require(effects.first)
+        else {
             Issue.record("expected an end load, got \(effects)")
             return
         }
@@ -58,8 +69,10 @@ struct TeamListTests {
         #expect(query.after == nil)
         let reversedTail = Fixtures.page(9800..<10000, hasMore: true)
         let backwards = MemberPage(
-            members: reversedTail.members.reversed(), cursors: reversedTail.cursors.reversed(), hasMore: true)
-        _ = state.update(.membersLoaded(generation: generation, direction: .end, .success(backwards)), now: now)
+            members: reversedTail.members.reversed(), cursors: reversedTail.cursors.reversed(),
+            hasMore: true)
+        _ = state.update(
+            .membersLoaded(generation: generation, direction: .end, .success(backwards)), now: now)
         #expect(state.team.rows.last?.email == "user9999@example.com")
         #expect(state.team.selected == state.team.rows.count - 1)
         #expect(state.team.hasBefore)
@@ -70,7 +83,10 @@ struct TeamListTests {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let old = state.team.generation
         _ = state.update(.statusFilterCycled, now: now)
-        _ = state.update(.membersLoaded(generation: old, direction: .replace, .success(Fixtures.page(0..<5, hasMore: false))), now: now)
+        _ = state.update(
+            .membersLoaded(
+                generation: old, direction: .replace, .success(Fixtures.page(0..<5, hasMore: false))
+            ), now: now)
         #expect(state.team.rows.isEmpty)
     }
 
@@ -106,10 +122,16 @@ struct TeamListTests {
 
     @Test func loadFailureShowsTheErrorAndMarksTheConnection() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
-        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .failure(.unavailable(reason: "down"))), now: now)
+        _ = state.update(
+            .membersLoaded(
+                generation: 0, direction: .replace, .failure(.unavailable(reason: "down"))),
+            now: now)
         #expect(state.connection == .reconnecting)
         #expect(state.flash?.level == .error)
-        _ = state.update(.membersLoaded(generation: 0, direction: .replace, .success(Fixtures.page(0..<3, hasMore: false))), now: now)
+        _ = state.update(
+            .membersLoaded(
+                generation: 0, direction: .replace, .success(Fixtures.page(0..<3, hasMore: false))),
+            now: now)
         #expect(state.connection == .connected)
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Testing
+
 @testable import ViewModels
 
 @Suite("Workspace switcher")
@@ -9,9 +10,12 @@ struct WorkspacePickerTests {
 
     private func memberships(current: WorkspaceID) -> [WorkspaceMembership] {
         [
-            WorkspaceMembership(workspaceID: current, name: "Acme Corp", slug: "acme", role: .owner),
-            WorkspaceMembership(workspaceID: WorkspaceID(UUID()), name: "Globex", slug: "globex", role: .viewer),
-            WorkspaceMembership(workspaceID: WorkspaceID(UUID()), name: "Initech", slug: "initech", role: .admin),
+            WorkspaceMembership(
+                workspaceID: current, name: "Acme Corp", slug: "acme", role: .owner),
+            WorkspaceMembership(
+                workspaceID: WorkspaceID(UUID()), name: "Globex", slug: "globex", role: .viewer),
+            WorkspaceMembership(
+                workspaceID: WorkspaceID(UUID()), name: "Initech", slug: "initech", role: .admin),
         ]
     }
 
@@ -20,7 +24,9 @@ struct WorkspacePickerTests {
         var state = AppState(session: Fixtures.session(.owner), readOnly: true)
         _ = state.update(.commandLineOpened, now: now)
         _ = state.update(.commandLineEdited("workspace"), now: now)
-        #expect(state.update(.commandLineSubmitted, now: now) == [.loadWorkspaces], "allowed in read-only mode")
+        #expect(
+            state.update(.commandLineSubmitted, now: now) == [.loadWorkspaces],
+            "allowed in read-only mode")
     }
 
     @Test func pickerStartsOnTheCurrentWorkspaceAndSwitchesToTheChosenOne() throws {
@@ -28,7 +34,9 @@ struct WorkspacePickerTests {
         #expect(state.update(.workspace(.pickerRequested), now: now) == [.loadWorkspaces])
         let list = memberships(current: state.session.workspaceID)
         _ = state.update(.workspace(.listLoaded(.success(list))), now: now)
-        guard case .workspacePicker(let picker) = state.dialog else { Issue.record("no picker"); return }
+        guard case .workspacePicker(let picker) = state.dialog else {
+            Issue.record("no picker"); return
+        }
         #expect(picker.selected == 0)
         _ = state.update(.dialogInput(.typed("i")), now: now)
         _ = state.update(.dialogInput(.choiceMoved(-1)), now: now)
@@ -39,7 +47,9 @@ struct WorkspacePickerTests {
 
     @Test func choosingTheCurrentWorkspaceJustCloses() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
-        _ = state.update(.workspace(.listLoaded(.success(memberships(current: state.session.workspaceID)))), now: now)
+        _ = state.update(
+            .workspace(.listLoaded(.success(memberships(current: state.session.workspaceID)))),
+            now: now)
         #expect(state.update(.dialogInput(.submit), now: now).isEmpty)
         #expect(state.flash?.text == "Already in Acme Corp")
     }

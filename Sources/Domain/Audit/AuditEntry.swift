@@ -52,7 +52,10 @@ public struct AuditEntry: Sendable, Equatable, Identifiable {
         for key in Set(old.keys).union(new.keys).sorted() {
             switch (old[key], new[key]) {
             case (let was?, let now?):
-                parts.append(was == now ? "\(key): \(Self.text(now))" : "\(key): \(Self.text(was)) → \(Self.text(now))")
+                parts.append(
+                    was == now
+                        ? "\(key): \(Self.text(now))"
+                        : "\(key): \(Self.text(was)) → \(Self.text(now))")
             case (nil, let now?):
                 parts.append("\(key): \(Self.text(now))")
             case (let was?, nil):
@@ -67,7 +70,8 @@ public struct AuditEntry: Sendable, Equatable, Identifiable {
     static func text(_ value: JSONValue) -> String {
         switch value {
         case .string(let text): return Sanitized.short(text, limit: 60)
-        case .null, .bool, .number, .array, .object: return Sanitized.short(value.jsonText, limit: 60)
+        case .null, .bool, .number, .array, .object:
+            return Sanitized.short(value.jsonText, limit: 60)
         }
     }
 }
@@ -90,7 +94,8 @@ public struct AuditCursor: Sendable, Equatable, Hashable, CustomStringConvertibl
 
     /// Reads a `token`; anything else is an `invalid` error naming the field.
     public init(token: String) throws(DomainError) {
-        let invalid = DomainError.invalid(field: "cursor", reason: "is not a cursor this program printed")
+        let invalid = DomainError.invalid(
+            field: "cursor", reason: "is not a cursor this program printed")
         guard let data = Data(base64Encoded: token.trimmingCharacters(in: .whitespaces)),
             let text = String(data: data, encoding: .utf8)
         else { throw invalid }

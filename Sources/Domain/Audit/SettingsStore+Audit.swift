@@ -29,7 +29,8 @@ extension SettingsStore {
                 [tx.session.workspaceID.rawValue, cursor?.createdAt, cursor?.id, limit + 1]
             ).rows
             let entries = try rows.prefix(limit).map(AuditRows.decode)
-            let next = rows.count > limit
+            let next =
+                rows.count > limit
                 ? entries.last.map { AuditCursor(createdAt: $0.cursorTime, id: $0.id) } : nil
             return AuditPage(entries: entries, next: next)
         }
@@ -41,7 +42,8 @@ extension SettingsStore {
 /// shape) still show, as `after`.
 enum AuditRows {
     static func decode(_ row: PostgresRow) throws -> AuditEntry {
-        let changes = (try? JSONValue.parse(try row.string("changes"), field: "changes")) ?? .emptyObject
+        let changes =
+            (try? JSONValue.parse(try row.string("changes"), field: "changes")) ?? .emptyObject
         let before: JSONValue
         let after: JSONValue
         if changes["before"] != nil || changes["after"] != nil {

@@ -32,7 +32,8 @@ enum BillingRows {
         func day(_ name: String) throws -> CalendarDay? {
             guard let text = try row.optionalString(name) else { return nil }
             guard let day = CalendarDay(iso: text) else {
-                throw PostgresError(kind: .unexpectedResult, serverMessage: "column \(name) is not a date")
+                throw PostgresError(
+                    kind: .unexpectedResult, serverMessage: "column \(name) is not a date")
             }
             return day
         }
@@ -41,7 +42,8 @@ enum BillingRows {
             let interval = BillingInterval(rawValue: try row.string("billing_interval")),
             let cycleStart = try day("cycle_start")
         else {
-            throw PostgresError(kind: .unexpectedResult, serverMessage: "unknown plan, status or interval")
+            throw PostgresError(
+                kind: .unexpectedResult, serverMessage: "unknown plan, status or interval")
         }
         let limits = PlanLimits(
             tracesPerMonth: try row.optionalInt("traces_per_month_limit"),
@@ -53,10 +55,12 @@ enum BillingRows {
         let last4 = try row.optionalString("payment_method_last4")
         return BillingOverview(
             plan: plan, status: status, limits: limits,
-            traces: UsageMeter(used: try row.int("traces_current_month"), limit: limits.tracesPerMonth),
+            traces: UsageMeter(
+                used: try row.int("traces_current_month"), limit: limits.tracesPerMonth),
             seats: UsageMeter(used: try row.int("seats_used"), limit: limits.seats),
             apiKeys: UsageMeter(used: try row.int("api_keys_used"), limit: limits.apiKeys),
-            integrations: UsageMeter(used: try row.int("integrations_used"), limit: limits.integrations),
+            integrations: UsageMeter(
+                used: try row.int("integrations_used"), limit: limits.integrations),
             cycleStart: cycleStart, cycleEnd: try day("cycle_end"),
             nextBillingDate: try day("next_billing_date"),
             monthlyPriceUSD: try row.optionalDecimal("monthly_price_usd"),
@@ -72,7 +76,9 @@ enum BillingRows {
     }
 
     /// The audit view of a billing row: plan, limits and price, nothing about the card.
-    static func auditFields(plan: Plan, limits: PlanLimits, monthlyPriceUSD: Decimal?) -> [String: String] {
+    static func auditFields(plan: Plan, limits: PlanLimits, monthlyPriceUSD: Decimal?) -> [String:
+        String]
+    {
         func text(_ value: Int?) -> String { value.map(String.init) ?? "unlimited" }
         return [
             "plan": plan.rawValue,

@@ -43,5 +43,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.epochDay < rhs.epochDay }
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+        lhs.epochDay < rhs.epochDay
+    }
 }

@@ -37,7 +37,8 @@ public struct PlanChangePreview: Sendable, Equatable {
         let entry = PlanCatalogue.entry(for: target)
         let limits = entry.limits
         var overruns: [Overrun] = []
-        func check(_ resource: Overrun.Resource, _ meter: UsageMeter, _ limit: Int?, _ what: String) {
+        func check(_ resource: Overrun.Resource, _ meter: UsageMeter, _ limit: Int?, _ what: String)
+        {
             guard let limit, !meter.fits(within: limit) else { return }
             overruns.append(
                 Overrun(
@@ -62,7 +63,8 @@ public struct PlanChangePreview: Sendable, Equatable {
             case .integrations:
                 check(
                     resource, overview.integrations, limits.integrations,
-                    "\(Count.noun(overview.integrations.used, "integration", "integrations")) configured")
+                    "\(Count.noun(overview.integrations.used, "integration", "integrations")) configured"
+                )
             }
         }
         return PlanChangePreview(
@@ -77,12 +79,17 @@ public struct PlanChangePreview: Sendable, Equatable {
         switch status {
         case .active, .trialing, .pastDue: break
         case .canceled:
-            return .conflict(reason: "the subscription is canceled; contact billing support to start a new one")
+            return .conflict(
+                reason: "the subscription is canceled; contact billing support to start a new one")
         case .suspended:
-            return .conflict(reason: "the subscription is suspended; settle the open invoice before changing the plan")
+            return .conflict(
+                reason:
+                    "the subscription is suspended; settle the open invoice before changing the plan"
+            )
         }
         if isNoChange {
-            return .invalid(field: "plan", reason: "the workspace is already on the \(to.rawValue) plan")
+            return .invalid(
+                field: "plan", reason: "the workspace is already on the \(to.rawValue) plan")
         }
         guard overruns.isEmpty else {
             return .limitReached(

@@ -33,9 +33,11 @@ extension SettingsStore {
                     annual_price_usd = NULL, updated_by = $9
                 WHERE workspace_id = $1
                 """,
-                [tx.session.workspaceID.rawValue, plan.rawValue, entry.limits.tracesPerMonth,
-                 entry.limits.seats, entry.limits.apiKeys, entry.limits.retentionDays,
-                 entry.limits.integrations, entry.monthlyPriceUSD, tx.session.userID.rawValue])
+                [
+                    tx.session.workspaceID.rawValue, plan.rawValue, entry.limits.tracesPerMonth,
+                    entry.limits.seats, entry.limits.apiKeys, entry.limits.retentionDays,
+                    entry.limits.integrations, entry.monthlyPriceUSD, tx.session.userID.rawValue,
+                ])
             try tx.audit(
                 "billing.change_plan", resourceType: "billing_config", resourceID: nil,
                 before: BillingRows.auditFields(
@@ -69,10 +71,13 @@ extension SettingsStore {
             let updated = try tx.billingOverview(lock: false)
             try tx.audit(
                 "billing.cancel", resourceType: "billing_config", resourceID: nil,
-                before: ["cancellation_requested": "false", "auto_renew": String(current.autoRenew)],
+                before: [
+                    "cancellation_requested": "false", "auto_renew": String(current.autoRenew),
+                ],
                 after: [
                     "cancellation_requested": "true", "auto_renew": "false",
-                    "cancellation_effective_date": updated.cancellationEffectiveDate?.description ?? "",
+                    "cancellation_effective_date": updated.cancellationEffectiveDate?.description
+                        ?? "",
                 ])
             return updated
         }
@@ -96,7 +101,8 @@ extension SettingsStore {
                 "billing.resume", resourceType: "billing_config", resourceID: nil,
                 before: [
                     "cancellation_requested": "true",
-                    "cancellation_effective_date": current.cancellationEffectiveDate?.description ?? "",
+                    "cancellation_effective_date": current.cancellationEffectiveDate?.description
+                        ?? "",
                 ],
                 after: ["cancellation_requested": "false", "auto_renew": "true"])
             return try tx.billingOverview(lock: false)
@@ -122,7 +128,8 @@ extension BillingOverview {
     public var resumeBlocker: DomainError? {
         switch status {
         case .canceled:
-            return .conflict(reason: "the subscription has ended; contact billing support to start a new one")
+            return .conflict(
+                reason: "the subscription has ended; contact billing support to start a new one")
         case .active, .trialing, .pastDue, .suspended: break
         }
         if !cancellationRequested {
@@ -137,7 +144,9 @@ extension WorkspaceTransaction {
     /// from) is reported as not found.
     func billingOverview(lock: Bool) throws -> BillingOverview {
         let row = try query(BillingRows.select(lock: lock), [session.workspaceID.rawValue]).first
-        guard let row else { throw DomainError.notFound(what: "this workspace has no billing record") }
+        guard let row else {
+            throw DomainError.notFound(what: "this workspace has no billing record")
+        }
         return try BillingRows.decode(row)
     }
 

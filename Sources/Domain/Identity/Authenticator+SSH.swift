@@ -9,7 +9,9 @@ extension Authenticator {
     /// happens. There is no fallback: an unknown key ends the login.
     ///
     /// `clientAddress` (from `SSH_CONNECTION`) goes into the audit row's `ip_address`.
-    public func session(sshFingerprint: String, workspace: String? = nil, clientAddress: String? = nil)
+    public func session(
+        sshFingerprint: String, workspace: String? = nil, clientAddress: String? = nil
+    )
         async throws(DomainError) -> Session
     {
         let fingerprint = try SSHFingerprint.validated(sshFingerprint)
@@ -17,7 +19,8 @@ extension Authenticator {
         do {
             userID = try await client.transaction { connection in
                 if let clientAddress {
-                    try connection.query("SELECT set_config('app.client_ip', $1, true)", [clientAddress])
+                    try connection.query(
+                        "SELECT set_config('app.client_ip', $1, true)", [clientAddress])
                 }
                 let row = try connection.query(
                     "SELECT console_user_by_ssh_fingerprint($1) AS user_id", [fingerprint]
@@ -32,9 +35,12 @@ extension Authenticator {
     }
 
     /// Logs in the user who holds `key` (see `session(sshFingerprint:...)`).
-    public func session(sshKey key: SSHPublicKey, workspace: String? = nil, clientAddress: String? = nil)
+    public func session(
+        sshKey key: SSHPublicKey, workspace: String? = nil, clientAddress: String? = nil
+    )
         async throws(DomainError) -> Session
     {
-        try await session(sshFingerprint: key.fingerprint, workspace: workspace, clientAddress: clientAddress)
+        try await session(
+            sshFingerprint: key.fingerprint, workspace: workspace, clientAddress: clientAddress)
     }
 }

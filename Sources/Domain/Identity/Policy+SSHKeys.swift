@@ -3,7 +3,8 @@
 extension Policy {
     /// Listing keys: owners and admins (row-level security says the same).
     public func viewSSHKeys() -> Decision {
-        can(.manageTeam).isAllowed ? .allowed : .denied("Only admins and owners can see and manage SSH keys")
+        can(.manageTeam).isAllowed
+            ? .allowed : .denied("Only admins and owners can see and manage SSH keys")
     }
 
     /// Adding or removing a key of a member with `targetRole`.

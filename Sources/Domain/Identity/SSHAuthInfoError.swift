@@ -24,24 +24,30 @@ public enum SSHAuthInfoError: Error, Sendable, Equatable, CustomStringConvertibl
         case .missing(let path):
             return "SSH_USER_AUTH names \(Sanitized.short(path, limit: 80)), which does not exist"
         case .symbolicLink(let path):
-            return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is a symbolic link, not the file sshd wrote"
+            return
+                "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is a symbolic link, not the file sshd wrote"
         case .notRegularFile(let path):
             return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is not a regular file"
         case .wrongOwner(let path, let owner, let expected):
-            return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) belongs to uid \(owner), not to "
+            return
+                "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) belongs to uid \(owner), not to "
                 + "this user (uid \(expected)); sshd writes it as the logged-in user"
         case .writableByOthers(let path):
             return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is writable by other users"
         case .changedWhileReading(let path):
-            return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) changed while it was being read"
+            return
+                "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) changed while it was being read"
         case .tooLarge(let path, let limit):
-            return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is larger than \(limit) bytes"
+            return
+                "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is larger than \(limit) bytes"
         case .unreadable(let path, let reason):
             return "cannot read SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))): \(reason)"
         case .notText(let path):
             return "SSH_USER_AUTH (\(Sanitized.short(path, limit: 80))) is not text"
         case .noPublicKey(let methods):
-            let how = methods.isEmpty ? "no method" : methods.map { Sanitized.short($0) }.joined(separator: ", ")
+            let how =
+                methods.isEmpty
+                ? "no method" : methods.map { Sanitized.short($0) }.joined(separator: ", ")
             return "this SSH session did not log in with a public key (sshd reports: \(how)); "
                 + "the console needs key authentication to know who you are"
         case .severalPublicKeys(let count):

@@ -15,7 +15,8 @@ public enum SSHAuthInfoFile {
     /// sshd writes a line per method; a few kilobytes even with RSA keys and certificates.
     public static let maximumSize = 64 * 1024
 
-    public static func read(path: String, expectedOwner: UInt32 = geteuid()) throws(SSHAuthInfoError)
+    public static func read(path: String, expectedOwner: UInt32 = geteuid())
+        throws(SSHAuthInfoError)
         -> SSHAuthInfo
     {
         guard path.hasPrefix("/") else { throw .notAbsolute(path: path) }
@@ -42,11 +43,15 @@ public enum SSHAuthInfoFile {
         }
         try check(opened, path: path, expectedOwner: expectedOwner)
         let bytes = try readAll(descriptor, path: path)
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notText(path: path) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .notText(path: path)
+        }
         return SSHAuthInfo(parsing: text)
     }
 
-    private static func check(_ info: stat, path: String, expectedOwner: UInt32) throws(SSHAuthInfoError) {
+    private static func check(_ info: stat, path: String, expectedOwner: UInt32)
+        throws(SSHAuthInfoError)
+    {
         let kind = info.st_mode & S_IFMT
         if kind == S_IFLNK { throw .symbolicLink(path: path) }
         guard kind == S_IFREG else { throw .notRegularFile(path: path) }
@@ -56,7 +61,9 @@ public enum SSHAuthInfoFile {
         guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else { throw .writableByOthers(path: path) }
     }
 
-    private static func readAll(_ descriptor: Int32, path: String) throws(SSHAuthInfoError) -> [UInt8] {
+    private static func readAll(_ descriptor: Int32, path: String) throws(SSHAuthInfoError)
+        -> [UInt8]
+    {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -69,12 +76,16 @@ public enum SSHAuthInfoFile {
             }
             if count == 0 { return bytes }
             bytes += chunk[0..<count]
-            guard bytes.count <= maximumSize else { throw .tooLarge(path: path, limit: maximumSize) }
+            guard bytes.count <= maximumSize else {
+                throw .tooLarge(path: path, limit: maximumSize)
+            }
         }
     }
 }
 
 /// `read(2)`, named apart from `SSHAuthInfoFile.read(path:)`, which hides it inside the type.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int)
+    -> Int
+{
     read(descriptor, buffer, count)
 }

@@ -105,22 +105,28 @@ public struct SSHPublicKey: Sendable, Equatable {
         switch type {
         case .ed25519, .ed25519SK:
             let raw = try reader.readString("the Ed25519 key")
-            guard raw.count == 32, (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
+            guard raw.count == 32,
+                (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil
             else { throw .malformed("an Ed25519 key is 32 bytes") }
             bits = 256
         case .ecdsaP256, .ecdsaP384, .ecdsaP521, .ecdsaP256SK:
             let curve = try reader.readText("the curve name")
             guard curve == type.curveName else {
-                throw .malformed("the curve \(Sanitized.short(curve)) does not match \(type.rawValue)")
+                throw .malformed(
+                    "the curve \(Sanitized.short(curve)) does not match \(type.rawValue)")
             }
             bits = try validatePoint(try reader.readString("the curve point"), type: type)
         case .rsa:
             let exponent = try reader.readPositiveInteger("the RSA exponent")
             let modulus = try reader.readPositiveInteger("the RSA modulus")
-            guard exponent.count <= 8 else { throw .malformed("the RSA exponent is implausibly large") }
+            guard exponent.count <= 8 else {
+                throw .malformed("the RSA exponent is implausibly large")
+            }
             bits = SSHWireReader.bitLength(modulus)
             guard bits >= minimumRSABits else { throw .rsaTooShort(bits: bits) }
-            guard bits <= maximumRSABits else { throw .malformed("RSA keys above 16384 bits are refused") }
+            guard bits <= maximumRSABits else {
+                throw .malformed("RSA keys above 16384 bits are refused")
+            }
         }
         if type == .ed25519SK || type == .ecdsaP256SK {
             let application = try reader.readText("the security key application")
@@ -133,7 +139,8 @@ public struct SSHPublicKey: Sendable, Equatable {
     }
 
     /// An uncompressed point that lies on the curve (swift-crypto checks it).
-    private static func validatePoint(_ point: [UInt8], type: SSHKeyType) throws(SSHKeyError) -> Int {
+    private static func validatePoint(_ point: [UInt8], type: SSHKeyType) throws(SSHKeyError) -> Int
+    {
         let valid: Bool
         let bits: Int
         switch type {

@@ -23,7 +23,9 @@ struct SSHWireReader {
     /// A field holding ASCII text (algorithm and curve names).
     mutating func readText(_ field: String) throws(SSHKeyError) -> String {
         let raw = try readString(field)
-        guard raw.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { throw .malformed("\(field) is not text") }
+        guard raw.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            throw .malformed("\(field) is not text")
+        }
         return String(decoding: raw, as: UTF8.self)
     }
 

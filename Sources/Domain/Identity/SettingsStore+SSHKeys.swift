@@ -35,7 +35,9 @@ extension SettingsStore {
     /// Registers `key` for the member with `email`; audited as `keys.add` with the
     /// fingerprint only (no key material, no comment).
     @discardableResult
-    public func addSSHKey(email: String, key: SSHPublicKey) async throws(DomainError) -> SSHKeyRecord {
+    public func addSSHKey(email: String, key: SSHPublicKey) async throws(DomainError)
+        -> SSHKeyRecord
+    {
         let address = try EmailAddress(email)
         return try await transaction { tx in
             let policy = try tx.policy()
@@ -45,7 +47,8 @@ extension SettingsStore {
             try policy.manageSSHKeys(ofRole: owner.role, isSelf: isSelf).enforce()
             try tx.requireKeyAuthorityElsewhere(over: owner, isSelf: isSelf)
             if let existing = try tx.query(
-                SSHKeyRows.select + "\n WHERE k.fingerprint = $2", [tx.session.workspaceID.rawValue, key.fingerprint]
+                SSHKeyRows.select + "\n WHERE k.fingerprint = $2",
+                [tx.session.workspaceID.rawValue, key.fingerprint]
             ).first {
                 let holder = try existing.string("email")
                 throw DomainError.conflict(reason: "this key is already registered to \(holder)")
@@ -58,8 +61,11 @@ extension SettingsStore {
                     VALUES ($1, $2, $3, $4, $5, $6)
                     RETURNING id
                     """,
-                    [owner.userID.rawValue, key.type.rawValue, key.base64, key.fingerprint, key.comment,
-                     tx.session.userID.rawValue]
+                    [
+                        owner.userID.rawValue, key.type.rawValue, key.base64, key.fingerprint,
+                        key.comment,
+                        tx.session.userID.rawValue,
+                    ]
                 ).first
             } catch let error as PostgresError where error.sqlState == "23505" {
                 // Registered to a user this workspace cannot see: say so without naming them.
@@ -70,10 +76,14 @@ extension SettingsStore {
             }
             try tx.audit(
                 "keys.add", resourceType: "user_ssh_key", resourceID: id,
-                after: ["user": owner.email, "fingerprint": key.fingerprint, "type": key.type.rawValue])
-            guard let row = try tx.query(
-                SSHKeyRows.select + "\n WHERE k.id = $2", [tx.session.workspaceID.rawValue, id]
-            ).first else { throw DomainError.notFound(what: "the new key") }
+                after: [
+                    "user": owner.email, "fingerprint": key.fingerprint, "type": key.type.rawValue,
+                ])
+            guard
+                let row = try tx.query(
+                    SSHKeyRows.select + "\n WHERE k.id = $2", [tx.session.workspaceID.rawValue, id]
+                ).first
+            else { throw DomainError.notFound(what: "the new key") }
             return try SSHKeyRows.decode(row)
         }
     }
@@ -85,10 +95,14 @@ extension SettingsStore {
         return try await transaction { tx in
             let policy = try tx.policy()
             try policy.viewSSHKeys().enforce()
-            guard let row = try tx.query(
-                SSHKeyRows.select + "\n WHERE k.fingerprint = $2", [tx.session.workspaceID.rawValue, fingerprint]
-            ).first else {
-                throw DomainError.notFound(what: "no SSH key \(fingerprint) among this workspace's members")
+            guard
+                let row = try tx.query(
+                    SSHKeyRows.select + "\n WHERE k.fingerprint = $2",
+                    [tx.session.workspaceID.rawValue, fingerprint]
+                ).first
+            else {
+                throw DomainError.notFound(
+                    what: "no SSH key \(fingerprint) among this workspace's members")
             }
             let key = try SSHKeyRows.decode(row)
             let owner = KeyOwner(userID: key.userID, email: key.email, role: key.memberRole)
@@ -134,14 +148,16 @@ extension WorkspaceTransaction {
             ).first
             if pending != nil {
                 throw DomainError.invalid(
-                    field: "email", reason: "\(email) has not accepted the invitation yet; keys belong to users")
+                    field: "email",
+                    reason: "\(email) has not accepted the invitation yet; keys belong to users")
             }
             throw DomainError.notFound(what: "no member \(email) in this workspace")
         }
         guard let role = Role(rawValue: try row.string("role")) else {
             throw DomainError.unavailable(reason: "unknown role")
         }
-        return KeyOwner(userID: UserID(try row.uuid("user_id")), email: try row.string("email"), role: role)
+        return KeyOwner(
+            userID: UserID(try row.uuid("user_id")), email: try row.string("email"), role: role)
     }
 
     /// A key opens *every* workspace of its user, so managing it here must not reach into a
@@ -151,22 +167,27 @@ extension WorkspaceTransaction {
         guard !isSelf else { return }
         let theirs = try memberships(of: owner.userID)
         let mine = Dictionary(
-            try memberships(of: session.userID).map { ($0.workspace, $0.role) }, uniquingKeysWith: { first, _ in first })
+            try memberships(of: session.userID).map { ($0.workspace, $0.role) },
+            uniquingKeysWith: { first, _ in first })
         for membership in theirs where membership.workspace != session.workspaceID.rawValue {
-            let allowed = mine[membership.workspace].map { role in
-                Policy(actorRole: role).manageSSHKeys(ofRole: membership.role, isSelf: false).isAllowed
-            } ?? false
+            let allowed =
+                mine[membership.workspace].map { role in
+                    Policy(actorRole: role).manageSSHKeys(ofRole: membership.role, isSelf: false)
+                        .isAllowed
+                } ?? false
             guard allowed else {
                 throw DomainError.forbidden(
-                    reason: "\(owner.email) also belongs to another workspace where you cannot manage "
+                    reason:
+                        "\(owner.email) also belongs to another workspace where you cannot manage "
                         + "them, and a key opens every workspace of its user")
             }
         }
     }
 
     private func memberships(of user: UserID) throws -> [(workspace: UUID, role: Role)] {
-        try query("SELECT workspace_id, role FROM console_user_workspaces($1)", [user.rawValue]).rows.map { row in
-            (try row.uuid("workspace_id"), Role(rawValue: try row.string("role")) ?? .viewer)
-        }
+        try query("SELECT workspace_id, role FROM console_user_workspaces($1)", [user.rawValue])
+            .rows.map { row in
+                (try row.uuid("workspace_id"), Role(rawValue: try row.string("role")) ?? .viewer)
+            }
     }
 }

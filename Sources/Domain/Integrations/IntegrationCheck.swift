@@ -18,7 +18,8 @@ public struct IntegrationCheck: Sendable, Equatable {
     /// Checks `stored` offline: its settings pass today's validation, and its credentials
     /// (if any) open with `sealer`. Pure, so each outcome's wording is testable.
     static func evaluate(
-        _ stored: StoredIntegration, sealed: (sealed: String, keyID: String?)?, sealer: CredentialSealer?
+        _ stored: StoredIntegration, sealed: (sealed: String, keyID: String?)?,
+        sealer: CredentialSealer?
     )
         -> (passed: Bool, message: String)
     {
@@ -38,10 +39,12 @@ public struct IntegrationCheck: Sendable, Equatable {
         case (nil, _):
             notes.append("no credentials stored")
         case (.some, nil):
-            problems.append("credentials cannot be checked: \(CredentialSealer.keyVariable) is not set")
+            problems.append(
+                "credentials cannot be checked: \(CredentialSealer.keyVariable) is not set")
         case (.some(let credentials), .some(let sealer)):
             do {
-                _ = try sealer.open(credentials.sealed, keyID: credentials.keyID, for: stored.summary.id)
+                _ = try sealer.open(
+                    credentials.sealed, keyID: credentials.keyID, for: stored.summary.id)
                 notes.append("credentials open")
             } catch {
                 problems.append(error.description)

@@ -50,7 +50,9 @@ public struct IntegrationHealth: Sendable, Equatable, Identifiable {
     /// then disabled ones, which page nobody; ties by name, then id, so the order is stable.
     public static func worstFirst(_ lhs: IntegrationHealth, _ rhs: IntegrationHealth) -> Bool {
         if lhs.enabled != rhs.enabled { return lhs.enabled }
-        if lhs.health.urgency != rhs.health.urgency { return lhs.health.urgency < rhs.health.urgency }
+        if lhs.health.urgency != rhs.health.urgency {
+            return lhs.health.urgency < rhs.health.urgency
+        }
         let left = lhs.name.lowercased()
         let right = rhs.name.lowercased()
         if left != right { return left < right }

@@ -30,7 +30,8 @@ enum IntegrationRows {
         guard let type = IntegrationType(rawValue: try row.string("integration_type")),
             let health = HealthStatus(rawValue: try row.string("health_status"))
         else {
-            throw PostgresError(kind: .unexpectedResult, serverMessage: "unknown integration type or health")
+            throw PostgresError(
+                kind: .unexpectedResult, serverMessage: "unknown integration type or health")
         }
         return IntegrationHealth(
             id: IntegrationID(try row.uuid("id")), type: type,
@@ -49,7 +50,8 @@ enum IntegrationRows {
     static func decodeStored(_ row: PostgresRow) throws -> StoredIntegration {
         func json(_ name: String) throws -> JSONValue {
             do { return try JSONValue.parse(try row.string(name), field: name) } catch {
-                throw PostgresError(kind: .unexpectedResult, serverMessage: "column \(name) is not JSON")
+                throw PostgresError(
+                    kind: .unexpectedResult, serverMessage: "column \(name) is not JSON")
             }
         }
         return StoredIntegration(
@@ -81,7 +83,8 @@ struct StoredIntegration: Sendable {
     var detail: IntegrationDetail {
         IntegrationDetail(
             summary: summary, config: SecretRedaction.redact(config),
-            eventFilters: SecretRedaction.redact(eventFilters), rateLimitPerMinute: rateLimitPerMinute,
+            eventFilters: SecretRedaction.redact(eventFilters),
+            rateLimitPerMinute: rateLimitPerMinute,
             retryConfig: retryConfig, encryptionKeyID: encryptionKeyID, createdAt: createdAt,
             updatedAt: updatedAt, createdBy: createdBy, updatedBy: updatedBy)
     }

@@ -20,7 +20,9 @@ enum IntegrationValidation {
         if let path = SecretRedaction.secretPaths(in: draft.config).first {
             throw .invalid(
                 field: "config",
-                reason: "\"\(Sanitized.short(path))\" looks like a secret; pass it as credentials so it is encrypted")
+                reason:
+                    "\"\(Sanitized.short(path))\" looks like a secret; pass it as credentials so it is encrypted"
+            )
         }
         let config = SecretRedaction.restore(draft.config, from: storedConfig)
         try requireObject(config, field: "config")
@@ -29,7 +31,9 @@ enum IntegrationValidation {
         if let rate = draft.rateLimitPerMinute, !rateLimitRange.contains(rate) {
             throw .invalid(
                 field: "rate limit",
-                reason: "must be a whole number of events per minute from 1 to \(Count.grouped(rateLimitRange.upperBound)), or none")
+                reason:
+                    "must be a whole number of events per minute from 1 to \(Count.grouped(rateLimitRange.upperBound)), or none"
+            )
         }
         if let retry = draft.retryConfig { try checkRetry(retry) }
         return ValidIntegration(
@@ -58,7 +62,8 @@ enum IntegrationValidation {
             return true
         case .format:
             // Zero-width joiners build emoji; the bidi controls can make text lie about itself.
-            return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            return (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
                 || scalar.value == 0x200E || scalar.value == 0x200F || scalar.value == 0xFEFF
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber,
@@ -81,7 +86,8 @@ enum IntegrationValidation {
     }
 
     /// Checks each type's essential settings; more are accepted and stored as given.
-    static func checkTypeSpecific(_ type: IntegrationType, _ config: JSONValue) throws(DomainError) {
+    static func checkTypeSpecific(_ type: IntegrationType, _ config: JSONValue) throws(DomainError)
+    {
         switch type {
         case .webhook:
             guard let url = config["url"]?.stringValue else {
@@ -103,7 +109,8 @@ enum IntegrationValidation {
     static func checkWebhookURL(_ text: String) throws(DomainError) {
         guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }),
             text.utf8.count <= 2048,
-            let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            let components = URLComponents(string: text),
+            let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty
         else {
             throw .invalid(field: "url", reason: "is not a valid URL")
@@ -113,7 +120,8 @@ enum IntegrationValidation {
         case "http":
             let local = ["localhost", "127.0.0.1", "[::1]", "::1"]
             if local.contains(host.lowercased()) { return }
-            throw .invalid(field: "url", reason: "must use https (plain http is only allowed to localhost)")
+            throw .invalid(
+                field: "url", reason: "must use https (plain http is only allowed to localhost)")
         default:
             throw .invalid(field: "url", reason: "must be an https:// address")
         }
@@ -123,16 +131,20 @@ enum IntegrationValidation {
         try requireObject(retry, field: "retry config")
         if let retries = retry["max_retries"] {
             guard case .number(let count) = retries, count.rounded() == count,
-                count >= Double(maximumRetries.lowerBound), count <= Double(maximumRetries.upperBound)
+                count >= Double(maximumRetries.lowerBound),
+                count <= Double(maximumRetries.upperBound)
             else {
                 throw .invalid(
                     field: "retry config",
-                    reason: "max_retries must be a whole number from 0 to \(maximumRetries.upperBound)")
+                    reason:
+                        "max_retries must be a whole number from 0 to \(maximumRetries.upperBound)")
             }
         }
         if let backoff = retry["backoff"] {
-            guard let text = backoff.stringValue, ["exponential", "linear", "fixed"].contains(text) else {
-                throw .invalid(field: "retry config", reason: "backoff must be exponential, linear or fixed")
+            guard let text = backoff.stringValue, ["exponential", "linear", "fixed"].contains(text)
+            else {
+                throw .invalid(
+                    field: "retry config", reason: "backoff must be exponential, linear or fixed")
             }
         }
     }

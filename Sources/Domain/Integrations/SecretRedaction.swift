@@ -63,7 +63,8 @@ public enum SecretRedaction {
         case .object(let members):
             var out: [String: JSONValue] = [:]
             for (key, member) in members {
-                out[key] = isSecretKey(key) && member != .null ? .string(placeholder) : redact(member)
+                out[key] =
+                    isSecretKey(key) && member != .null ? .string(placeholder) : redact(member)
             }
             return .object(out)
         }

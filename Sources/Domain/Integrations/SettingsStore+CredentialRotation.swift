@@ -40,7 +40,8 @@ extension SettingsStore {
                     resealed += 1
                 } catch let error as CredentialError {
                     throw DomainError.conflict(
-                        reason: "\(Sanitized.short(name)): \(error.description); nothing was changed")
+                        reason:
+                            "\(Sanitized.short(name)): \(error.description); nothing was changed")
                 }
             }
             try tx.audit(

@@ -27,7 +27,9 @@ extension SettingsStore {
                 """,
                 [tx.session.workspaceID.rawValue, id.rawValue, outcome.message, outcome.passed]
             ).first
-            guard let row else { throw DomainError.notFound(what: "that integration no longer exists") }
+            guard let row else {
+                throw DomainError.notFound(what: "that integration no longer exists")
+            }
             try tx.audit(
                 "integrations.test", resourceType: "integration", resourceID: id.rawValue,
                 after: [

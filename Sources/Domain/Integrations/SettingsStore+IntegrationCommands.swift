@@ -30,12 +30,17 @@ extension SettingsStore {
                 VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8::jsonb, 'unknown', $9, $9)
                 RETURNING id
                 """,
-                [tx.session.workspaceID.rawValue, valid.type.rawValue, valid.name,
-                 valid.config.jsonText, valid.enabled, valid.eventFilters.jsonText,
-                 valid.rateLimitPerMinute, (valid.retryConfig ?? IntegrationDraft.defaultRetryConfig).jsonText,
-                 tx.session.userID.rawValue]
+                [
+                    tx.session.workspaceID.rawValue, valid.type.rawValue, valid.name,
+                    valid.config.jsonText, valid.enabled, valid.eventFilters.jsonText,
+                    valid.rateLimitPerMinute,
+                    (valid.retryConfig ?? IntegrationDraft.defaultRetryConfig).jsonText,
+                    tx.session.userID.rawValue,
+                ]
             ).first
-            guard let row else { throw DomainError.unavailable(reason: "the integration was not saved") }
+            guard let row else {
+                throw DomainError.unavailable(reason: "the integration was not saved")
+            }
             let id = IntegrationID(try row.uuid("id"))
             if let (secret, sealer) = secret {
                 try tx.storeCredentials(secret, sealer: sealer, for: id)
@@ -63,7 +68,9 @@ extension SettingsStore {
             guard draft.type == before.summary.type else {
                 throw DomainError.invalid(
                     field: "type",
-                    reason: "an integration's type cannot change; add a new \(draft.type.rawValue) integration instead")
+                    reason:
+                        "an integration's type cannot change; add a new \(draft.type.rawValue) integration instead"
+                )
             }
             let valid = try IntegrationValidation.validate(draft, storedConfig: before.config)
             try tx.refuseDuplicate(valid.type, valid.name, except: id)
@@ -74,9 +81,11 @@ extension SettingsStore {
                     retry_config = COALESCE($8::jsonb, retry_config), updated_by = $9
                 WHERE workspace_id = $1 AND id = $2
                 """,
-                [tx.session.workspaceID.rawValue, id.rawValue, valid.name, valid.config.jsonText,
-                 valid.enabled, valid.eventFilters.jsonText, valid.rateLimitPerMinute,
-                 valid.retryConfig?.jsonText, tx.session.userID.rawValue])
+                [
+                    tx.session.workspaceID.rawValue, id.rawValue, valid.name, valid.config.jsonText,
+                    valid.enabled, valid.eventFilters.jsonText, valid.rateLimitPerMinute,
+                    valid.retryConfig?.jsonText, tx.session.userID.rawValue,
+                ])
             switch valid.credentials {
             case .keep: break
             case .replace:
@@ -176,7 +185,8 @@ extension SettingsStore {
             }
             guard secret.plaintext.utf8.count <= CredentialSecret.maximumBytes else {
                 throw .invalid(
-                    field: "credentials", reason: "must be at most \(CredentialSecret.maximumBytes) bytes")
+                    field: "credentials",
+                    reason: "must be at most \(CredentialSecret.maximumBytes) bytes")
             }
             return (secret, sealer)
         }
@@ -200,7 +210,9 @@ extension IntegrationDraft {
 
 extension WorkspaceTransaction {
     /// Seals `secret` under the row's id and stores it with the key id beside it.
-    func storeCredentials(_ secret: CredentialSecret, sealer: CredentialSealer, for id: IntegrationID)
+    func storeCredentials(
+        _ secret: CredentialSecret, sealer: CredentialSealer, for id: IntegrationID
+    )
         throws
     {
         let sealed: String
@@ -211,12 +223,16 @@ extension WorkspaceTransaction {
                 updated_by = $5
             WHERE workspace_id = $1 AND id = $2
             """,
-            [session.workspaceID.rawValue, id.rawValue, sealed, sealer.keyID, session.userID.rawValue])
+            [
+                session.workspaceID.rawValue, id.rawValue, sealed, sealer.keyID,
+                session.userID.rawValue,
+            ])
     }
 
     /// Refuses a second integration with the same type and name (compared without case, so
     /// "Alerts" and "alerts" cannot both exist to confuse on-call).
-    func refuseDuplicate(_ type: IntegrationType, _ name: String, except id: IntegrationID?) throws {
+    func refuseDuplicate(_ type: IntegrationType, _ name: String, except id: IntegrationID?) throws
+    {
         let row = try query(
             """
             SELECT 1 AS taken FROM integrations_config
@@ -227,7 +243,8 @@ extension WorkspaceTransaction {
         ).first
         if row != nil {
             throw DomainError.conflict(
-                reason: "a \(type.title) integration named \"\(Sanitized.short(name))\" already exists")
+                reason:
+                    "a \(type.title) integration named \"\(Sanitized.short(name))\" already exists")
         }
     }
 }

@@ -36,7 +36,9 @@ extension SettingsStore {
         case 1: return matches[0]
         default:
             throw .conflict(
-                reason: "\(matches.count) integrations are named \"\(Sanitized.short(wanted))\"; give the type too")
+                reason:
+                    "\(matches.count) integrations are named \"\(Sanitized.short(wanted))\"; give the type too"
+            )
         }
     }
 
@@ -69,7 +71,8 @@ extension WorkspaceTransaction {
             "SELECT custom_integrations_limit, integrations_used FROM console_plan_limits()"
         ).first
         guard let row else {
-            throw DomainError.forbidden(reason: "You are no longer an active member of this workspace")
+            throw DomainError.forbidden(
+                reason: "You are no longer an active member of this workspace")
         }
         return UsageMeter(
             used: try row.optionalInt("integrations_used") ?? 0,
@@ -84,14 +87,18 @@ extension WorkspaceTransaction {
             "SELECT credentials_encrypted, encryption_key_id FROM console_integration_credentials($1)",
             [id.rawValue]
         ).first
-        guard let row, let sealed = try row.optionalString("credentials_encrypted") else { return nil }
+        guard let row, let sealed = try row.optionalString("credentials_encrypted") else {
+            return nil
+        }
         return (sealed, try row.optionalString("encryption_key_id"))
     }
 
     func requireUnchanged(_ integration: StoredIntegration, expected: RowVersion?) throws {
         if let expected, expected != integration.summary.version {
             throw DomainError.conflict(
-                reason: "\(Sanitized.short(integration.summary.name)) was changed by someone else; refresh and try again")
+                reason:
+                    "\(Sanitized.short(integration.summary.name)) was changed by someone else; refresh and try again"
+            )
         }
     }
 }

@@ -16,7 +16,8 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         // Checked before lower-casing: the Kelvin sign (U+212A) lower-cases to an ASCII "k", so
         // a look-alike address would otherwise pass as a different, plain one.
         guard trimmed.unicodeScalars.allSatisfy(\.isASCII) else {
-            throw fail("use only ASCII letters, digits and . - + _ (no accented or look-alike characters)")
+            throw fail(
+                "use only ASCII letters, digits and . - + _ (no accented or look-alike characters)")
         }
         let allowedLocal = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
         let allowedDomain = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
@@ -36,7 +37,9 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, domain.allSatisfy(allowedDomain.contains),
-            labels.allSatisfy({ !$0.isEmpty && $0.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-") })
+            labels.allSatisfy({
+                !$0.isEmpty && $0.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-")
+            })
         else { throw fail("the domain after @ is not valid") }
         value = lowered
     }

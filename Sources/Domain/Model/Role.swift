@@ -29,7 +29,8 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
         guard let role = Role(rawValue: cleaned) else {
             throw .invalid(
                 field: "role",
-                reason: "unknown role \"\(Sanitized.short(text))\"; use owner, admin, member or viewer")
+                reason:
+                    "unknown role \"\(Sanitized.short(text))\"; use owner, admin, member or viewer")
         }
         return role
     }
@@ -52,7 +53,8 @@ public enum MemberStatus: String, Sendable, CaseIterable, Codable {
         guard let status = MemberStatus(rawValue: cleaned) else {
             throw .invalid(
                 field: "status",
-                reason: "unknown status \"\(Sanitized.short(text))\"; use pending, active or inactive")
+                reason:
+                    "unknown status \"\(Sanitized.short(text))\"; use pending, active or inactive")
         }
         return status
     }

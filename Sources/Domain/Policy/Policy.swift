@@ -20,16 +20,28 @@ public struct Policy: Sendable {
 
     public func invite(as role: Role) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
-        if role == .owner, actorRole != .owner { return .denied("Only owners can grant the owner role") }
+        if role == .owner, actorRole != .owner {
+            return .denied("Only owners can grant the owner role")
+        }
         return .allowed
     }
 
-    public func changeRole(of target: MemberSnapshot, to newRole: Role, activeOwners: Int) -> Decision {
+    public func changeRole(of target: MemberSnapshot, to newRole: Role, activeOwners: Int)
+        -> Decision
+    {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
-        if target.status == .pending { return .denied("Pending invitations keep their role; revoke and invite again") }
-        if target.role == newRole { return .denied("\(target.displayName) is already \(newRole.rawValue)") }
-        if newRole == .owner, actorRole != .owner { return .denied("Only owners can grant the owner role") }
-        if target.role == .owner, actorRole != .owner { return .denied("Only owners can change an owner's role") }
+        if target.status == .pending {
+            return .denied("Pending invitations keep their role; revoke and invite again")
+        }
+        if target.role == newRole {
+            return .denied("\(target.displayName) is already \(newRole.rawValue)")
+        }
+        if newRole == .owner, actorRole != .owner {
+            return .denied("Only owners can grant the owner role")
+        }
+        if target.role == .owner, actorRole != .owner {
+            return .denied("Only owners can change an owner's role")
+        }
         if target.role == .owner, target.status == .active, activeOwners <= 1 {
             return .denied("A workspace needs at least one owner")
         }
@@ -41,22 +53,32 @@ public struct Policy: Sendable {
         guard target.status == .active else {
             return .denied("Only active members can be deactivated")
         }
-        if target.role == .owner, actorRole != .owner { return .denied("Only owners can deactivate an owner") }
-        if target.role == .owner, activeOwners <= 1 { return .denied("A workspace needs at least one owner") }
+        if target.role == .owner, actorRole != .owner {
+            return .denied("Only owners can deactivate an owner")
+        }
+        if target.role == .owner, activeOwners <= 1 {
+            return .denied("A workspace needs at least one owner")
+        }
         return .allowed
     }
 
     public func reactivate(_ target: MemberSnapshot) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
-        guard target.status == .inactive else { return .denied("Only inactive members can be reactivated") }
-        if target.role == .owner, actorRole != .owner { return .denied("Only owners can reactivate an owner") }
+        guard target.status == .inactive else {
+            return .denied("Only inactive members can be reactivated")
+        }
+        if target.role == .owner, actorRole != .owner {
+            return .denied("Only owners can reactivate an owner")
+        }
         return .allowed
     }
 
     public func remove(_ target: MemberSnapshot, activeOwners: Int) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         if target.status == .pending { return .denied("Revoke the invitation instead") }
-        if target.role == .owner, actorRole != .owner { return .denied("Only owners can remove an owner") }
+        if target.role == .owner, actorRole != .owner {
+            return .denied("Only owners can remove an owner")
+        }
         if target.role == .owner, target.status == .active, activeOwners <= 1 {
             return .denied("A workspace needs at least one owner")
         }
@@ -65,15 +87,23 @@ public struct Policy: Sendable {
 
     public func resend(_ target: MemberSnapshot) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
-        guard target.status == .pending else { return .denied("Only pending invitations can be resent") }
-        if target.role == .owner, actorRole != .owner { return .denied("Only owners can manage owner invitations") }
+        guard target.status == .pending else {
+            return .denied("Only pending invitations can be resent")
+        }
+        if target.role == .owner, actorRole != .owner {
+            return .denied("Only owners can manage owner invitations")
+        }
         return .allowed
     }
 
     public func revoke(_ target: MemberSnapshot) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
-        guard target.status == .pending else { return .denied("Only pending invitations can be revoked") }
-        if target.role == .owner, actorRole != .owner { return .denied("Only owners can manage owner invitations") }
+        guard target.status == .pending else {
+            return .denied("Only pending invitations can be revoked")
+        }
+        if target.role == .owner, actorRole != .owner {
+            return .denied("Only owners can manage owner invitations")
+        }
         return .allowed
     }
 
@@ -105,7 +135,8 @@ public struct Policy: Sendable {
     public func addIntegration(usage: UsageMeter) -> Decision {
         if case .denied(let reason) = can(.manageIntegrations) { return .denied(reason) }
         if let limit = usage.limit, usage.used >= limit {
-            return .denied(DomainError.limitReached(reason: IntegrationLimit.reason(limit: limit)).reason)
+            return .denied(
+                DomainError.limitReached(reason: IntegrationLimit.reason(limit: limit)).reason)
         }
         return .allowed
     }

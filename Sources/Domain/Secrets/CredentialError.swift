@@ -26,7 +26,8 @@ public enum CredentialError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .missingKey(let variable):
-            return "\(variable) is not set; it must hold 32 random bytes in base64 (openssl rand -base64 32)"
+            return
+                "\(variable) is not set; it must hold 32 random bytes in base64 (openssl rand -base64 32)"
         case .keyNotBase64(let variable):
             return "\(variable) is not valid base64; it must hold 32 random bytes in base64"
         case .keyWrongLength(let variable, let bytes):
@@ -36,11 +37,14 @@ public enum CredentialError: Error, Sendable, Equatable, CustomStringConvertible
         case .malformed:
             return "the stored credentials are not in a format this program wrote"
         case .unsupportedFormat(let version):
-            return "the stored credentials use format \"\(Sanitized.short(version, limit: 8))\", which this version cannot read"
+            return
+                "the stored credentials use format \"\(Sanitized.short(version, limit: 8))\", which this version cannot read"
         case .keyMismatch(let sealedWith, let loaded):
-            return "the credentials were sealed with key \(Sanitized.short(sealedWith)), but key \(Sanitized.short(loaded)) is loaded"
+            return
+                "the credentials were sealed with key \(Sanitized.short(sealedWith)), but key \(Sanitized.short(loaded)) is loaded"
         case .authenticationFailed:
-            return "the credentials do not open with this key (wrong key, altered data, or copied from another integration)"
+            return
+                "the credentials do not open with this key (wrong key, altered data, or copied from another integration)"
         case .invalidSecret(let reason):
             return "credentials \(reason)"
         }

@@ -30,24 +30,30 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
     ) throws(CredentialError) {
         let trimmed = base64Key.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .missingKey(variable: variable) }
-        guard let data = Data(base64Encoded: trimmed) ?? Data(base64Encoded: Self.standardBase64(trimmed))
+        guard
+            let data = Data(base64Encoded: trimmed)
+                ?? Data(base64Encoded: Self.standardBase64(trimmed))
         else { throw .keyNotBase64(variable: variable) }
         guard data.count == 32 else { throw .keyWrongLength(variable: variable, bytes: data.count) }
         try self.init(keyBytes: Array(data), keyID: explicitKeyID, keyIDVariable: keyIDVariable)
     }
 
     /// A sealer for 32 raw key bytes (tests, and keys fetched from a secrets manager).
-    public init(keyBytes: [UInt8], keyID explicitKeyID: String? = nil,
+    public init(
+        keyBytes: [UInt8], keyID explicitKeyID: String? = nil,
         keyIDVariable: String = CredentialSealer.keyIDVariable
     ) throws(CredentialError) {
         guard keyBytes.count == 32 else {
             throw .keyWrongLength(variable: Self.keyVariable, bytes: keyBytes.count)
         }
         if let explicitKeyID {
-            guard Self.isValidKeyID(explicitKeyID) else { throw .invalidKeyID(variable: keyIDVariable) }
+            guard Self.isValidKeyID(explicitKeyID) else {
+                throw .invalidKeyID(variable: keyIDVariable)
+            }
             keyID = explicitKeyID
         } else {
-            keyID = SHA256.hash(data: keyBytes).prefix(4).map { String(format: "%02x", $0) }.joined()
+            keyID = SHA256.hash(data: keyBytes).prefix(4).map { String(format: "%02x", $0) }
+                .joined()
         }
         self.keyBytes = keyBytes
     }
@@ -80,7 +86,8 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
         }
         do {
             let box = try AES.GCM.seal(
-                plaintext, using: SymmetricKey(data: keyBytes), authenticating: Self.associatedData(id))
+                plaintext, using: SymmetricKey(data: keyBytes),
+                authenticating: Self.associatedData(id))
             guard let combined = box.combined else {
                 throw CredentialError.invalidSecret(reason: "could not be sealed")
             }
@@ -98,7 +105,9 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
             throw .keyMismatch(sealedWith: sealedKeyID, loaded: keyID)
         }
         guard sealed.hasPrefix(Self.formatPrefix) else {
-            if let colon = sealed.firstIndex(of: ":"), sealed.distance(from: sealed.startIndex, to: colon) <= 4 {
+            if let colon = sealed.firstIndex(of: ":"),
+                sealed.distance(from: sealed.startIndex, to: colon) <= 4
+            {
                 throw .unsupportedFormat(String(sealed[...colon]))
             }
             throw .malformed

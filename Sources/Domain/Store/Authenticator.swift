@@ -9,7 +9,9 @@ public struct Authenticator: Sendable {
 
     /// Logs in by email and password. `workspace` picks one of several memberships by slug,
     /// name or id; without it the first (by name) is used.
-    public func login(email: String, password: String, workspace: String? = nil, method: String = "password")
+    public func login(
+        email: String, password: String, workspace: String? = nil, method: String = "password"
+    )
         async throws(DomainError) -> Session
     {
         let address: EmailAddress
@@ -25,12 +27,16 @@ public struct Authenticator: Sendable {
                 "SELECT user_id, outcome FROM console_authenticate($1, $2, $3)",
                 [address.value, password, method]
             ).first
-            outcome = (try row?.optionalUUID("user_id").map(UserID.init), try row?.string("outcome") ?? "invalid")
+            outcome = (
+                try row?.optionalUUID("user_id").map(UserID.init),
+                try row?.string("outcome") ?? "invalid"
+            )
         } catch {
             throw DomainError.from(error)
         }
         switch outcome {
-        case (let user?, "ok"): return try await session(for: user, workspace: workspace, method: method)
+        case (let user?, "ok"):
+            return try await session(for: user, workspace: workspace, method: method)
         case (_, "locked"):
             throw .locked(reason: "too many failed attempts; try again in 15 minutes")
         default: throw .invalidCredentials
@@ -41,11 +47,14 @@ public struct Authenticator: Sendable {
     public func workspaces(of user: UserID) async throws(DomainError) -> [WorkspaceMembership] {
         do {
             return try await client.query(
-                "SELECT workspace_id, name, slug, role FROM console_user_workspaces($1)", [user.rawValue]
+                "SELECT workspace_id, name, slug, role FROM console_user_workspaces($1)",
+                [user.rawValue]
             ).rows.map { row in
                 WorkspaceMembership(
-                    workspaceID: WorkspaceID(try row.uuid("workspace_id")), name: try row.string("name"),
-                    slug: try row.string("slug"), role: Role(rawValue: try row.string("role")) ?? .viewer)
+                    workspaceID: WorkspaceID(try row.uuid("workspace_id")),
+                    name: try row.string("name"),
+                    slug: try row.string("slug"),
+                    role: Role(rawValue: try row.string("role")) ?? .viewer)
             }
         } catch {
             throw DomainError.from(error)
@@ -53,7 +62,8 @@ public struct Authenticator: Sendable {
     }
 
     /// A session for an already identified user (password checked, or SSH key matched).
-    public func session(for user: UserID, workspace: String?, method: String) async throws(DomainError)
+    public func session(for user: UserID, workspace: String?, method: String)
+        async throws(DomainError)
         -> Session
     {
         let memberships = try await workspaces(of: user)
@@ -64,7 +74,10 @@ public struct Authenticator: Sendable {
                 $0.slug.lowercased() == wanted || $0.name.lowercased() == wanted
                     || $0.workspaceID.description == wanted
             }
-            guard chosen != nil else { throw .notFound(what: "you are not a member of workspace \"\(Sanitized.short(workspace))\"") }
+            guard chosen != nil else {
+                throw .notFound(
+                    what: "you are not a member of workspace \"\(Sanitized.short(workspace))\"")
+            }
         } else {
             chosen = memberships.first
         }
@@ -89,7 +102,8 @@ public struct Authenticator: Sendable {
                     throw DomainError.invalidCredentials
                 }
                 return Session(
-                    userID: user, email: try row.string("email"), fullName: try row.string("full_name"),
+                    userID: user, email: try row.string("email"),
+                    fullName: try row.string("full_name"),
                     workspaceID: membership.workspaceID, workspaceName: membership.name, role: role,
                     memberID: MemberID(try row.uuid("id")), authMethod: method)
             }

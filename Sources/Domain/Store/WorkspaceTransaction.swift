@@ -28,7 +28,8 @@ struct WorkspaceTransaction {
     func currentRole() throws -> Role {
         let row = try connection.query("SELECT console_current_role() AS role").first
         guard let raw = try row?.optionalString("role"), let role = Role(rawValue: raw) else {
-            throw DomainError.forbidden(reason: "You are no longer an active member of this workspace")
+            throw DomainError.forbidden(
+                reason: "You are no longer an active member of this workspace")
         }
         return role
     }
@@ -58,8 +59,10 @@ struct WorkspaceTransaction {
             INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id, changes)
             VALUES ($1, $2, $3, $4, $5, $6::jsonb)
             """,
-            [session.workspaceID.rawValue, session.userID.rawValue, action, resourceType,
-             resourceID, json])
+            [
+                session.workspaceID.rawValue, session.userID.rawValue, action, resourceType,
+                resourceID, json,
+            ])
     }
 }
 

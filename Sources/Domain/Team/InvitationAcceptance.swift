@@ -31,7 +31,8 @@ extension SettingsStore {
         client: PostgresClient, token: String, fullName: String, password: String
     ) async throws(DomainError) -> AcceptedInvitation {
         let token = token.trimmingCharacters(in: .whitespacesAndNewlines)
-        let tokenCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        let tokenCharacters = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         guard !token.isEmpty, token.count <= 128, token.allSatisfy(tokenCharacters.contains) else {
             throw .invalid(field: "token", reason: invalidInvitationReason)
         }
@@ -46,7 +47,8 @@ extension SettingsStore {
             throw .invalid(field: "password", reason: "must have at least 8 characters")
         }
         guard password.utf8.count <= 1024, !password.unicodeScalars.contains("\u{0}") else {
-            throw .invalid(field: "password", reason: "must be at most 1024 bytes, without NUL characters")
+            throw .invalid(
+                field: "password", reason: "must be at most 1024 bytes, without NUL characters")
         }
         let row: PostgresRow?
         do {
@@ -86,6 +88,7 @@ extension SettingsStore {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+        scalar.properties.generalCategory == .control
+            || scalar.properties.generalCategory == .format
     }
 }

@@ -36,7 +36,9 @@ public struct InvitationReceipt: Sendable, Equatable {
     public let token: InvitationToken
     public let expiresAt: Date
 
-    public init(memberID: MemberID, email: String, role: Role, token: InvitationToken, expiresAt: Date) {
+    public init(
+        memberID: MemberID, email: String, role: Role, token: InvitationToken, expiresAt: Date
+    ) {
         self.memberID = memberID
         self.email = email
         self.role = role

@@ -40,7 +40,8 @@ enum MemberRows {
     /// The sort key of each sortable column, as SQL over the `select` above, its type, and the
     /// id column that breaks ties. Fixed strings chosen by an enum: no user text becomes SQL.
     /// Each matches an index (sql/migrations/0005), so a keyset page is a short range scan.
-    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: String, type: String, id: String) {
+    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: String, type: String, id: String)
+    {
         switch column {
         case .name: return ("k.sort_name", "text", "k.member_id")
         case .email: return ("k.sort_email", "text", "k.member_id")
@@ -51,7 +52,8 @@ enum MemberRows {
             )
         case .status:
             return (
-                "(CASE tm.status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END)", "int", "tm.id"
+                "(CASE tm.status WHEN 'active' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END)", "int",
+                "tm.id"
             )
         case .lastActive:
             return ("COALESCE(tm.last_active_at, '-infinity'::timestamptz)", "timestamptz", "tm.id")

@@ -19,10 +19,14 @@ extension SettingsStore {
                 VALUES ($1, $2, 'pending', $3, $4, now() + make_interval(secs => $5), $6, $6, $6)
                 RETURNING id, invitation_expires_at
                 """,
-                [tx.session.workspaceID.rawValue, role.rawValue, address.value, token.storedHash,
-                 Int(InvitationReceipt.lifetime), tx.session.userID.rawValue]
+                [
+                    tx.session.workspaceID.rawValue, role.rawValue, address.value, token.storedHash,
+                    Int(InvitationReceipt.lifetime), tx.session.userID.rawValue,
+                ]
             ).first
-            guard let row else { throw DomainError.unavailable(reason: "the invitation was not saved") }
+            guard let row else {
+                throw DomainError.unavailable(reason: "the invitation was not saved")
+            }
             let id = try row.uuid("id")
             try tx.audit(
                 "team.invite", resourceType: "team_member", resourceID: id,
@@ -51,10 +55,14 @@ extension SettingsStore {
                 WHERE workspace_id = $1 AND id = $2
                 RETURNING invitation_expires_at
                 """,
-                [tx.session.workspaceID.rawValue, id.rawValue, token.storedHash,
-                 Int(InvitationReceipt.lifetime), tx.session.userID.rawValue]
+                [
+                    tx.session.workspaceID.rawValue, id.rawValue, token.storedHash,
+                    Int(InvitationReceipt.lifetime), tx.session.userID.rawValue,
+                ]
             ).first
-            guard let row else { throw DomainError.notFound(what: "that invitation no longer exists") }
+            guard let row else {
+                throw DomainError.notFound(what: "that invitation no longer exists")
+            }
             try tx.audit(
                 "team.resend", resourceType: "team_member", resourceID: id.rawValue,
                 after: ["email": target.email])
@@ -65,7 +73,9 @@ extension SettingsStore {
     }
 
     /// Withdraws a pending invitation (soft delete; its token stops working at once).
-    public func revokeInvitation(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
+    public func revokeInvitation(_ id: MemberID, expected: RowVersion? = nil)
+        async throws(DomainError)
+    {
         try await transaction { tx in
             try tx.lockWorkspace()
             let policy = try tx.policy()
@@ -87,8 +97,10 @@ extension SettingsStore {
             let policy = try tx.policy()
             let target = try tx.member(id, lock: true)
             try tx.requireUnchanged(target, expected: expected)
-            try policy.changeRole(of: target.snapshot, to: role, activeOwners: tx.activeOwnerCount())
-                .enforce()
+            try policy.changeRole(
+                of: target.snapshot, to: role, activeOwners: tx.activeOwnerCount()
+            )
+            .enforce()
             try tx.update(id, set: "role = $3", [role.rawValue])
             try tx.audit(
                 "team.change_role", resourceType: "team_member", resourceID: id.rawValue,
@@ -201,7 +213,8 @@ extension WorkspaceTransaction {
         ).first
         guard let status = try row?.string("status") else { return }
         if status == MemberStatus.pending.rawValue {
-            throw DomainError.conflict(reason: "\(address) is already invited; resend the invitation instead")
+            throw DomainError.conflict(
+                reason: "\(address) is already invited; resend the invitation instead")
         }
         throw DomainError.conflict(reason: "\(address) is already a member of this workspace")
     }
@@ -219,7 +232,9 @@ extension WorkspaceTransaction {
         let used = try row.int("used")
         if used >= limit {
             throw DomainError.limitReached(
-                reason: "all \(limit) seats of the plan are used (active members and pending invitations); upgrade the plan or remove someone")
+                reason:
+                    "all \(limit) seats of the plan are used (active members and pending invitations); upgrade the plan or remove someone"
+            )
         }
     }
 }

@@ -34,7 +34,8 @@ extension SettingsStore {
             throw .invalid(field: "search", reason: "must be at most 200 characters")
         }
         // libpq would cut the text at a NUL and search for the rest.
-        guard !search.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !search.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
             throw .invalid(field: "search", reason: "must not contain control characters")
         }
         let key = MemberRows.sortKey(query.sort)
@@ -62,7 +63,8 @@ extension SettingsStore {
             return MemberPage(
                 members: try page.map(MemberRows.decode),
                 cursors: try page.map {
-                    MemberCursor(sortKey: try $0.string("sort_key"), id: MemberID(try $0.uuid("id")))
+                    MemberCursor(
+                        sortKey: try $0.string("sort_key"), id: MemberID(try $0.uuid("id")))
                 },
                 hasMore: rows.count > query.limit)
         }
@@ -85,7 +87,9 @@ extension SettingsStore {
                      ORDER BY (tm.status = 'pending') LIMIT 1
                     """, [tx.session.workspaceID.rawValue, address.value]
             ).first
-            guard let row else { throw DomainError.notFound(what: "no member or invitation for \(address)") }
+            guard let row else {
+                throw DomainError.notFound(what: "no member or invitation for \(address)")
+            }
             return try MemberRows.decode(row)
         }
     }
@@ -98,7 +102,8 @@ extension WorkspaceTransaction {
             MemberRows.select + """
 
                  WHERE tm.workspace_id = $1 AND tm.id = $2 AND tm.deleted_at IS NULL
-                """ + (lock ? " FOR UPDATE OF tm" : ""), [session.workspaceID.rawValue, id.rawValue]
+                """ + (lock ? " FOR UPDATE OF tm" : ""),
+            [session.workspaceID.rawValue, id.rawValue]
         ).first
         guard let row else { throw DomainError.notFound(what: "that member no longer exists") }
         return try MemberRows.decode(row)

@@ -45,7 +45,9 @@ public final class ConsoleRuntime {
             }
             if needsDraw {
                 let busy = inbox.inFlight.load(ordering: .relaxed) > 0
-                terminal.draw(ConsoleScreen.render(state, size: terminal.size, busy: busy, now: now, scroll: &scroll))
+                terminal.draw(
+                    ConsoleScreen.render(
+                        state, size: terminal.size, busy: busy, now: now, scroll: &scroll))
                 needsDraw = false
             }
             guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }

@@ -5,7 +5,8 @@ import ViewModels
 struct KeyRouter {
     func action(for key: Key, in state: AppState) -> AppAction? {
         if let text = state.commandLine {
-            return edit(text, key, changed: AppAction.commandLineEdited, submit: .commandLineSubmitted)
+            return edit(
+                text, key, changed: AppAction.commandLineEdited, submit: .commandLineSubmitted)
         }
         if let draft = state.team.searchDraft {
             return edit(draft, key, changed: AppAction.searchEdited, submit: .searchFinished)

@@ -11,7 +11,9 @@ enum AuditScreen {
         TableColumn("Change", width: .flex(weight: 4, min: 10)),
     ]
 
-    static func draw(_ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas) {
+    static func draw(
+        _ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas
+    ) {
         if case .denied(let reason) = state.policy.can(.viewAuditLog) {
             DeniedPanel.draw(
                 title: "The audit log is not available to you", reason: reason,
@@ -35,9 +37,11 @@ enum AuditScreen {
         }
         TableWidget.draw(
             TableModel(
-                columns: columns, rows: Array(rows), totalRowCount: audit.entries.count, firstRowIndex: offset,
+                columns: columns, rows: Array(rows), totalRowCount: audit.entries.count,
+                firstRowIndex: offset,
                 selectedIndex: audit.entries.isEmpty ? nil : audit.selected,
-                emptyMessage: audit.loadError ?? (audit.hasLoaded ? "Nothing has been changed yet" : "Loading…")),
+                emptyMessage: audit.loadError
+                    ?? (audit.hasLoaded ? "Nothing has been changed yet" : "Loading…")),
             in: rest, on: &canvas)
     }
 }

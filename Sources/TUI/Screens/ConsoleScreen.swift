@@ -37,13 +37,19 @@ public enum ConsoleScreen {
         case .team: TeamScreen.draw(state, in: middle, now: now, offset: &scroll.team, on: &canvas)
         case .billing: BillingScreen.draw(state, in: middle, now: now, on: &canvas)
         case .integrations:
-            IntegrationsScreen.draw(state, in: middle, now: now, offset: &scroll.integrations, on: &canvas)
-        case .audit: AuditScreen.draw(state, in: middle, now: now, offset: &scroll.audit, on: &canvas)
+            IntegrationsScreen.draw(
+                state, in: middle, now: now, offset: &scroll.integrations, on: &canvas)
+        case .audit:
+            AuditScreen.draw(state, in: middle, now: now, offset: &scroll.audit, on: &canvas)
         }
         MessageLine.draw(state, in: bottom.row(0), on: &canvas)
         drawStatusLine(state, busy: busy, now: now, in: bottom.row(1), on: &canvas)
-        scroll.help = state.dialog == .help
-            ? min(max(0, scroll.help), HelpOverlayWidget.maximumScrollOffset(items: ConsoleKeys.help(for: state), in: middle))
+        scroll.help =
+            state.dialog == .help
+            ? min(
+                max(0, scroll.help),
+                HelpOverlayWidget.maximumScrollOffset(
+                    items: ConsoleKeys.help(for: state), in: middle))
             : 0
         DialogScreen.draw(state, in: middle, helpScroll: scroll.help, on: &canvas)
         return canvas
@@ -56,16 +62,21 @@ public enum ConsoleScreen {
     }
 
     static func drawTabBar(_ state: AppState, in rect: Rect, on canvas: inout Canvas) {
-        var tabs = Tab.bar.enumerated().map { index, tab in TabItem(tab.title, keyHint: String(index + 1)) }
+        var tabs = Tab.bar.enumerated().map { index, tab in
+            TabItem(tab.title, keyHint: String(index + 1))
+        }
         var active = Tab.bar.firstIndex(of: state.tab) ?? tabs.count
         if state.tab == .audit {
             tabs.append(TabItem("Audit", keyHint: ":audit"))
             active = tabs.count - 1
         }
-        TabBarWidget.draw(tabs, active: active, trailing: state.session.workspaceName, in: rect, on: &canvas)
+        TabBarWidget.draw(
+            tabs, active: active, trailing: state.session.workspaceName, in: rect, on: &canvas)
     }
 
-    static func drawStatusLine(_ state: AppState, busy: Bool, now: Date, in rect: Rect, on canvas: inout Canvas) {
+    static func drawStatusLine(
+        _ state: AppState, busy: Bool, now: Date, in rect: Rect, on canvas: inout Canvas
+    ) {
         var left: [StatusSegment] = [
             StatusSegment(" \(state.session.workspaceName)"),
             .accent("\(state.session.email) (\(state.session.role.rawValue))"),

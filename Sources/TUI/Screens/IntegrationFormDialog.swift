@@ -16,16 +16,19 @@ enum IntegrationFormDialog {
         let model = DialogModel(
             title: title,
             buttons: [
-                DialogButton(form.isSubmitting ? "Saving…" : action, keyHint: "Enter"), DialogButton("Cancel", keyHint: "Esc"),
+                DialogButton(form.isSubmitting ? "Saving…" : action, keyHint: "Enter"),
+                DialogButton("Cancel", keyHint: "Esc"),
             ],
             focusedButton: form.canSubmit ? 0 : nil,
-            hint: "Tab next field · \(form.isAdding ? "←/→ type · " : "")Enter \(action.lowercased()) · Esc cancel",
+            hint:
+                "Tab next field · \(form.isAdding ? "←/→ type · " : "")Enter \(action.lowercased()) · Esc cancel",
             contentHeight: height, preferredWidth: 76)
         let content = DialogWidget.draw(model, in: area, on: &canvas)
         guard !content.isEmpty else { return }
         var y = content.y
         for row in rows where y < content.maxY {
-            let rect = Rect(x: content.x, y: y, width: content.width, height: min(row.height, content.maxY - y))
+            let rect = Rect(
+                x: content.x, y: y, width: content.width, height: min(row.height, content.maxY - y))
             switch row {
             case .type:
                 drawType(form, in: rect, on: &canvas)
@@ -36,11 +39,14 @@ enum IntegrationFormDialog {
         }
         y += 1
         if y < content.maxY {
-            canvas.write(note(form), x: content.x, y: y, style: Style(.dim), maxWidth: content.width)
+            canvas.write(
+                note(form), x: content.x, y: y, style: Style(.dim), maxWidth: content.width)
         }
         y += 2
         if let error = form.serverError, y < content.maxY {
-            canvas.write("✖ " + error, x: content.x, y: y, style: Style(.inputError), maxWidth: content.width)
+            canvas.write(
+                "✖ " + error, x: content.x, y: y, style: Style(.inputError), maxWidth: content.width
+            )
         }
     }
 
@@ -59,7 +65,10 @@ enum IntegrationFormDialog {
     /// The form's rows in Tab order.
     static func rows(_ form: IntegrationForm) -> [Row] {
         var rows: [Row] = [.type]
-        func field(_ label: String, _ value: String, _ which: IntegrationForm.Field, placeholder: String, masked: Bool = false)
+        func field(
+            _ label: String, _ value: String, _ which: IntegrationForm.Field, placeholder: String,
+            masked: Bool = false
+        )
             -> Row
         {
             .text(
@@ -71,11 +80,20 @@ enum IntegrationFormDialog {
         }
         rows.append(field("Name", form.name, .name, placeholder: "what on-call will recognise"))
         for setting in form.settings {
-            rows.append(field(setting.label, form.value(of: setting), .setting(setting.key), placeholder: setting.placeholder))
+            rows.append(
+                field(
+                    setting.label, form.value(of: setting), .setting(setting.key),
+                    placeholder: setting.placeholder))
         }
         rows.append(field("More config", form.configText, .config, placeholder: "{} (JSON object)"))
-        rows.append(field("Rate limit", form.rateLimitText, .rateLimit, placeholder: "none (events per minute)"))
-        rows.append(field("Credentials", form.credentials, .credentials, placeholder: credentialsPlaceholder(form), masked: true))
+        rows.append(
+            field(
+                "Rate limit", form.rateLimitText, .rateLimit,
+                placeholder: "none (events per minute)"))
+        rows.append(
+            field(
+                "Credentials", form.credentials, .credentials,
+                placeholder: credentialsPlaceholder(form), masked: true))
         return rows
     }
 
@@ -86,19 +104,24 @@ enum IntegrationFormDialog {
 
     /// `Type         ◀ Webhook ▶` when adding; the fixed type when editing.
     static func drawType(_ form: IntegrationForm, in rect: Rect, on canvas: inout Canvas) {
-        canvas.write("Type", x: rect.x, y: rect.y, width: labelWidth, alignment: .left, style: Style(.label))
+        canvas.write(
+            "Type", x: rect.x, y: rect.y, width: labelWidth, alignment: .left, style: Style(.label))
         let x = rect.x + labelWidth + 1
         guard form.isAdding else {
             canvas.write(
-                "\(form.type.title) (a type cannot change)", x: x, y: rect.y, style: Style(.dim), maxWidth: rect.maxX - x)
+                "\(form.type.title) (a type cannot change)", x: x, y: rect.y, style: Style(.dim),
+                maxWidth: rect.maxX - x)
             return
         }
         let focused = form.focus == .type
         let width = canvas.write(
-            "◀ \(form.type.title) ▶", x: x, y: rect.y, style: focused ? Style(.selection) : Style(.input, .bold),
+            "◀ \(form.type.title) ▶", x: x, y: rect.y,
+            style: focused ? Style(.selection) : Style(.input, .bold),
             maxWidth: rect.maxX - x)
         let others = IntegrationType.allCases.map(\.rawValue).joined(separator: " ")
-        canvas.write("  " + others, x: x + width, y: rect.y, style: Style(.dim), maxWidth: rect.maxX - x - width)
+        canvas.write(
+            "  " + others, x: x + width, y: rect.y, style: Style(.dim),
+            maxWidth: rect.maxX - x - width)
     }
 
     /// One line about the focused field: what it takes and what happens to it.
@@ -114,9 +137,12 @@ enum IntegrationFormDialog {
             return "Other settings as a JSON object, e.g. {\"timeout_ms\": 5000}. No secrets here."
         case .rateLimit:
             let range = IntegrationDraft.rateLimitRange
-            return "Events per minute, \(range.lowerBound) to \(NumberText.grouped(range.upperBound)); empty for no limit."
+            return
+                "Events per minute, \(range.lowerBound) to \(NumberText.grouped(range.upperBound)); empty for no limit."
         case .credentials:
-            if let reason = form.credentialsUnavailable { return "Credentials cannot be entered: \(reason)" }
+            if let reason = form.credentialsUnavailable {
+                return "Credentials cannot be entered: \(reason)"
+            }
             return form.hasStoredCredentials
                 ? "Stored credentials are kept unless you type new ones. Sealed; never shown again."
                 : "A token or key; sealed (AES-256-GCM) and never shown again."

@@ -23,7 +23,9 @@ enum IntegrationsScreen {
         }
     }
 
-    static func draw(_ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas) {
+    static func draw(
+        _ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas
+    ) {
         let integrations = state.integrations
         if let detail = integrations.detail {
             IntegrationDetailScreen.draw(detail, in: rect, now: now, on: &canvas)
@@ -32,17 +34,23 @@ enum IntegrationsScreen {
         let (header, rest) = rect.splitTop(2)
         canvas.within(header) { region in
             region.write(summary(integrations.items), x: 1, y: 0, style: Style(.title))
-            region.write("worst first · disabled last · Enter for details", x: 1, y: 1, style: Style(.dim))
+            region.write(
+                "worst first · disabled last · Enter for details", x: 1, y: 1, style: Style(.dim))
         }
         let visible = TableLayout.visibleRowCount(tableHeight: rest.height)
         offset = TableLayout.scrollOffset(
-            selected: integrations.items.isEmpty ? nil : integrations.selected, currentOffset: offset,
+            selected: integrations.items.isEmpty ? nil : integrations.selected,
+            currentOffset: offset,
             visibleRows: visible, totalRows: integrations.items.count)
-        let rows = integrations.items.dropFirst(offset).prefix(visible).map { row(for: $0, now: now) }
+        let rows = integrations.items.dropFirst(offset).prefix(visible).map {
+            row(for: $0, now: now)
+        }
         let table = TableModel(
-            columns: columns, rows: Array(rows), totalRowCount: integrations.items.count, firstRowIndex: offset,
+            columns: columns, rows: Array(rows), totalRowCount: integrations.items.count,
+            firstRowIndex: offset,
             selectedIndex: integrations.items.isEmpty ? nil : integrations.selected,
-            emptyMessage: integrations.loadError ?? (integrations.hasLoaded ? "No integrations configured" : "Loading…"))
+            emptyMessage: integrations.loadError
+                ?? (integrations.hasLoaded ? "No integrations configured" : "Loading…"))
         TableWidget.draw(table, in: rest, on: &canvas)
     }
 
@@ -61,11 +69,15 @@ enum IntegrationsScreen {
     static func row(for item: IntegrationHealth, now: Date) -> TableRow {
         let (symbol, role) = label(item.health)
         let checked = item.lastHealthCheckAt.map { RelativeTime.format($0, now: now) } ?? "never"
-        let error = item.lastErrorMessage ?? (item.health == .healthy ? "" : item.healthMessage ?? "")
+        let error =
+            item.lastErrorMessage ?? (item.health == .healthy ? "" : item.healthMessage ?? "")
         return TableRow(
             [
-                TableCell("\(symbol) \(item.health.rawValue)", style: Style(item.enabled ? role : .disabled)),
-                TableCell(item.name), TableCell(item.type.rawValue), TableCell(item.enabled ? "yes" : "no"),
+                TableCell(
+                    "\(symbol) \(item.health.rawValue)",
+                    style: Style(item.enabled ? role : .disabled)),
+                TableCell(item.name), TableCell(item.type.rawValue),
+                TableCell(item.enabled ? "yes" : "no"),
                 TableCell(checked), TableCell(error, style: error.isEmpty ? nil : Style(.dim)),
             ], style: item.enabled ? nil : Style(.disabled))
     }

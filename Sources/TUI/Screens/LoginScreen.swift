@@ -15,7 +15,8 @@ public enum LoginScreen {
         }
         let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let email = TextFieldModel(
-            label: "Email", value: state.email, isFocused: state.focus == .email && !state.isSubmitting,
+            label: "Email", value: state.email,
+            isFocused: state.focus == .email && !state.isSubmitting,
             placeholder: "name@example.com")
         let password = TextFieldModel(
             label: "Password", value: state.password,
@@ -23,7 +24,8 @@ public enum LoginScreen {
         // The dialog's text width at this size (frame, borders and padding off), so a long
         // refusal wraps instead of losing its end.
         let textWidth = max(1, min(preferredWidth, size.width - 2) - 2 - 2 * DialogWidget.padding)
-        let errorLines = state.error.map { TextLayout.wrap("✖ " + $0, width: textWidth).prefix(3) } ?? []
+        let errorLines =
+            state.error.map { TextLayout.wrap("✖ " + $0, width: textWidth).prefix(3) } ?? []
         var body = ["Sign in to the settings console with your email and password."]
         if state.attempts > 0 {
             body.append("Five failed attempts within 15 minutes lock the account for 15 minutes.")
@@ -42,7 +44,9 @@ public enum LoginScreen {
         TextFieldWidget.draw(email, in: content.row(0), labelWidth: 9, on: &canvas)
         TextFieldWidget.draw(password, in: content.row(1), labelWidth: 9, on: &canvas)
         for (index, line) in errorLines.enumerated() where 3 + index < content.height {
-            canvas.write(line, x: content.x, y: content.y + 3 + index, style: Style(.inputError), maxWidth: content.width)
+            canvas.write(
+                line, x: content.x, y: content.y + 3 + index, style: Style(.inputError),
+                maxWidth: content.width)
         }
         return canvas
     }
@@ -50,12 +54,16 @@ public enum LoginScreen {
     /// Like `TooSmallScreen`, but `q` is text here: only Esc leaves.
     private static func drawTooSmall(on canvas: inout Canvas) {
         let width = max(1, canvas.width)
-        let lines = TextLayout.wrap(TooSmallScreen.message(required: minimumSize, actual: canvas.size), width: width)
+        let lines =
+            TextLayout.wrap(
+                TooSmallScreen.message(required: minimumSize, actual: canvas.size), width: width)
             + [""] + TextLayout.wrap("resize the window, or press Esc to quit", width: width)
         let shown = lines.prefix(canvas.height)
         let top = max(0, (canvas.height - shown.count) / 2)
         for (index, line) in shown.enumerated() {
-            canvas.write(line, x: 0, y: top + index, width: width, alignment: .center, style: Style(line.isEmpty ? .body : .title))
+            canvas.write(
+                line, x: 0, y: top + index, width: width, alignment: .center,
+                style: Style(line.isEmpty ? .body : .title))
         }
     }
 }

@@ -8,7 +8,8 @@ enum SSHKeysDialog {
     /// Rows of keys shown at once; the window follows the selection.
     static let visibleKeys = 8
 
-    static func draw(_ panel: SSHKeysPanel, state: AppState, in area: Rect, on canvas: inout Canvas) {
+    static func draw(_ panel: SSHKeysPanel, state: AppState, in area: Rect, on canvas: inout Canvas)
+    {
         let scoped = panel.email != nil
         let addDecision = panel.addAvailability(policy: state.policy, readOnly: state.readOnly)
         let removeDecision = panel.removeAvailability(
@@ -16,15 +17,17 @@ enum SSHKeysDialog {
         var body = [
             scoped
                 ? "A registered key logs its holder in as this member over SSH."
-                : "Every member's registered keys. A key logs its holder in as its member over SSH.",
+                : "Every member's registered keys. A key logs its holder in as its member over SSH."
         ]
         if scoped, let reason = addDecision.reason, !state.readOnly { body.append(reason + ".") }
         let tableRows = max(1, min(panel.keys.count, visibleKeys)) + 1
         // The dialog's text width at this size, so long lines wrap instead of losing their end.
         let textWidth = max(1, min(preferredWidth, area.width - 2) - 2 - 2 * DialogWidget.padding)
         let extra = extraLines(panel, width: textWidth)
-        let errorLines = panel.error.map { TextLayout.wrap("✖ " + $0, width: textWidth).prefix(3) } ?? []
-        let contentHeight = tableRows + (extra.isEmpty ? 0 : extra.count + 1)
+        let errorLines =
+            panel.error.map { TextLayout.wrap("✖ " + $0, width: textWidth).prefix(3) } ?? []
+        let contentHeight =
+            tableRows + (extra.isEmpty ? 0 : extra.count + 1)
             + (errorLines.isEmpty ? 0 : errorLines.count + 1)
         let model = DialogModel(
             title: "SSH keys · " + (panel.email ?? "all members"), body: body, buttons: [],
@@ -36,12 +39,15 @@ enum SSHKeysDialog {
         drawTable(panel, scoped: scoped, in: tableArea, on: &canvas)
         var y = below.y + 1
         for line in extra where y < content.maxY {
-            drawExtra(line, panel: panel, in: Rect(x: content.x, y: y, width: content.width, height: 1), on: &canvas)
+            drawExtra(
+                line, panel: panel, in: Rect(x: content.x, y: y, width: content.width, height: 1),
+                on: &canvas)
             y += 1
         }
         if !extra.isEmpty { y += 1 }
         for line in errorLines where y < content.maxY {
-            canvas.write(line, x: content.x, y: y, style: Style(.inputError), maxWidth: content.width)
+            canvas.write(
+                line, x: content.x, y: y, style: Style(.inputError), maxWidth: content.width)
             y += 1
         }
     }
@@ -59,13 +65,17 @@ enum SSHKeysDialog {
         case .list: return []
         case .adding(let draft): return [.field(draft)]
         case .confirmingRemoval(let key):
-            let question = "Remove \(key.shortType) key \(key.fingerprint)" + (key.comment.map { " (\($0))" } ?? "")
+            let question =
+                "Remove \(key.shortType) key \(key.fingerprint)"
+                + (key.comment.map { " (\($0))" } ?? "")
                 + " of \(key.email)? It stops logging in at once."
             return TextLayout.wrap(question, width: width).prefix(3).map(Extra.confirmation)
         }
     }
 
-    private static func drawExtra(_ extra: Extra, panel: SSHKeysPanel, in rect: Rect, on canvas: inout Canvas) {
+    private static func drawExtra(
+        _ extra: Extra, panel: SSHKeysPanel, in rect: Rect, on canvas: inout Canvas
+    ) {
         switch extra {
         case .field(let draft):
             TextFieldWidget.draw(
@@ -74,7 +84,8 @@ enum SSHKeysDialog {
                     placeholder: "ssh-ed25519 AAAA... name@laptop"),
                 in: rect, labelWidth: 4, on: &canvas)
         case .confirmation(let line):
-            canvas.write(line, x: rect.x, y: rect.y, style: Style(.flashError), maxWidth: rect.width)
+            canvas.write(
+                line, x: rect.x, y: rect.y, style: Style(.flashError), maxWidth: rect.width)
         }
     }
 
@@ -91,19 +102,24 @@ enum SSHKeysDialog {
         }
     }
 
-    private static func drawTable(_ panel: SSHKeysPanel, scoped: Bool, in rect: Rect, on canvas: inout Canvas) {
+    private static func drawTable(
+        _ panel: SSHKeysPanel, scoped: Bool, in rect: Rect, on canvas: inout Canvas
+    ) {
         var columns = [
             TableColumn("Type", width: .fixed(10)),
             TableColumn("Fingerprint", width: .flex(weight: 5, min: 16)),
             TableColumn("Comment", width: .flex(weight: 2, min: 6)),
             TableColumn("Last used", width: .fixed(10)),
         ]
-        if !scoped { columns.insert(TableColumn("Member", width: .flex(weight: 3, min: 10)), at: 0) }
+        if !scoped {
+            columns.insert(TableColumn("Member", width: .flex(weight: 3, min: 10)), at: 0)
+        }
         let visible = max(1, rect.height - 1)
         let first = min(max(0, panel.selected - visible + 1), max(0, panel.keys.count - visible))
         let rows = panel.keys.dropFirst(first).prefix(visible).map { key -> TableRow in
             var cells = [
-                TableCell(key.shortType), TableCell(key.fingerprint), TableCell(key.comment ?? "-", style: key.comment == nil ? Style(.dim) : nil),
+                TableCell(key.shortType), TableCell(key.fingerprint),
+                TableCell(key.comment ?? "-", style: key.comment == nil ? Style(.dim) : nil),
                 TableCell(key.lastUsedAt.map { AbsoluteTime.formatDay($0) } ?? "never"),
             ]
             if !scoped { cells.insert(TableCell(key.email), at: 0) }

@@ -12,23 +12,29 @@ enum TeamScreen {
         TableColumn("Last active", width: .fixed(11)),
     ]
 
-    static func draw(_ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas) {
+    static func draw(
+        _ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas
+    ) {
         let team = state.team
         let (header, rest) = rect.splitTop(2)
         canvas.within(header) { region in
             region.write(summary(team), x: 1, y: 0, style: Style(.title))
-            if let seats = team.counts.map({ GaugeModel(label: "Seats", used: $0.seatsUsed, limit: $0.seatLimit) }) {
+            if let seats = team.counts.map({
+                GaugeModel(label: "Seats", used: $0.seatsUsed, limit: $0.seatLimit)
+            }) {
                 let text = "Seats " + GaugeWidget.describe(seats)
                 let width = DisplayWidth.of(text)
                 if width + 2 < header.width - DisplayWidth.of(summary(team)) - 2 {
-                    region.write(text, x: header.width - width - 1, y: 0, style: Style(seats.level.role))
+                    region.write(
+                        text, x: header.width - width - 1, y: 0, style: Style(seats.level.role))
                 }
             }
             region.write(filters(team), x: 1, y: 1, style: Style(.dim))
         }
         let visible = TableLayout.visibleRowCount(tableHeight: rest.height)
         offset = TableLayout.scrollOffset(
-            selected: team.rows.isEmpty ? nil : team.selected, currentOffset: offset, visibleRows: visible,
+            selected: team.rows.isEmpty ? nil : team.selected, currentOffset: offset,
+            visibleRows: visible,
             totalRows: team.rows.count)
         let window = team.rows.dropFirst(offset).prefix(visible)
         let table = TableModel(
@@ -44,9 +50,12 @@ enum TeamScreen {
 
     /// "6 members · 4 active · 1 pending · 1 inactive".
     static func summary(_ team: TeamState) -> String {
-        guard let counts = team.counts else { return team.isLoading ? "Loading members…" : "Members" }
+        guard let counts = team.counts else {
+            return team.isLoading ? "Loading members…" : "Members"
+        }
         let noun = counts.total == 1 ? "member" : "members"
-        return "\(NumberText.grouped(counts.total)) \(noun) · \(NumberText.grouped(counts.active)) active · "
+        return
+            "\(NumberText.grouped(counts.total)) \(noun) · \(NumberText.grouped(counts.active)) active · "
             + "\(NumberText.grouped(counts.pending)) pending · \(NumberText.grouped(counts.inactive)) inactive"
     }
 
@@ -57,7 +66,9 @@ enum TeamScreen {
             "role: \(query.role?.rawValue ?? "all")",
         ]
         if !query.search.isEmpty { parts.append("search: \"\(query.search)\"") }
-        if team.hasAfter || team.hasBefore { parts.append("showing \(NumberText.grouped(team.rows.count)) loaded rows") }
+        if team.hasAfter || team.hasBefore {
+            parts.append("showing \(NumberText.grouped(team.rows.count)) loaded rows")
+        }
         return parts.joined(separator: "  ")
     }
 
@@ -72,8 +83,9 @@ enum TeamScreen {
         let style: Style? = member.status == .inactive ? Style(.disabled) : nil
         return TableRow(
             [
-                TableCell(member.fullName.isEmpty ? "(invited)" : member.fullName,
-                          style: member.fullName.isEmpty ? Style(.dim) : nil),
+                TableCell(
+                    member.fullName.isEmpty ? "(invited)" : member.fullName,
+                    style: member.fullName.isEmpty ? Style(.dim) : nil),
                 TableCell(member.email), TableCell(member.role.rawValue), status,
                 TableCell(member.status == .pending ? expiry(member, now: now) : lastActive),
             ], style: style)
@@ -81,7 +93,10 @@ enum TeamScreen {
 
     static func expiry(_ member: Member, now: Date) -> String {
         guard let expires = member.invitationExpiresAt else { return "-" }
-        return expires < now ? "expired" : "exp " + RelativeTime.format(expires, now: now).replacingOccurrences(of: "in ", with: "")
+        return expires < now
+            ? "expired"
+            : "exp "
+                + RelativeTime.format(expires, now: now).replacingOccurrences(of: "in ", with: "")
     }
 
     static func sort(_ query: MemberQuery) -> TableSort? {
@@ -94,14 +109,18 @@ enum TeamScreen {
         case .lastActive: index = 4
         case .joined: index = nil
         }
-        return index.map { TableSort(column: $0, direction: query.ascending ? .ascending : .descending) }
+        return index.map {
+            TableSort(column: $0, direction: query.ascending ? .ascending : .descending)
+        }
     }
 
     static func emptyMessage(_ team: TeamState) -> String {
         if team.isLoading { return "Loading…" }
         if let error = team.loadError { return error }
         if !team.query.search.isEmpty { return "No members match \"\(team.query.search)\"" }
-        if team.query.status != nil || team.query.role != nil { return "No members match the filters (f / F to change)" }
+        if team.query.status != nil || team.query.role != nil {
+            return "No members match the filters (f / F to change)"
+        }
         return "No members yet - press i to invite someone"
     }
 }

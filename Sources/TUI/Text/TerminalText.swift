@@ -17,105 +17,105 @@
 /// - More than four combining marks in a row are dropped, so "Zalgo" text cannot spill over
 ///   neighbouring rows.
 public enum TerminalText {
-  /// Shown in place of any character that must not reach the terminal.
-  public static let replacement: Unicode.Scalar = "\u{FFFD}"
+    /// Shown in place of any character that must not reach the terminal.
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-  /// Combining marks kept in a row before further ones are dropped.
-  public static let maximumCombiningMarks = 4
+    /// Combining marks kept in a row before further ones are dropped.
+    public static let maximumCombiningMarks = 4
 
-  /// Returns `text` with every control, escape and hiding character made visible.
-  public static func sanitize(_ text: String) -> String {
-    let scalars = Array(text.unicodeScalars)
-    var output = String.UnicodeScalarView()
-    var combiningRun = 0
-    for (index, scalar) in scalars.enumerated() {
-      let previous = output.last
-      let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
-      let safe = safeReplacement(for: scalar, previous: previous, next: next)
-      if isCombiningMark(scalar), safe == [scalar] {
-        combiningRun += 1
-        if combiningRun > maximumCombiningMarks {
-          continue
+    /// Returns `text` with every control, escape and hiding character made visible.
+    public static func sanitize(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var combiningRun = 0
+        for (index, scalar) in scalars.enumerated() {
+            let previous = output.last
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let safe = safeReplacement(for: scalar, previous: previous, next: next)
+            if isCombiningMark(scalar), safe == [scalar] {
+                combiningRun += 1
+                if combiningRun > maximumCombiningMarks {
+                    continue
+                }
+            } else {
+                combiningRun = 0
+            }
+            output.append(contentsOf: safe)
         }
-      } else {
-        combiningRun = 0
-      }
-      output.append(contentsOf: safe)
+        return String(output)
     }
-    return String(output)
-  }
 
-  /// Whether `text` can be drawn as it is: sanitising would not change it.
-  public static func isSafe(_ text: String) -> Bool {
-    sanitize(text) == text
-  }
+    /// Whether `text` can be drawn as it is: sanitising would not change it.
+    public static func isSafe(_ text: String) -> Bool {
+        sanitize(text) == text
+    }
 
-  /// The scalars to draw for `scalar`: itself when harmless, otherwise a visible placeholder.
-  private static func safeReplacement(
-    for scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?
-  ) -> [Unicode.Scalar] {
-    let value = scalar.value
-    switch value {
-    case 0x09:
-      return [" "]
-    case 0x0A, 0x2028, 0x2029:
-      return ["\u{2424}"]
-    case 0x00...0x1F:
-      return [Unicode.Scalar(0x2400 + value) ?? replacement]
-    case 0x7F:
-      return ["\u{2421}"]
-    case 0x80...0x9F:
-      return [replacement]
-    case 0x200C, 0x200D:
-      return isJoinable(previous) && isJoinable(next) ? [scalar] : [replacement]
-    case 0xE0020...0xE007F:
-      return isInTagSequence(previous) ? [scalar] : [replacement]
-    case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x180E, 0x200B, 0x200E, 0x200F,
-      0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB,
-      0x1D173...0x1D17A, 0xE0001:
-      return [replacement]
-    case 0xFDD0...0xFDEF:
-      return [replacement]
-    default:
-      break
+    /// The scalars to draw for `scalar`: itself when harmless, otherwise a visible placeholder.
+    private static func safeReplacement(
+        for scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?
+    ) -> [Unicode.Scalar] {
+        let value = scalar.value
+        switch value {
+        case 0x09:
+            return [" "]
+        case 0x0A, 0x2028, 0x2029:
+            return ["\u{2424}"]
+        case 0x00...0x1F:
+            return [Unicode.Scalar(0x2400 + value) ?? replacement]
+        case 0x7F:
+            return ["\u{2421}"]
+        case 0x80...0x9F:
+            return [replacement]
+        case 0x200C, 0x200D:
+            return isJoinable(previous) && isJoinable(next) ? [scalar] : [replacement]
+        case 0xE0020...0xE007F:
+            return isInTagSequence(previous) ? [scalar] : [replacement]
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x180E, 0x200B, 0x200E, 0x200F,
+            0x202A...0x202E, 0x2060...0x206F, 0x3164, 0xFEFF, 0xFFA0, 0xFFF9...0xFFFB,
+            0x1D173...0x1D17A, 0xE0001:
+            return [replacement]
+        case 0xFDD0...0xFDEF:
+            return [replacement]
+        default:
+            break
+        }
+        if value & 0xFFFE == 0xFFFE {
+            return [replacement]
+        }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate:
+            return [replacement]
+        default:
+            return [scalar]
+        }
     }
-    if value & 0xFFFE == 0xFFFE {
-      return [replacement]
-    }
-    switch scalar.properties.generalCategory {
-    case .control, .format, .surrogate:
-      return [replacement]
-    default:
-      return [scalar]
-    }
-  }
 
-  /// A neighbour that may legitimately be joined: non-ASCII and visible.
-  private static func isJoinable(_ scalar: Unicode.Scalar?) -> Bool {
-    guard let scalar, scalar.value > 0x7F else { return false }
-    if scalar.properties.isWhitespace {
-      return false
+    /// A neighbour that may legitimately be joined: non-ASCII and visible.
+    private static func isJoinable(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar, scalar.value > 0x7F else { return false }
+        if scalar.properties.isWhitespace {
+            return false
+        }
+        switch scalar.properties.generalCategory {
+        case .control, .format:
+            return false
+        default:
+            return true
+        }
     }
-    switch scalar.properties.generalCategory {
-    case .control, .format:
-      return false
-    default:
-      return true
-    }
-  }
 
-  /// Tag characters are only meaningful after a black flag (subdivision flags like Scotland's).
-  private static func isInTagSequence(_ previous: Unicode.Scalar?) -> Bool {
-    guard let previous else { return false }
-    return previous.value == 0x1F3F4 || (0xE0020...0xE007E).contains(previous.value)
-  }
-
-  private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark:
-      return true
-    default:
-      return false
+    /// Tag characters are only meaningful after a black flag (subdivision flags like Scotland's).
+    private static func isInTagSequence(_ previous: Unicode.Scalar?) -> Bool {
+        guard let previous else { return false }
+        return previous.value == 0x1F3F4 || (0xE0020...0xE007E).contains(previous.value)
     }
-  }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
 }

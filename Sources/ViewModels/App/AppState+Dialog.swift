@@ -27,7 +27,8 @@ extension AppState {
                 if !confirmation.typed.isEmpty { confirmation.typed.removeLast() }
             case .submit:
                 guard confirmation.canConfirm else {
-                    flash = .make(.warning, "Type \(confirmation.requiredWhat) exactly to confirm", now: now)
+                    flash = .make(
+                        .warning, "Type \(confirmation.requiredWhat) exactly to confirm", now: now)
                     return []
                 }
                 dialog = nil
@@ -45,7 +46,9 @@ extension AppState {
                     picker.choice = roles[(index + step + roles.count) % roles.count]
                 }
             case .typed(let character):
-                if let role = Role.allCases.first(where: { $0.rawValue.first == Character(character.lowercased()) }) {
+                if let role = Role.allCases.first(where: {
+                    $0.rawValue.first == Character(character.lowercased())
+                }) {
                     picker.choice = role
                 }
             case .submit:
@@ -88,7 +91,8 @@ extension AppState {
                 }
             case .submit:
                 guard form.canSubmit else {
-                    form.serverError = form.emailError ?? (form.email.isEmpty ? "enter an email address" : nil)
+                    form.serverError =
+                        form.emailError ?? (form.email.isEmpty ? "enter an email address" : nil)
                     dialog = .invite(form)
                     return []
                 }

@@ -114,7 +114,8 @@ extension AppState {
                 let keep = integrations.selectedItem?.id
                 integrations.items = items
                 integrations.loadError = nil
-                integrations.selected = keep.flatMap { id in items.firstIndex { $0.id == id } }
+                integrations.selected =
+                    keep.flatMap { id in items.firstIndex { $0.id == id } }
                     ?? min(integrations.selected, max(0, items.count - 1))
                 connection = .connected
                 return [.integration(.loadUsage)]
@@ -187,13 +188,16 @@ extension AppState {
         case .team:
             return [
                 .loadCounts,
-                .loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery),
+                .loadMembers(
+                    generation: team.generation, direction: .replace, query: firstPageQuery),
             ]
         case .billing:
             return policy.can(.viewBilling).isAllowed ? [.loadBilling] : []
         case .integrations:
             var effects: [Effect] = [.loadIntegrations]
-            if let detail = integrations.detail { effects.append(.loadIntegrationDetail(detail.id)) }
+            if let detail = integrations.detail {
+                effects.append(.loadIntegrationDetail(detail.id))
+            }
             return effects
         case .audit:
             return policy.can(.viewAuditLog).isAllowed ? [.loadAudit(before: nil)] : []

@@ -33,7 +33,8 @@ public struct AppState: Sendable, Equatable {
     public static func initialEffects(for state: AppState) -> [Effect] {
         var effects: [Effect] = [
             .loadCounts,
-            .loadMembers(generation: state.team.generation, direction: .replace, query: state.team.query),
+            .loadMembers(
+                generation: state.team.generation, direction: .replace, query: state.team.query),
             .loadIntegrations,
         ]
         if state.policy.can(.viewBilling).isAllowed { effects.append(.loadBilling) }

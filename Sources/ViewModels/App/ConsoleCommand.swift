@@ -40,7 +40,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     public static func parse(_ text: String) throws(DomainError) -> ConsoleCommand {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let verb = words.first?.lowercased() else {
-            throw .invalid(field: "command", reason: "type a command, e.g. :team or :invite EMAIL ROLE")
+            throw .invalid(
+                field: "command", reason: "type a command, e.g. :team or :invite EMAIL ROLE")
         }
         let arguments = Array(words.dropFirst())
         func expect(_ count: Int, _ usage: String) throws(DomainError) {
@@ -65,8 +66,10 @@ public enum ConsoleCommand: Sendable, Equatable {
         case "role":
             try expect(2, ":role EMAIL ROLE")
             return .member(email: arguments[0], verb: .changeRole(try Role.parse(arguments[1])))
-        case "resend": try expect(1, ":resend EMAIL"); return .member(email: arguments[0], verb: .resend)
-        case "revoke": try expect(1, ":revoke EMAIL"); return .member(email: arguments[0], verb: .revoke)
+        case "resend":
+            try expect(1, ":resend EMAIL"); return .member(email: arguments[0], verb: .resend)
+        case "revoke":
+            try expect(1, ":revoke EMAIL"); return .member(email: arguments[0], verb: .revoke)
         case "deactivate":
             try expect(1, ":deactivate EMAIL")
             return .member(email: arguments[0], verb: .deactivate)
@@ -77,8 +80,12 @@ public enum ConsoleCommand: Sendable, Equatable {
             try expect(1, ":remove EMAIL")
             return .member(email: arguments[0], verb: .remove)
         case "plan":
-            guard arguments.count <= 1 else { throw .invalid(field: "command", reason: "usage: :plan [PLAN]") }
-            return .billing(.changePlan, plan: try arguments.first.map { text throws(DomainError) in try Plan.parse(text) })
+            guard arguments.count <= 1 else {
+                throw .invalid(field: "command", reason: "usage: :plan [PLAN]")
+            }
+            return .billing(
+                .changePlan,
+                plan: try arguments.first.map { text throws(DomainError) in try Plan.parse(text) })
         case "cancel-plan", "cancel":
             try expect(0, ":cancel-plan")
             return .billing(.cancel, plan: nil)
@@ -86,18 +93,27 @@ public enum ConsoleCommand: Sendable, Equatable {
             try expect(0, ":resume-plan")
             return .billing(.resume, plan: nil)
         case "enable", "disable":
-            guard !arguments.isEmpty else { throw .invalid(field: "command", reason: "usage: :\(verb) NAME") }
-            return .setIntegration(name: arguments.joined(separator: " "), enabled: verb == "enable")
+            guard !arguments.isEmpty else {
+                throw .invalid(field: "command", reason: "usage: :\(verb) NAME")
+            }
+            return .setIntegration(
+                name: arguments.joined(separator: " "), enabled: verb == "enable")
         case "test":
-            guard !arguments.isEmpty else { throw .invalid(field: "command", reason: "usage: :test NAME") }
+            guard !arguments.isEmpty else {
+                throw .invalid(field: "command", reason: "usage: :test NAME")
+            }
             return .testIntegration(name: arguments.joined(separator: " "))
         case "keys", "ssh-keys":
-            guard arguments.count <= 1 else { throw .invalid(field: "command", reason: "usage: :keys [EMAIL]") }
+            guard arguments.count <= 1 else {
+                throw .invalid(field: "command", reason: "usage: :keys [EMAIL]")
+            }
             return .keys(email: arguments.first)
         default:
             throw .invalid(
                 field: "command",
-                reason: "unknown command :\(verb); try :team, :billing, :integrations, :audit, :invite, :role, :q")
+                reason:
+                    "unknown command :\(verb); try :team, :billing, :integrations, :audit, :invite, :role, :q"
+            )
         }
     }
 
@@ -115,7 +131,8 @@ extension AppState {
     /// or says there is none.
     mutating func selectIntegration(named name: String, now: Date) -> IntegrationHealth? {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let index = integrations.items.firstIndex(where: { $0.name.lowercased() == wanted }) else {
+        guard let index = integrations.items.firstIndex(where: { $0.name.lowercased() == wanted })
+        else {
             flash = .make(.warning, "No integration is named \"\(name)\"", now: now)
             return nil
         }
@@ -155,7 +172,9 @@ extension AppState {
             return effects
         case .setIntegration(let name, let enabled):
             guard let item = selectIntegration(named: name, now: now) else { return [] }
-            if item.enabled == enabled, case .denied(let reason) = policy.setEnabled(item, to: enabled) {
+            if item.enabled == enabled,
+                case .denied(let reason) = policy.setEnabled(item, to: enabled)
+            {
                 flash = .make(.warning, reason, now: now)
                 return []
             }

@@ -30,7 +30,8 @@ public struct Confirmation: Sendable, Equatable {
     public var typed: String = ""
 
     public init(
-        title: String, message: String, confirmLabel: String, effect: Effect, requiredText: String? = nil,
+        title: String, message: String, confirmLabel: String, effect: Effect,
+        requiredText: String? = nil,
         requiredWhat: String = "the email", isDestructive: Bool = true
     ) {
         self.title = title

@@ -10,7 +10,8 @@ public actor EffectRunner {
     /// store then refuses new credentials with that reason).
     let sealer: CredentialSealer?
 
-    public init(store: SettingsStore, authenticator: Authenticator, sealer: CredentialSealer? = nil) {
+    public init(store: SettingsStore, authenticator: Authenticator, sealer: CredentialSealer? = nil)
+    {
         self.store = store
         self.authenticator = authenticator
         self.sealer = sealer
@@ -21,29 +22,36 @@ public actor EffectRunner {
         switch effect {
         case .loadMembers(let generation, let direction, let query):
             return .membersLoaded(
-                generation: generation, direction: direction, await result { try await $0.members(query) })
+                generation: generation, direction: direction,
+                await result { try await $0.members(query) })
         case .loadCounts:
             return .countsLoaded(await result { try await $0.memberCounts() })
         case .invite(let email, let role):
-            return .invitationCreated(await result { try await $0.invite(email: email, role: role) })
+            return .invitationCreated(
+                await result { try await $0.invite(email: email, role: role) })
         case .resendInvitation(let id, let version):
-            return .invitationCreated(await result { try await $0.resendInvitation(id, expected: version) })
+            return .invitationCreated(
+                await result { try await $0.resendInvitation(id, expected: version) })
         case .revokeInvitation(let id, let version):
             return .mutationFinished(
-                success: "Invitation revoked", await done { try await $0.revokeInvitation(id, expected: version) })
+                success: "Invitation revoked",
+                await done { try await $0.revokeInvitation(id, expected: version) })
         case .changeRole(let id, let role, let version):
             return .mutationFinished(
                 success: "Role changed to \(role.rawValue)",
                 await done { try await $0.changeRole(id, to: role, expected: version) })
         case .deactivate(let id, let version):
             return .mutationFinished(
-                success: "Member deactivated", await done { try await $0.deactivate(id, expected: version) })
+                success: "Member deactivated",
+                await done { try await $0.deactivate(id, expected: version) })
         case .reactivate(let id, let version):
             return .mutationFinished(
-                success: "Member reactivated", await done { try await $0.reactivate(id, expected: version) })
+                success: "Member reactivated",
+                await done { try await $0.reactivate(id, expected: version) })
         case .remove(let id, let version):
             return .mutationFinished(
-                success: "Member removed", await done { try await $0.remove(id, expected: version) })
+                success: "Member removed", await done { try await $0.remove(id, expected: version) }
+            )
         case .memberCommand(let email, let verb):
             return await runMemberCommand(email: email, verb: verb)
         case .loadBilling:
@@ -54,7 +62,8 @@ public actor EffectRunner {
             return .integrationDetailLoaded(await result { try await $0.integration(id) })
         case .loadAudit(let cursor):
             return .auditLoaded(
-                append: cursor != nil, await result { try await $0.auditLog(limit: AuditState.pageSize, before: cursor) })
+                append: cursor != nil,
+                await result { try await $0.auditLog(limit: AuditState.pageSize, before: cursor) })
         case .switchWorkspace(let name):
             let current = store.session
             do {
@@ -67,7 +76,9 @@ public actor EffectRunner {
             }
         case .loadWorkspaces:
             let user = store.session.userID
-            return .workspace(.listLoaded(await result { _ in try await self.authenticator.workspaces(of: user) }))
+            return .workspace(
+                .listLoaded(await result { _ in try await self.authenticator.workspaces(of: user) })
+            )
         case .billing(let effect):
             return .billing(await run(effect))
         case .integration(let effect):
@@ -87,12 +98,16 @@ public actor EffectRunner {
             return .mutationFinished(success: "", .failure(error))
         }
         switch verb {
-        case .resend: return await run(.resendInvitation(member.id, member.version)) ?? .refreshRequested
-        case .revoke: return await run(.revokeInvitation(member.id, member.version)) ?? .refreshRequested
+        case .resend:
+            return await run(.resendInvitation(member.id, member.version)) ?? .refreshRequested
+        case .revoke:
+            return await run(.revokeInvitation(member.id, member.version)) ?? .refreshRequested
         case .changeRole(let role):
             return await run(.changeRole(member.id, role, member.version)) ?? .refreshRequested
-        case .deactivate: return await run(.deactivate(member.id, member.version)) ?? .refreshRequested
-        case .reactivate: return await run(.reactivate(member.id, member.version)) ?? .refreshRequested
+        case .deactivate:
+            return await run(.deactivate(member.id, member.version)) ?? .refreshRequested
+        case .reactivate:
+            return await run(.reactivate(member.id, member.version)) ?? .refreshRequested
         case .remove: return await run(.remove(member.id, member.version)) ?? .refreshRequested
         }
     }

@@ -16,9 +16,12 @@ public struct Flash: Sendable, Equatable {
     }
 
     /// Info and warnings fade after a few seconds; errors that need action stay until Esc.
-    public static func make(_ level: Level, _ text: String, now: Date, sticky: Bool = false) -> Flash {
+    public static func make(_ level: Level, _ text: String, now: Date, sticky: Bool = false)
+        -> Flash
+    {
         let lifetime: TimeInterval = level == .error ? 8 : 4
-        return Flash(level: level, text: text, expiresAt: sticky ? nil : now.addingTimeInterval(lifetime))
+        return Flash(
+            level: level, text: text, expiresAt: sticky ? nil : now.addingTimeInterval(lifetime))
     }
 }
 

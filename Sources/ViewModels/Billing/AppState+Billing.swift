@@ -31,15 +31,18 @@ extension AppState {
             dialog = .confirm(
                 Confirmation(
                     title: "Cancel plan",
-                    message: "Cancel the \(overview.plan.title) plan at the end of this billing cycle\(end)? "
+                    message:
+                        "Cancel the \(overview.plan.title) plan at the end of this billing cycle\(end)? "
                         + "It keeps working until then, and you can resume before that date.",
-                    confirmLabel: "Schedule cancellation", effect: .billing(.cancelAtPeriodEnd(expected: overview.version))))
+                    confirmLabel: "Schedule cancellation",
+                    effect: .billing(.cancelAtPeriodEnd(expected: overview.version))))
         case .resume:
             let next = overview.nextBillingDate.map { "; the next charge is on \($0)" } ?? ""
             dialog = .confirm(
                 Confirmation(
                     title: "Resume plan",
-                    message: "Keep the \(overview.plan.title) plan? Auto-renewal turns back on\(next).",
+                    message:
+                        "Keep the \(overview.plan.title) plan? Auto-renewal turns back on\(next).",
                     confirmLabel: "Resume", effect: .billing(.resume(expected: overview.version)),
                     isDestructive: false))
         }
@@ -47,7 +50,9 @@ extension AppState {
     }
 
     /// Keys typed into the plan picker.
-    mutating func handlePlanPicker(_ picker: PlanPicker, _ input: DialogInput, now: Date) -> [Effect] {
+    mutating func handlePlanPicker(_ picker: PlanPicker, _ input: DialogInput, now: Date)
+        -> [Effect]
+    {
         var picker = picker
         switch input {
         case .choiceMoved(let step):

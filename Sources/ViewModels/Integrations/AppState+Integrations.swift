@@ -14,7 +14,8 @@ extension AppState {
             switch result {
             case .success(let detail):
                 guard dialog == nil, tab == .integrations else { return [] }
-                dialog = .integrationForm(IntegrationForm(editing: detail, credentialsUnavailable: credentialsKeyProblem))
+                dialog = .integrationForm(
+                    IntegrationForm(editing: detail, credentialsUnavailable: credentialsKeyProblem))
                 return []
             case .failure(let error):
                 return fail(error, now: now)
@@ -24,7 +25,8 @@ extension AppState {
         case .toggled(let result):
             switch result {
             case .success(let item):
-                flash = .make(.info, "\(item.enabled ? "Enabled" : "Disabled") \(item.name)", now: now)
+                flash = .make(
+                    .info, "\(item.enabled ? "Enabled" : "Disabled") \(item.name)", now: now)
                 return reloadIntegrations()
             case .failure(let error):
                 return fail(error, now: now, sticky: true) + reloadIntegrations()
@@ -34,7 +36,8 @@ extension AppState {
             case .success(let check) where check.passed:
                 flash = .make(.info, "\(name): check passed: \(check.message)", now: now)
             case .success(let check):
-                flash = .make(.error, "\(name): check failed: \(check.message)", now: now, sticky: true)
+                flash = .make(
+                    .error, "\(name): check failed: \(check.message)", now: now, sticky: true)
             case .failure(let error):
                 return fail(error, now: now, sticky: true)
             }
@@ -63,7 +66,8 @@ extension AppState {
             return []
         }
         if command == .add {
-            dialog = .integrationForm(IntegrationForm(credentialsUnavailable: credentialsKeyProblem))
+            dialog = .integrationForm(
+                IntegrationForm(credentialsUnavailable: credentialsKeyProblem))
             return []
         }
         guard let target = integrations.target else { return [] }
@@ -72,7 +76,8 @@ extension AppState {
             return []
         case .edit:
             if let detail = integrations.detail, detail.id == target.id {
-                dialog = .integrationForm(IntegrationForm(editing: detail, credentialsUnavailable: credentialsKeyProblem))
+                dialog = .integrationForm(
+                    IntegrationForm(editing: detail, credentialsUnavailable: credentialsKeyProblem))
                 return []
             }
             return [.integration(.loadForEdit(target.id))]
@@ -83,7 +88,8 @@ extension AppState {
             return [.integration(.test(target.id, name: target.name))]
         case .remove:
             let hasHistory = target.eventsSent > 0
-            let events = "\(Self.grouped(target.eventsSent)) \(target.eventsSent == 1 ? "event" : "events")"
+            let events =
+                "\(Self.grouped(target.eventsSent)) \(target.eventsSent == 1 ? "event" : "events")"
             dialog = .confirm(
                 Confirmation(
                     title: "Remove integration",
@@ -92,19 +98,24 @@ extension AppState {
                             + "(the audit log keeps what it was). Type its name to confirm."
                         : "Remove \(target.name)? Its settings and credentials are deleted.",
                     confirmLabel: "Remove",
-                    effect: .integration(.remove(target.id, name: target.name, expected: target.version)),
+                    effect: .integration(
+                        .remove(target.id, name: target.name, expected: target.version)),
                     requiredText: hasHistory ? target.name : nil, requiredWhat: "the name"))
             return []
         }
     }
 
     /// Keys typed into the add/edit form.
-    mutating func handleIntegrationForm(_ form: IntegrationForm, _ input: DialogInput, now: Date) -> [Effect] {
+    mutating func handleIntegrationForm(_ form: IntegrationForm, _ input: DialogInput, now: Date)
+        -> [Effect]
+    {
         var form = form
         switch input {
         case .typed(let character):
             form.insert(character)
-            if form.credentialsRefused, form.focus == .credentials, let reason = form.credentialsUnavailable {
+            if form.credentialsRefused, form.focus == .credentials,
+                let reason = form.credentialsUnavailable
+            {
                 flash = .make(.warning, reason, now: now)
             }
         case .backspace:
@@ -119,7 +130,9 @@ extension AppState {
             guard !form.isSubmitting else { return [] }
             let draft: IntegrationDraft
             do {
-                guard form.canSubmit else { throw DomainError.invalid(field: "form", reason: "incomplete") }
+                guard form.canSubmit else {
+                    throw DomainError.invalid(field: "form", reason: "incomplete")
+                }
                 draft = try form.draft()
             } catch {
                 form.showsAllErrors = true
@@ -132,7 +145,8 @@ extension AppState {
             dialog = .integrationForm(form)
             switch form.mode {
             case .add: return [.integration(.add(draft))]
-            case .edit(let id, let version): return [.integration(.edit(id, draft, expected: version))]
+            case .edit(let id, let version):
+                return [.integration(.edit(id, draft, expected: version))]
             }
         }
         dialog = .integrationForm(form)

@@ -10,11 +10,14 @@ extension EffectRunner {
         case .loadForEdit(let id):
             return .editLoaded(await result { try await $0.integration(id) })
         case .add(let draft):
-            return .saved(added: true, await result { try await $0.addIntegration(draft, sealer: sealer) })
+            return .saved(
+                added: true, await result { try await $0.addIntegration(draft, sealer: sealer) })
         case .edit(let id, let draft, let version):
             return .saved(
                 added: false,
-                await result { try await $0.editIntegration(id, draft, expected: version, sealer: sealer) })
+                await result {
+                    try await $0.editIntegration(id, draft, expected: version, sealer: sealer)
+                })
         case .setEnabled(let id, let enabled, let version):
             return .toggled(
                 await result { store in
@@ -23,9 +26,11 @@ extension EffectRunner {
                         : try await store.disableIntegration(id, expected: version)
                 })
         case .test(let id, let name):
-            return .checked(name: name, await result { try await $0.testIntegration(id, sealer: sealer) })
+            return .checked(
+                name: name, await result { try await $0.testIntegration(id, sealer: sealer) })
         case .remove(let id, let name, let version):
-            return .removed(name: name, await done { try await $0.removeIntegration(id, expected: version) })
+            return .removed(
+                name: name, await done { try await $0.removeIntegration(id, expected: version) })
         }
     }
 }

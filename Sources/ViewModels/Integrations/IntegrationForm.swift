@@ -89,7 +89,9 @@ public struct IntegrationForm: Sendable, Equatable {
 
     /// The fields in Tab order; the type can be chosen only when adding.
     public var fields: [Field] {
-        (isAdding ? [.type] : []) + [.name] + settings.map { .setting($0.key) } + [.config, .rateLimit, .credentials]
+        (isAdding ? [.type] : []) + [.name] + settings.map { .setting($0.key) } + [
+            .config, .rateLimit, .credentials,
+        ]
     }
 
     public func value(of setting: IntegrationSetting) -> String { settingValues[setting.key] ?? "" }
@@ -115,12 +117,16 @@ public struct IntegrationForm: Sendable, Equatable {
         case .type:
             return nil
         case .name:
-            return Self.reason { () throws(DomainError) in try IntegrationDraft(type: .custom, name: name).validate() }
+            return Self.reason { () throws(DomainError) in
+                try IntegrationDraft(type: .custom, name: name).validate()
+            }
         case .setting, .config:
             return configProblems[field]
         case .rateLimit:
             return Self.reason { () throws(DomainError) in
-                try IntegrationDraft(type: .custom, name: "rate", rateLimitPerMinute: try rateLimit()).validate()
+                try IntegrationDraft(
+                    type: .custom, name: "rate", rateLimitPerMinute: try rateLimit()
+                ).validate()
             }
         case .credentials:
             if credentialsRefused, let reason = credentialsUnavailable { return reason }
@@ -149,8 +155,12 @@ public struct IntegrationForm: Sendable, Equatable {
                 problems[.config] = problems[.config] ?? error.userMessage
                 return problems
             }
-            let field: Field = settings.contains(where: { $0.key == name }) ? .setting(name) : .config
-            if problems[field] == nil { problems[field] = name == "config" || field != .config ? reason : "\(name) \(reason)" }
+            let field: Field =
+                settings.contains(where: { $0.key == name }) ? .setting(name) : .config
+            if problems[field] == nil {
+                problems[field] =
+                    name == "config" || field != .config ? reason : "\(name) \(reason)"
+            }
         }
         return problems
     }
@@ -159,7 +169,8 @@ public struct IntegrationForm: Sendable, Equatable {
         switch field {
         case .type: return false
         case .name: return name.trimmingCharacters(in: .whitespaces).isEmpty
-        case .setting(let key): return (settingValues[key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        case .setting(let key):
+            return (settingValues[key] ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         case .config: return configText.trimmingCharacters(in: .whitespaces).isEmpty
         case .rateLimit: return rateLimitText.trimmingCharacters(in: .whitespaces).isEmpty
         case .credentials: return credentials.isEmpty && !credentialsRefused
@@ -222,7 +233,8 @@ public struct IntegrationForm: Sendable, Equatable {
     public func draft() throws(DomainError) -> IntegrationDraft {
         IntegrationDraft(
             type: type, name: name, config: try mergedConfig(), enabled: enabled,
-            eventFilters: eventFilters, rateLimitPerMinute: try rateLimit(), retryConfig: retryConfig,
+            eventFilters: eventFilters, rateLimitPerMinute: try rateLimit(),
+            retryConfig: retryConfig,
             credentials: credentials.isEmpty ? .keep : .replace(CredentialSecret(credentials)))
     }
 
@@ -234,7 +246,9 @@ public struct IntegrationForm: Sendable, Equatable {
         switch focus {
         case .type:
             let wanted = Character(character.lowercased())
-            if let match = IntegrationType.allCases.first(where: { $0.rawValue.first == wanted }) { type = match }
+            if let match = IntegrationType.allCases.first(where: { $0.rawValue.first == wanted }) {
+                type = match
+            }
         case .name: Self.append(character, to: &name, limit: 300)
         case .setting(let key):
             var text = settingValues[key] ?? ""

@@ -20,22 +20,37 @@ public struct IntegrationSetting: Sendable, Hashable {
         switch type {
         case .slack:
             return [
-                IntegrationSetting(key: "channel_name", label: "Channel", placeholder: "e.g. #agent-alerts"),
-                IntegrationSetting(key: "workspace_url", label: "Slack URL", placeholder: "e.g. https://acme.slack.com"),
+                IntegrationSetting(
+                    key: "channel_name", label: "Channel", placeholder: "e.g. #agent-alerts"),
+                IntegrationSetting(
+                    key: "workspace_url", label: "Slack URL",
+                    placeholder: "e.g. https://acme.slack.com"),
             ]
         case .pagerduty:
-            return [IntegrationSetting(key: "service_id", label: "Service ID", placeholder: "e.g. PSERVICE123")]
+            return [
+                IntegrationSetting(
+                    key: "service_id", label: "Service ID", placeholder: "e.g. PSERVICE123")
+            ]
         case .webhook:
             return [
-                IntegrationSetting(key: "url", label: "URL", placeholder: "e.g. https://example.com/hooks/agents"),
+                IntegrationSetting(
+                    key: "url", label: "URL", placeholder: "e.g. https://example.com/hooks/agents"),
                 IntegrationSetting(key: "method", label: "Method", placeholder: "e.g. POST"),
             ]
         case .sentry:
-            return [IntegrationSetting(key: "environment", label: "Environment", placeholder: "e.g. production")]
+            return [
+                IntegrationSetting(
+                    key: "environment", label: "Environment", placeholder: "e.g. production")
+            ]
         case .datadog:
-            return [IntegrationSetting(key: "site", label: "Site", placeholder: "e.g. datadoghq.com")]
+            return [
+                IntegrationSetting(key: "site", label: "Site", placeholder: "e.g. datadoghq.com")
+            ]
         case .custom:
-            return [IntegrationSetting(key: "url", label: "URL", placeholder: "optional, e.g. https://…")]
+            return [
+                IntegrationSetting(
+                    key: "url", label: "URL", placeholder: "optional, e.g. https://…")
+            ]
         }
     }
 }

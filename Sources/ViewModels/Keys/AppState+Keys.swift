@@ -5,7 +5,9 @@ extension AppState {
     mutating func update(_ action: KeysAction, now: Date) -> [Effect] {
         switch action {
         case .opened(let email):
-            let member = email.flatMap { wanted in team.rows.first { $0.email == wanted.lowercased() } }
+            let member = email.flatMap { wanted in
+                team.rows.first { $0.email == wanted.lowercased() }
+            }
             return openKeys(email: email, member: member, now: now)
         case .memberKeysRequested:
             guard let member = team.selectedMember else {
@@ -13,7 +15,9 @@ extension AppState {
                 return []
             }
             guard member.status != .pending else {
-                flash = .make(.warning, "\(member.email) has not accepted the invitation yet: no keys", now: now)
+                flash = .make(
+                    .warning, "\(member.email) has not accepted the invitation yet: no keys",
+                    now: now)
                 return []
             }
             return openKeys(email: member.email, member: member, now: now)
@@ -24,7 +28,8 @@ extension AppState {
             case .success(let keys):
                 let keep = panel.selectedKey?.id
                 panel.keys = keys
-                panel.selected = keep.flatMap { id in keys.firstIndex { $0.id == id } }
+                panel.selected =
+                    keep.flatMap { id in keys.firstIndex { $0.id == id } }
                     ?? min(panel.selected, max(0, keys.count - 1))
             case .failure(let error):
                 panel.error = error.userMessage
@@ -32,14 +37,18 @@ extension AppState {
             dialog = .sshKeys(panel)
             return []
         case .added(let result):
-            return keyChanged(result, now: now) { "Added \($0.shortType) key \($0.fingerprint) for \($0.email)" }
+            return keyChanged(result, now: now) {
+                "Added \($0.shortType) key \($0.fingerprint) for \($0.email)"
+            }
         case .removed(let result):
             return keyChanged(result, now: now) { "Removed key \($0.fingerprint) of \($0.email)" }
         }
     }
 
     /// Keys typed while the panel is open.
-    mutating func handleKeysPanel(_ panel: SSHKeysPanel, _ input: DialogInput, now: Date) -> [Effect] {
+    mutating func handleKeysPanel(_ panel: SSHKeysPanel, _ input: DialogInput, now: Date)
+        -> [Effect]
+    {
         var panel = panel
         defer { if case .sshKeys = dialog { dialog = .sshKeys(panel) } }
         guard !panel.isWorking else { return [] }
@@ -50,14 +59,18 @@ extension AppState {
                 guard !panel.keys.isEmpty else { return [] }
                 panel.selected = max(0, min(panel.keys.count - 1, panel.selected + step))
             case .typed("a"):
-                if case .denied(let reason) = panel.addAvailability(policy: policy, readOnly: readOnly) {
+                if case .denied(let reason) = panel.addAvailability(
+                    policy: policy, readOnly: readOnly)
+                {
                     panel.error = reason
                 } else {
                     panel.mode = .adding(draft: "")
                     panel.error = nil
                 }
             case .typed("X"), .typed("x"), .backspace:
-                if case .denied(let reason) = panel.removeAvailability(policy: policy, readOnly: readOnly, user: session.userID) {
+                if case .denied(let reason) = panel.removeAvailability(
+                    policy: policy, readOnly: readOnly, user: session.userID)
+                {
                     panel.error = reason
                 } else if let key = panel.selectedKey {
                     panel.mode = .confirmingRemoval(key)
@@ -103,9 +116,10 @@ extension AppState {
             flash = .make(.warning, reason, now: now)
             return []
         }
-        dialog = .sshKeys(SSHKeysPanel(
-            email: email.map { $0.lowercased() }, memberRole: member?.role,
-            isSelf: member?.userID == session.userID))
+        dialog = .sshKeys(
+            SSHKeysPanel(
+                email: email.map { $0.lowercased() }, memberRole: member?.role,
+                isSelf: member?.userID == session.userID))
         return [.keys(.load(email: email.map { $0.lowercased() }))]
     }
 

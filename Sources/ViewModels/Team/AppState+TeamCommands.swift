@@ -27,7 +27,8 @@ extension AppState {
             dialog = .confirm(
                 Confirmation(
                     title: "Revoke invitation",
-                    message: "Revoke the invitation to \(member.email)? Its link stops working at once.",
+                    message:
+                        "Revoke the invitation to \(member.email)? Its link stops working at once.",
                     confirmLabel: "Revoke", effect: .revokeInvitation(member.id, member.version)))
         case .changeRole:
             dialog = .rolePicker(

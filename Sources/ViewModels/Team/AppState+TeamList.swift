@@ -14,7 +14,9 @@ extension AppState {
         team.generation += 1
         team.isLoading = true
         team.selected = 0
-        return [.loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery)]
+        return [
+            .loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery)
+        ]
     }
 
     mutating func sort(by column: MemberQuery.SortColumn) -> [Effect] {
@@ -33,7 +35,8 @@ extension AppState {
         case .billing: return []
         case .integrations:
             guard !integrations.items.isEmpty, integrations.detail == nil else { return [] }
-            integrations.selected = max(0, min(integrations.items.count - 1, integrations.selected + delta))
+            integrations.selected = max(
+                0, min(integrations.items.count - 1, integrations.selected + delta))
             return []
         case .audit:
             guard !audit.entries.isEmpty else { return [] }
@@ -92,7 +95,8 @@ extension AppState {
     }
 
     mutating func membersLoaded(
-        generation: Int, direction: PageDirection, _ result: Result<MemberPage, DomainError>, now: Date
+        generation: Int, direction: PageDirection, _ result: Result<MemberPage, DomainError>,
+        now: Date
     ) -> [Effect] {
         guard generation == team.generation else { return [] }
         team.isLoading = false
@@ -115,7 +119,8 @@ extension AppState {
             team.cursors = cursors
             team.hasBefore = false
             team.hasAfter = page.hasMore
-            team.selected = keepID.flatMap { id in rows.firstIndex { $0.id == id } }
+            team.selected =
+                keepID.flatMap { id in rows.firstIndex { $0.id == id } }
                 ?? min(team.selected, max(0, rows.count - 1))
         case .end:
             team.rows = rows

@@ -10,7 +10,8 @@ extension AppState {
             switch result {
             case .success(let memberships):
                 guard dialog == nil else { return [] }
-                dialog = .workspacePicker(WorkspacePicker(memberships: memberships, current: session.workspaceID))
+                dialog = .workspacePicker(
+                    WorkspacePicker(memberships: memberships, current: session.workspaceID))
                 return []
             case .failure(let error):
                 return fail(error, now: now)
@@ -19,7 +20,9 @@ extension AppState {
     }
 
     /// Keys typed into the workspace switcher.
-    mutating func handleWorkspacePicker(_ picker: WorkspacePicker, _ input: DialogInput, now: Date) -> [Effect] {
+    mutating func handleWorkspacePicker(_ picker: WorkspacePicker, _ input: DialogInput, now: Date)
+        -> [Effect]
+    {
         var picker = picker
         switch input {
         case .choiceMoved(let step):

@@ -30,7 +30,9 @@ public struct WorkspacePicker: Sendable, Equatable {
         let count = memberships.count
         for offset in 1...max(1, count) {
             let index = (selected + offset) % max(1, count)
-            if memberships.indices.contains(index), memberships[index].name.lowercased().hasPrefix(wanted) {
+            if memberships.indices.contains(index),
+                memberships[index].name.lowercased().hasPrefix(wanted)
+            {
                 selected = index
                 return
             }

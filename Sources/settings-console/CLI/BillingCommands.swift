@@ -4,7 +4,8 @@ import Foundation
 
 struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "billing", abstract: "Plan, usage and payment (owners only): show, plan, cancel, resume.",
+        commandName: "billing",
+        abstract: "Plan, usage and payment (owners only): show, plan, cancel, resume.",
         discussion: ExitCodes.help,
         subcommands: [BillingShow.self, BillingPlan.self, BillingCancel.self, BillingResume.self])
 }
@@ -32,7 +33,9 @@ struct BillingJSON: Encodable {
     let cancellationEffectiveDate: String?
 
     init(_ overview: BillingOverview) {
-        func meter(_ usage: UsageMeter) -> Meter { Meter(used: usage.used, limit: usage.limit, percent: usage.percent) }
+        func meter(_ usage: UsageMeter) -> Meter {
+            Meter(used: usage.used, limit: usage.limit, percent: usage.percent)
+        }
         plan = overview.plan.rawValue
         status = overview.status.rawValue
         traces = meter(overview.traces)
@@ -62,13 +65,18 @@ func billingOutput(_ overview: BillingOverview, headline: String? = nil) -> Comm
         "Payment method  \(overview.paymentMethod?.description ?? "none on file")",
     ]
     if overview.cancellationRequested {
-        lines.append("Cancellation    requested, effective \(overview.cancellationEffectiveDate?.description ?? "at period end")")
+        lines.append(
+            "Cancellation    requested, effective \(overview.cancellationEffectiveDate?.description ?? "at period end")"
+        )
     }
-    return CommandOutput(text: lines.map(TextTable.clean).joined(separator: "\n"), json: BillingJSON(overview))
+    return CommandOutput(
+        text: lines.map(TextTable.clean).joined(separator: "\n"), json: BillingJSON(overview))
 }
 
 struct BillingShow: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Plan, status, usage against limits, cycle and payment method.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Plan, status, usage against limits, cycle and payment method.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -80,7 +88,8 @@ struct BillingShow: StoreCommand {
 
 struct BillingPlan: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plan", abstract: "Change the plan (refused when current usage does not fit the new limits).")
+        commandName: "plan",
+        abstract: "Change the plan (refused when current usage does not fit the new limits).")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -91,15 +100,20 @@ struct BillingPlan: StoreCommand {
         let current = try await store.billing()
         let preview = current.planChangePreview(to: target)
         if let first = preview.overruns.first {
-            throw .limitReached(reason: preview.overruns.count == 1 ? first.message : preview.overruns.map(\.message).joined(separator: "; "))
+            throw .limitReached(
+                reason: preview.overruns.count == 1
+                    ? first.message : preview.overruns.map(\.message).joined(separator: "; "))
         }
         let updated = try await store.changePlan(to: target, expected: current.version)
-        return billingOutput(updated, headline: "Changed the plan from \(preview.from.title) to \(preview.to.title).")
+        return billingOutput(
+            updated, headline: "Changed the plan from \(preview.from.title) to \(preview.to.title)."
+        )
     }
 }
 
 struct BillingCancel: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel at the end of the billing period.")
+    static let configuration = CommandConfiguration(
+        commandName: "cancel", abstract: "Cancel at the end of the billing period.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -107,18 +121,24 @@ struct BillingCancel: StoreCommand {
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let current = try await store.billing()
         let updated = try await store.cancelAtPeriodEnd(expected: current.version)
-        return billingOutput(updated, headline: "The plan will end on \(updated.cancellationEffectiveDate?.description ?? "the last day of the period").")
+        return billingOutput(
+            updated,
+            headline:
+                "The plan will end on \(updated.cancellationEffectiveDate?.description ?? "the last day of the period")."
+        )
     }
 }
 
 struct BillingResume: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Withdraw a cancellation.")
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Withdraw a cancellation.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let current = try await store.billing()
-        return billingOutput(try await store.resume(expected: current.version), headline: "The plan will renew.")
+        return billingOutput(
+            try await store.resume(expected: current.version), headline: "The plan will renew.")
     }
 }

@@ -19,7 +19,9 @@ struct IdentityOptions: ParsableArguments {
     var workspace: String?
 
     /// The session of a command-line verb (never a login screen).
-    func session(client: PostgresClient, environment: [String: String] = ProcessInfo.processInfo.environment)
+    func session(
+        client: PostgresClient, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         async throws(IdentityRefusal) -> Session
     {
         let plan = try IdentityPlan.choose(
@@ -28,11 +30,13 @@ struct IdentityOptions: ParsableArguments {
         switch plan {
         case .sshKey(let path):
             let key = try SSHIdentity.key(authInfoPath: path)
-            return try await SSHIdentity.session(key: key, workspace: workspace, client: client, environment: environment)
+            return try await SSHIdentity.session(
+                key: key, workspace: workspace, client: client, environment: environment)
         case .password(let email):
             return try await passwordSession(email: email, client: client)
         case .loginScreen:
-            throw IdentityRefusal(.invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
+            throw IdentityRefusal(
+                .invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
         }
     }
 
@@ -42,7 +46,9 @@ struct IdentityOptions: ParsableArguments {
     }
 
     /// `--user` and a password from stdin or a prompt, checked in PostgreSQL.
-    func passwordSession(email: String, client: PostgresClient) async throws(IdentityRefusal) -> Session {
+    func passwordSession(email: String, client: PostgresClient) async throws(IdentityRefusal)
+        -> Session
+    {
         let password = try readPassword()
         do {
             return try await Authenticator(client: client).login(
@@ -55,13 +61,15 @@ struct IdentityOptions: ParsableArguments {
     private func readPassword() throws(IdentityRefusal) -> String {
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
-                throw IdentityRefusal(.invalid(field: "password", reason: "standard input was empty"))
+                throw IdentityRefusal(
+                    .invalid(field: "password", reason: "standard input was empty"))
             }
             return line
         }
         guard isatty(STDIN_FILENO) == 1, let typed = getpass("Password: ") else {
             throw IdentityRefusal(
-                .invalid(field: "password", reason: "no terminal to prompt on; use --password-stdin"))
+                .invalid(
+                    field: "password", reason: "no terminal to prompt on; use --password-stdin"))
         }
         return String(cString: typed)
     }

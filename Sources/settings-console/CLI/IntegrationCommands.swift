@@ -5,15 +5,18 @@ import Foundation
 struct IntegrationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integrations",
-        abstract: "Integration health and settings: list, show, add, edit, enable, disable, remove, test, rotate-key.",
+        abstract:
+            "Integration health and settings: list, show, add, edit, enable, disable, remove, test, rotate-key.",
         discussion: """
             Credentials are read from an environment variable you name (--credentials-env), never \
             from the command line, and sealed with INTEGRATION_CREDENTIALS_KEY (32 bytes, base64).
             \(ExitCodes.help)
             """,
         subcommands: [
-            IntegrationsList.self, IntegrationsShow.self, IntegrationsAdd.self, IntegrationsEdit.self,
-            IntegrationsEnable.self, IntegrationsDisable.self, IntegrationsRemove.self, IntegrationsTest.self,
+            IntegrationsList.self, IntegrationsShow.self, IntegrationsAdd.self,
+            IntegrationsEdit.self,
+            IntegrationsEnable.self, IntegrationsDisable.self, IntegrationsRemove.self,
+            IntegrationsTest.self,
             IntegrationsRotateKey.self,
         ])
 }
@@ -60,11 +63,13 @@ struct IntegrationName: ParsableArguments {
 
 /// Settings shared by add and edit; JSON values are parsed with their field named in errors.
 struct IntegrationSettings: ParsableArguments {
-    @Option(help: "Configuration as a JSON object (no secrets: use --credentials-env).") var config: String?
+    @Option(help: "Configuration as a JSON object (no secrets: use --credentials-env).") var config:
+        String?
     @Option(help: "Event filters as a JSON object.") var eventFilters: String?
     @Option(help: "Retry settings as a JSON object.") var retry: String?
     @Option(help: "Events per minute (0 for no limit).") var rateLimit: Int?
-    @Option(help: "Name of an environment variable holding the credentials to seal.") var credentialsEnv: String?
+    @Option(help: "Name of an environment variable holding the credentials to seal.")
+    var credentialsEnv: String?
 
     func credentials() throws(DomainError) -> IntegrationDraft.Credentials? {
         guard let variable = credentialsEnv else { return nil }
@@ -76,7 +81,9 @@ struct IntegrationSettings: ParsableArguments {
 
     func apply(to draft: inout IntegrationDraft) throws(DomainError) {
         if let config { draft.config = try JSONValue.parse(config, field: "config") }
-        if let eventFilters { draft.eventFilters = try JSONValue.parse(eventFilters, field: "event-filters") }
+        if let eventFilters {
+            draft.eventFilters = try JSONValue.parse(eventFilters, field: "event-filters")
+        }
         if let retry { draft.retryConfig = try JSONValue.parse(retry, field: "retry") }
         if let rateLimit { draft.rateLimitPerMinute = rateLimit == 0 ? nil : rateLimit }
         if let credentials = try credentials() { draft.credentials = credentials }
@@ -94,14 +101,17 @@ func environmentSealer(required: Bool) throws(DomainError) -> CredentialSealer? 
 }
 
 struct IntegrationsList: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Health of every integration, worst first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Health of every integration, worst first.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let items = try await store.integrations()
-        var table = TextTable(headers: ["HEALTH", "NAME", "TYPE", "ENABLED", "EVENTS", "ERRORS", "LAST ERROR"])
+        var table = TextTable(headers: [
+            "HEALTH", "NAME", "TYPE", "ENABLED", "EVENTS", "ERRORS", "LAST ERROR",
+        ])
         for item in items {
             table.add([
                 item.health.rawValue, item.name, item.type.rawValue, item.enabled ? "yes" : "no",
@@ -113,7 +123,8 @@ struct IntegrationsList: StoreCommand {
 }
 
 struct IntegrationsShow: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "One integration in full; secrets show as \"configured\".")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "One integration in full; secrets show as \"configured\".")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -145,13 +156,15 @@ struct IntegrationsShow: StoreCommand {
         return CommandOutput(
             text: text,
             json: DetailJSON(
-                summary: IntegrationJSON(item), config: detail.config, eventFilters: detail.eventFilters,
+                summary: IntegrationJSON(item), config: detail.config,
+                eventFilters: detail.eventFilters,
                 retry: detail.retryConfig, rateLimitPerMinute: detail.rateLimitPerMinute))
     }
 }
 
 struct IntegrationsAdd: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an integration (owners and admins).")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an integration (owners and admins).")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -161,7 +174,8 @@ struct IntegrationsAdd: StoreCommand {
     @OptionGroup var settings: IntegrationSettings
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
-        var draft = IntegrationDraft(type: try IntegrationType.parse(type), name: name, enabled: !disabled)
+        var draft = IntegrationDraft(
+            type: try IntegrationType.parse(type), name: name, enabled: !disabled)
         try settings.apply(to: &draft)
         let sealer = try environmentSealer(required: settings.credentialsEnv != nil)
         let detail = try await store.addIntegration(draft, sealer: sealer)
@@ -171,7 +185,8 @@ struct IntegrationsAdd: StoreCommand {
 }
 
 struct IntegrationsEdit: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an integration's settings (owners and admins).")
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Change an integration's settings (owners and admins).")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -187,15 +202,19 @@ struct IntegrationsEdit: StoreCommand {
         try settings.apply(to: &draft)
         if removeCredentials { draft.credentials = .remove }
         let sealer = try environmentSealer(required: settings.credentialsEnv != nil)
-        let detail = try await store.editIntegration(current.id, draft, expected: current.version, sealer: sealer)
-        return CommandOutput(text: TextTable.clean("Saved \(detail.summary.name)"), json: IntegrationJSON(detail.summary))
+        let detail = try await store.editIntegration(
+            current.id, draft, expected: current.version, sealer: sealer)
+        return CommandOutput(
+            text: TextTable.clean("Saved \(detail.summary.name)"),
+            json: IntegrationJSON(detail.summary))
     }
 }
 
 /// enable, disable, remove and test share their shape: find by name, act, report.
 protocol IntegrationVerb: StoreCommand {
     var target: IntegrationName { get }
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError) -> String
+    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
+        -> String
 }
 
 extension IntegrationVerb {
@@ -207,36 +226,45 @@ extension IntegrationVerb {
 }
 
 struct IntegrationsEnable: IntegrationVerb {
-    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Enable an integration.")
+    static let configuration = CommandConfiguration(
+        commandName: "enable", abstract: "Enable an integration.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError) -> String {
+    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
+        -> String
+    {
         _ = try await store.enableIntegration(item.id, expected: item.version)
         return "Enabled \(item.name)"
     }
 }
 
 struct IntegrationsDisable: IntegrationVerb {
-    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an integration.")
+    static let configuration = CommandConfiguration(
+        commandName: "disable", abstract: "Disable an integration.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError) -> String {
+    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
+        -> String
+    {
         _ = try await store.disableIntegration(item.id, expected: item.version)
         return "Disabled \(item.name)"
     }
 }
 
 struct IntegrationsRemove: IntegrationVerb {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Delete an integration and its credentials.")
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Delete an integration and its credentials.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError) -> String {
+    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
+        -> String
+    {
         try await store.removeIntegration(item.id, expected: item.version)
         return "Removed \(item.name)"
     }
@@ -244,13 +272,17 @@ struct IntegrationsRemove: IntegrationVerb {
 
 struct IntegrationsTest: IntegrationVerb {
     static let configuration = CommandConfiguration(
-        commandName: "test", abstract: "Check the configuration and that the credentials open (no network).")
+        commandName: "test",
+        abstract: "Check the configuration and that the credentials open (no network).")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError) -> String {
-        let check = try await store.testIntegration(item.id, sealer: try environmentSealer(required: false))
+    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
+        -> String
+    {
+        let check = try await store.testIntegration(
+            item.id, sealer: try environmentSealer(required: false))
         guard check.passed else { throw .conflict(reason: "\(item.name): \(check.message)") }
         return "\(item.name): \(check.message)"
     }
@@ -259,7 +291,9 @@ struct IntegrationsTest: IntegrationVerb {
 struct IntegrationsRotateKey: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "rotate-key",
-        abstract: "Re-seal every credential under INTEGRATION_CREDENTIALS_KEY, reading the old key from --old-key-env.")
+        abstract:
+            "Re-seal every credential under INTEGRATION_CREDENTIALS_KEY, reading the old key from --old-key-env."
+    )
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions

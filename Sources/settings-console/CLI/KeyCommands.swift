@@ -47,15 +47,19 @@ struct KeysList: StoreCommand {
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let keys = try await store.sshKeys(of: email)
-        var table = TextTable(headers: ["EMAIL", "TYPE", "FINGERPRINT", "COMMENT", "ADDED", "LAST USED"])
+        var table = TextTable(headers: [
+            "EMAIL", "TYPE", "FINGERPRINT", "COMMENT", "ADDED", "LAST USED",
+        ])
         let format = ISO8601DateFormatter()
         for key in keys {
             table.add([
-                key.email, key.shortType, key.fingerprint, key.comment ?? "-", format.string(from: key.createdAt),
+                key.email, key.shortType, key.fingerprint, key.comment ?? "-",
+                format.string(from: key.createdAt),
                 key.lastUsedAt.map { format.string(from: $0) } ?? "never",
             ])
         }
-        let text = keys.isEmpty ? "No SSH keys\(email.map { " for \($0)" } ?? "")." : table.rendered()
+        let text =
+            keys.isEmpty ? "No SSH keys\(email.map { " for \($0)" } ?? "")." : table.rendered()
         return CommandOutput(text: text, json: keys.map(SSHKeyJSON.init))
     }
 }
@@ -67,18 +71,22 @@ struct KeysAdd: StoreCommand {
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The member the key logs in as.") var email: String
-    @Option(help: ArgumentHelp("The public key line.", valueName: "\"ssh-ed25519 AAAA... comment\"")) var key: String
+    @Option(
+        help: ArgumentHelp("The public key line.", valueName: "\"ssh-ed25519 AAAA... comment\""))
+    var key: String
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let added = try await store.addSSHKey(email: email, line: key)
         return CommandOutput(
-            text: "Added \(added.shortType) key \(added.fingerprint) for \(added.email)", json: SSHKeyJSON(added))
+            text: "Added \(added.shortType) key \(added.fingerprint) for \(added.email)",
+            json: SSHKeyJSON(added))
     }
 }
 
 struct KeysRemove: StoreCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Remove the key with FINGERPRINT (SHA256:..., as `keys list` prints it).")
+        commandName: "remove",
+        abstract: "Remove the key with FINGERPRINT (SHA256:..., as `keys list` prints it).")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions

@@ -51,7 +51,8 @@ struct CommandOutput {
     init<T: Encodable>(text: String, json value: T) {
         self.text = text
         let encoder = JSONEncoder.forOutput
-        self.json = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        self.json =
+            (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 }
 

@@ -5,7 +5,8 @@ import Foundation
 struct TeamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
-        abstract: "Members and invitations: list, invite, resend, revoke, role, deactivate, reactivate, remove.",
+        abstract:
+            "Members and invitations: list, invite, resend, revoke, role, deactivate, reactivate, remove.",
         discussion: ExitCodes.help,
         subcommands: [
             TeamList.self, TeamInvite.self, TeamResend.self, TeamRevoke.self, TeamRole.self,
@@ -37,20 +38,23 @@ struct MemberJSON: Encodable {
 }
 
 struct TeamList: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List members and pending invitations.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List members and pending invitations.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @Option(help: "Only this status: pending, active or inactive.") var status: String?
     @Option(help: "Only this role: owner, admin, member or viewer.") var role: String?
     @Option(help: "Case-insensitive part of a name or email.") var search: String?
-    @Option(help: "Sort by name, email, role, status, lastActive or joined.") var sort: String = "joined"
+    @Option(help: "Sort by name, email, role, status, lastActive or joined.") var sort: String =
+        "joined"
     @Flag(help: "Sort descending.") var descending = false
     @Option(help: "At most this many rows (1-100000).") var limit: Int = 1000
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         guard let column = MemberQuery.SortColumn(rawValue: sort) else {
-            throw .invalid(field: "sort", reason: "use name, email, role, status, lastActive or joined")
+            throw .invalid(
+                field: "sort", reason: "use name, email, role, status, lastActive or joined")
         }
         guard (1...100_000).contains(limit) else {
             throw .invalid(field: "limit", reason: "must be between 1 and 100000")
@@ -69,7 +73,8 @@ struct TeamList: StoreCommand {
         for member in members {
             table.add([
                 member.fullName.isEmpty ? "-" : member.fullName, member.email, member.role.rawValue,
-                member.status.rawValue, member.lastActiveAt.map { ISO8601DateFormatter().string(from: $0) } ?? "-",
+                member.status.rawValue,
+                member.lastActiveAt.map { ISO8601DateFormatter().string(from: $0) } ?? "-",
             ])
         }
         return CommandOutput(text: table.rendered(), json: members.map(MemberJSON.init))
@@ -95,12 +100,14 @@ func invitationOutput(_ receipt: InvitationReceipt, verb: String) -> CommandOutp
             \(link)
             """,
         json: InvitationJSON(
-            memberId: receipt.memberID.description, email: receipt.email, role: receipt.role.rawValue,
+            memberId: receipt.memberID.description, email: receipt.email,
+            role: receipt.role.rawValue,
             token: receipt.token.value, link: link, expiresAt: receipt.expiresAt))
 }
 
 struct TeamInvite: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "invite", abstract: "Invite EMAIL with a role; prints the link once.")
+    static let configuration = CommandConfiguration(
+        commandName: "invite", abstract: "Invite EMAIL with a role; prints the link once.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -108,12 +115,14 @@ struct TeamInvite: StoreCommand {
     @Option(help: "owner, admin, member or viewer.") var role: String
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
-        invitationOutput(try await store.invite(email: email, role: try Role.parse(role)), verb: "Invited")
+        invitationOutput(
+            try await store.invite(email: email, role: try Role.parse(role)), verb: "Invited")
     }
 }
 
 struct TeamResend: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "resend", abstract: "Issue a new link for a pending invitation.")
+    static let configuration = CommandConfiguration(
+        commandName: "resend", abstract: "Issue a new link for a pending invitation.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -142,7 +151,8 @@ extension MemberChangeCommand {
 }
 
 struct TeamRevoke: MemberChangeCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a pending invitation.")
+    static let configuration = CommandConfiguration(
+        commandName: "revoke", abstract: "Revoke a pending invitation.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -154,7 +164,8 @@ struct TeamRevoke: MemberChangeCommand {
 }
 
 struct TeamRole: MemberChangeCommand {
-    static let configuration = CommandConfiguration(commandName: "role", abstract: "Change a member's role.")
+    static let configuration = CommandConfiguration(
+        commandName: "role", abstract: "Change a member's role.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -167,7 +178,8 @@ struct TeamRole: MemberChangeCommand {
 }
 
 struct TeamDeactivate: MemberChangeCommand {
-    static let configuration = CommandConfiguration(commandName: "deactivate", abstract: "Deactivate a member.")
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate", abstract: "Deactivate a member.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -179,7 +191,8 @@ struct TeamDeactivate: MemberChangeCommand {
 }
 
 struct TeamReactivate: MemberChangeCommand {
-    static let configuration = CommandConfiguration(commandName: "reactivate", abstract: "Reactivate an inactive member.")
+    static let configuration = CommandConfiguration(
+        commandName: "reactivate", abstract: "Reactivate an inactive member.")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
@@ -191,7 +204,8 @@ struct TeamReactivate: MemberChangeCommand {
 }
 
 struct TeamRemove: MemberChangeCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a member (kept for the audit trail).")
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a member (kept for the audit trail).")
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions

@@ -15,7 +15,8 @@ struct TextTable {
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == cells.count - 1
+                    ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
@@ -23,11 +24,13 @@ struct TextTable {
 
     /// Replaces control and format characters (escape sequences, bidi overrides) with U+FFFD.
     static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            switch scalar.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator: return "\u{FFFD}"
-            default: return scalar
-            }
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar.properties.generalCategory {
+                    case .control, .format, .lineSeparator, .paragraphSeparator: return "\u{FFFD}"
+                    default: return scalar
+                    }
+                }))
     }
 }

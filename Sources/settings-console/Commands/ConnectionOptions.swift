@@ -8,14 +8,17 @@ struct ConnectionOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "libpq connection string or postgres:// URI.",
-            discussion: "Defaults to DATABASE_URL, then libpq's PGHOST, PGPORT, PGUSER, PGDATABASE ...",
+            discussion:
+                "Defaults to DATABASE_URL, then libpq's PGHOST, PGPORT, PGUSER, PGDATABASE ...",
             valueName: "conninfo"))
     var database: String?
 
     /// The conninfo to hand to libpq; empty lets libpq read `PG*` variables alone.
     var conninfo: String {
         if let database { return database }
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty { return url }
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+            return url
+        }
         return ""
     }
 

@@ -8,15 +8,21 @@ import ViewModels
 enum ConsoleLauncher {
     /// Returns the process exit code.
     @MainActor
-    static func run(session: Session, client: PostgresClient, options: ConsoleOptions) async -> Int32 {
+    static func run(session: Session, client: PostgresClient, options: ConsoleOptions) async
+        -> Int32
+    {
         guard let (terminal, themeProblem) = openTerminal(options: options) else { return 1 }
-        return await run(session: session, client: client, options: options, terminal: terminal, themeProblem: themeProblem)
+        return await run(
+            session: session, client: client, options: options, terminal: terminal,
+            themeProblem: themeProblem)
     }
 
     /// The login screen first, then the console on the same terminal. Quitting the login
     /// screen exits with 0; nothing is opened without a session.
     @MainActor
-    static func runAfterLogin(client: PostgresClient, workspace: String?, options: ConsoleOptions) async -> Int32 {
+    static func runAfterLogin(client: PostgresClient, workspace: String?, options: ConsoleOptions)
+        async -> Int32
+    {
         guard let (terminal, themeProblem) = openTerminal(options: options) else { return 1 }
         let login = LoginRuntime(
             runner: LoginRunner(authenticator: Authenticator(client: client), workspace: workspace),
@@ -26,7 +32,9 @@ enum ConsoleLauncher {
             await client.close()
             return 0
         }
-        return await run(session: session, client: client, options: options, terminal: terminal, themeProblem: themeProblem)
+        return await run(
+            session: session, client: client, options: options, terminal: terminal,
+            themeProblem: themeProblem)
     }
 
     /// Starts curses with the chosen theme; a bad theme file is reported, not fatal.
@@ -37,8 +45,11 @@ enum ConsoleLauncher {
             readFile: ThemeResolver.diskReader)
         do {
             let terminal = try NcursesTerminal(theme: resolution.theme)
-            let problem = resolution.errors.isEmpty
-                ? nil : resolution.errors.map(\.description).joined(separator: "; ") + " (using the default theme)"
+            let problem =
+                resolution.errors.isEmpty
+                ? nil
+                : resolution.errors.map(\.description).joined(separator: "; ")
+                    + " (using the default theme)"
             return (terminal, problem)
         } catch {
             FileHandle.standardError.write(Data("settings-console: \(error)\n".utf8))
@@ -48,7 +59,8 @@ enum ConsoleLauncher {
 
     @MainActor
     private static func run(
-        session: Session, client: PostgresClient, options: ConsoleOptions, terminal: NcursesTerminal,
+        session: Session, client: PostgresClient, options: ConsoleOptions,
+        terminal: NcursesTerminal,
         themeProblem: String?
     ) async -> Int32 {
         var state = AppState(session: session, readOnly: options.readonly)
@@ -64,7 +76,8 @@ enum ConsoleLauncher {
             state.credentialsKeyProblem = error.description
         }
         let runner = EffectRunner(
-            store: SettingsStore(client: client, session: session), authenticator: Authenticator(client: client),
+            store: SettingsStore(client: client, session: session),
+            authenticator: Authenticator(client: client),
             sealer: sealer)
         let runtime = ConsoleRuntime(state: state, runner: runner, terminal: terminal)
         _ = runtime.run()

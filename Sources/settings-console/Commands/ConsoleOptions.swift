@@ -5,6 +5,8 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(name: .long, help: "Read-only: write actions are not bound at all.")
     var readonly = false
 
-    @Option(name: .long, help: "Theme name (default, high-contrast, solarized-dark, mono, or a user theme).")
+    @Option(
+        name: .long,
+        help: "Theme name (default, high-contrast, solarized-dark, mono, or a user theme).")
     var theme: String?
 }

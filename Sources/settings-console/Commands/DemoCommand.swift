@@ -56,7 +56,9 @@ struct DemoCommand: AsyncParsableCommand {
         }
     }
 
-    private func runOnCluster(_ cluster: ThrowawayCluster, progress: (String) -> Void) async -> Int32 {
+    private func runOnCluster(_ cluster: ThrowawayCluster, progress: (String) -> Void) async
+        -> Int32
+    {
         let admin = PostgresClient(conninfo: "", overrides: cluster.superuserParameters)
         do {
             try await Migrator(client: admin).migrate()

@@ -55,7 +55,8 @@ struct InteractiveCommand: AsyncParsableCommand {
             let session = try await identity.passwordSession(email: email, client: client)
             return await ConsoleLauncher.run(session: session, client: client, options: console)
         case .loginScreen:
-            return await ConsoleLauncher.runAfterLogin(client: client, workspace: identity.workspace, options: console)
+            return await ConsoleLauncher.runAfterLogin(
+                client: client, workspace: identity.workspace, options: console)
         }
     }
 }

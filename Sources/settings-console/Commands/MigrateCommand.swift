@@ -5,7 +5,9 @@ struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Apply the schema migrations (run as the database owner, not console_app).",
-        discussion: "Re-running is a no-op. Each migration runs in its own transaction; an advisory lock keeps two migrators from racing.")
+        discussion:
+            "Re-running is a no-op. Each migration runs in its own transaction; an advisory lock keeps two migrators from racing."
+    )
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -18,10 +20,16 @@ struct MigrateCommand: AsyncParsableCommand {
         do {
             if let down {
                 let reverted = try await migrator.rollback(steps: down)
-                print(reverted.isEmpty ? "nothing to revert" : "reverted \(reverted.map(String.init).joined(separator: ", "))")
+                print(
+                    reverted.isEmpty
+                        ? "nothing to revert"
+                        : "reverted \(reverted.map(String.init).joined(separator: ", "))")
             } else {
                 let applied = try await migrator.migrate()
-                print(applied.isEmpty ? "schema is up to date" : "applied \(applied.map(String.init).joined(separator: ", "))")
+                print(
+                    applied.isEmpty
+                        ? "schema is up to date"
+                        : "applied \(applied.map(String.init).joined(separator: ", "))")
             }
         } catch {
             throw CommandFailure(DomainError.from(error))
@@ -34,7 +42,8 @@ struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
         abstract: "Load the demo workspace (Acme Corp, six members, four integrations).",
-        discussion: "Every seeded user's password is demo-pass. Run after migrate, as the database owner.")
+        discussion:
+            "Every seeded user's password is demo-pass. Run after migrate, as the database owner.")
 
     @OptionGroup var connection: ConnectionOptions
 

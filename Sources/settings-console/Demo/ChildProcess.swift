@@ -13,7 +13,8 @@ enum ChildProcess {
     /// Starts `executable` with `arguments`; output and errors go to `outputPath` (appended),
     /// standard input comes from `standardInput` (or /dev/null).
     static func spawn(
-        _ executable: String, _ arguments: [String], outputPath: String, standardInput: Int32? = nil,
+        _ executable: String, _ arguments: [String], outputPath: String,
+        standardInput: Int32? = nil,
         newSession: Bool = false
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
@@ -24,19 +25,22 @@ enum ChildProcess {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        posix_spawn_file_actions_addopen(
+            &actions, 1, outputPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         // glibc's POSIX_SPAWN_SETSID (0x80, a _GNU_SOURCE constant Swift does not import).
         if newSession { posix_spawnattr_setflags(&attributes, 0x80) }
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard status == 0 else {
-            throw Failure(description: "could not start \(executable): \(String(cString: strerror(status)))")
+            throw Failure(
+                description: "could not start \(executable): \(String(cString: strerror(status)))")
         }
         return pid
     }

@@ -17,8 +17,10 @@ final class ThrowawayCluster {
 
     /// Connection parameters for the cluster's superuser; passed as separate keywords.
     var superuserParameters: [(String, String)] {
-        [("host", directory + "/sock"), ("port", String(port)), ("user", "postgres"),
-         ("dbname", "postgres")]
+        [
+            ("host", directory + "/sock"), ("port", String(port)), ("user", "postgres"),
+            ("dbname", "postgres"),
+        ]
     }
 
     private init(directory: String, port: Int, reaper: pid_t, lifeline: Int32) {
@@ -41,8 +43,10 @@ final class ThrowawayCluster {
             progress("initialising a private PostgreSQL cluster in \(directory)")
             try runner.run(
                 "initdb",
-                ["-D", directory + "/data", "--auth=trust", "-U", "postgres", "--encoding=UTF8",
-                 "--locale=C.UTF-8", "--no-sync"],
+                [
+                    "-D", directory + "/data", "--auth=trust", "-U", "postgres", "--encoding=UTF8",
+                    "--locale=C.UTF-8", "--no-sync",
+                ],
                 log: directory + "/initdb.log")
             try runner.makeDirectory(directory + "/sock")
             var lastError: Error?
@@ -51,9 +55,13 @@ final class ThrowawayCluster {
                 do {
                     try runner.run(
                         "pg_ctl",
-                        ["-D", directory + "/data", "-l", directory + "/server.log", "-w", "-t", "30",
-                         "-o", "-k \(directory)/sock -c listen_addresses='' -p \(port) -c fsync=off",
-                         "start"],
+                        [
+                            "-D", directory + "/data", "-l", directory + "/server.log", "-w", "-t",
+                            "30",
+                            "-o",
+                            "-k \(directory)/sock -c listen_addresses='' -p \(port) -c fsync=off",
+                            "start",
+                        ],
                         log: directory + "/pg_ctl.log")
                     progress("PostgreSQL is listening on \(directory)/sock (port \(port))")
                     return ThrowawayCluster(
@@ -120,10 +128,13 @@ private struct ServerCommandRunner {
         if asPostgresUser {
             guard let account = getpwnam("postgres") else {
                 throw ThrowawayCluster.Failure(
-                    description: "running as root needs the 'postgres' system user (apt-get install postgresql)")
+                    description:
+                        "running as root needs the 'postgres' system user (apt-get install postgresql)"
+                )
             }
             guard chown(directory, account.pointee.pw_uid, account.pointee.pw_gid) == 0 else {
-                throw ThrowawayCluster.Failure(description: "could not hand \(directory) to postgres")
+                throw ThrowawayCluster.Failure(
+                    description: "could not hand \(directory) to postgres")
             }
         }
     }
@@ -138,7 +149,8 @@ private struct ServerCommandRunner {
         let pid: pid_t
         if asPostgresUser {
             pid = try ChildProcess.spawn(
-                "/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments, outputPath: logPath)
+                "/usr/sbin/runuser", ["-u", "postgres", "--", executable] + arguments,
+                outputPath: logPath)
         } else {
             pid = try ChildProcess.spawn(executable, arguments, outputPath: logPath)
         }
@@ -160,10 +172,13 @@ private struct ServerCommandRunner {
         let candidates = versions.compactMap(Int.init).sorted(by: >).map {
             "/usr/lib/postgresql/\($0)/bin"
         }
-        for candidate in candidates where fileManager.isExecutableFile(atPath: candidate + "/initdb") {
+        for candidate in candidates
+        where fileManager.isExecutableFile(atPath: candidate + "/initdb") {
             return candidate
         }
         throw ThrowawayCluster.Failure(
-            description: "PostgreSQL server programs not found: apt-get install postgresql postgresql-contrib")
+            description:
+                "PostgreSQL server programs not found: apt-get install postgresql postgresql-contrib"
+        )
     }
 }

@@ -9,7 +9,8 @@ extension ForcedCommand {
     /// The key is checked before the command is even read, and the command's own connection
     /// and identity options are refused, so the only thing a client chooses is the verb.
     static func run(
-        _ text: String, identity: IdentityOptions, connection: ConnectionOptions, environment: [String: String]
+        _ text: String, identity: IdentityOptions, connection: ConnectionOptions,
+        environment: [String: String]
     ) async throws(IdentityRefusal) {
         let needsKey = IdentityRefusal(
             "commands over SSH need a key login (sshd with ExposeAuthInfo yes); see docs/ssh-deployment.md",
@@ -35,9 +36,11 @@ extension ForcedCommand {
             // A group without its verb (`team`): say which verbs there are. Nothing else runs,
             // so a future verb with its own idea of identity cannot slip through here.
             let group = type(of: parsed)
-            FileHandle.standardError.write(Data((SettingsConsoleCommand.helpMessage(for: group) + "\n").utf8))
+            FileHandle.standardError.write(
+                Data((SettingsConsoleCommand.helpMessage(for: group) + "\n").utf8))
             let verb = group.configuration.subcommands.first?.configuration.commandName ?? "list"
-            throw .usage("name a verb, for example: ssh HOST \(words.joined(separator: " ")) \(verb)")
+            throw .usage(
+                "name a verb, for example: ssh HOST \(words.joined(separator: " ")) \(verb)")
         }
         let client = connection.client()
         let session = try await SSHIdentity.session(
@@ -50,7 +53,10 @@ extension ForcedCommand {
     private static func commandType(named words: [String]) -> any ParsableCommand.Type {
         var current: any ParsableCommand.Type = SettingsConsoleCommand.self
         for word in words {
-            guard let next = current.configuration.subcommands.first(where: { $0.configuration.commandName == word })
+            guard
+                let next = current.configuration.subcommands.first(where: {
+                    $0.configuration.commandName == word
+                })
             else { break }
             current = next
         }

@@ -18,11 +18,13 @@ enum ForcedCommand {
             throw .usage("could not read the SSH command (\(describe(error))). \(allowedList)")
         }
         guard let group = words.first, allowedGroups.contains(group) else {
-            let asked = words.first.map { "\"\(clean($0))\" is not a command you can run over SSH. " } ?? ""
+            let asked =
+                words.first.map { "\"\(clean($0))\" is not a command you can run over SSH. " } ?? ""
             throw .usage(asked + allowedList)
         }
         for word in words.dropFirst() {
-            if let option = refusedOptions.first(where: { word == $0 || word.hasPrefix($0 + "=") }) {
+            if let option = refusedOptions.first(where: { word == $0 || word.hasPrefix($0 + "=") })
+            {
                 throw .usage(
                     "\(option) cannot be used over SSH: your key decides who you are and the server "
                         + "decides the database. \(allowedList)")
@@ -46,8 +48,10 @@ enum ForcedCommand {
 
     /// The word as it may be echoed: printable and short.
     private static func clean(_ word: String) -> String {
-        String(String.UnicodeScalarView(word.unicodeScalars.prefix(40).map { scalar in
-            scalar.properties.generalCategory == .control ? "?" : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                word.unicodeScalars.prefix(40).map { scalar in
+                    scalar.properties.generalCategory == .control ? "?" : scalar
+                }))
     }
 }

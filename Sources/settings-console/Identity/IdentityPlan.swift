@@ -28,7 +28,8 @@ enum IdentityPlan: Equatable {
         if let user { return .password(email: user) }
         if passwordStdin { throw .usage("--password-stdin needs --user EMAIL") }
         guard interactive else {
-            throw IdentityRefusal(.invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
+            throw IdentityRefusal(
+                .invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
         }
         guard isTerminal else {
             throw .usage(

@@ -35,7 +35,9 @@ final class SSHAuthInfoTests {
             "keyboard-interactive\n" + line(rsa) + "\n",
             "password\n" + line(rsa),
         ] {
-            #expect(try SSHAuthInfo(parsing: text).authenticatingKey().fingerprint == rsa.keygenFingerprint)
+            #expect(
+                try SSHAuthInfo(parsing: text).authenticatingKey().fingerprint
+                    == rsa.keygenFingerprint)
         }
     }
 
@@ -46,7 +48,9 @@ final class SSHAuthInfoTests {
         #expect(throws: SSHAuthInfoError.noPublicKey(methods: ["password"])) {
             try SSHAuthInfo(parsing: "password").authenticatingKey()
         }
-        #expect(throws: SSHAuthInfoError.noPublicKey(methods: [])) { try SSHAuthInfo(parsing: "").authenticatingKey() }
+        #expect(throws: SSHAuthInfoError.noPublicKey(methods: [])) {
+            try SSHAuthInfo(parsing: "").authenticatingKey()
+        }
     }
 
     /// `AuthenticationMethods publickey,publickey`: two keys succeeded. Choosing either would
@@ -62,8 +66,11 @@ final class SSHAuthInfoTests {
             try SSHAuthInfo(parsing: "publickey ssh-ed25519\n").authenticatingKey()
         }
         #expect(throws: SSHAuthInfoError.unsupportedKeyType("ssh-ed25519-cert-v01@openssh.com")) {
-            try SSHAuthInfo(parsing: "publickey ssh-ed25519-cert-v01@openssh.com AAAA ID x (serial 1) CA ssh-ed25519 SHA256:x")
-                .authenticatingKey()
+            try SSHAuthInfo(
+                parsing:
+                    "publickey ssh-ed25519-cert-v01@openssh.com AAAA ID x (serial 1) CA ssh-ed25519 SHA256:x"
+            )
+            .authenticatingKey()
         }
         #expect(throws: SSHAuthInfoError.invalidKey(.invalidBase64)) {
             try SSHAuthInfo(parsing: "publickey ssh-ed25519 AAAA!").authenticatingKey()
@@ -89,15 +96,23 @@ final class SSHAuthInfoTests {
         let target = try write(line(ed25519) + "\n")
         let link = directory + "/link"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        #expect(throws: SSHAuthInfoError.symbolicLink(path: link)) { try SSHAuthInfoFile.read(path: link) }
+        #expect(throws: SSHAuthInfoError.symbolicLink(path: link)) {
+            try SSHAuthInfoFile.read(path: link)
+        }
     }
 
     @Test func anythingButARegularFileIsRefused() throws {
         let fifo = directory + "/fifo"
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: SSHAuthInfoError.notRegularFile(path: fifo)) { try SSHAuthInfoFile.read(path: fifo) }
-        #expect(throws: SSHAuthInfoError.notRegularFile(path: directory)) { try SSHAuthInfoFile.read(path: directory) }
-        #expect(throws: SSHAuthInfoError.notRegularFile(path: "/dev/null")) { try SSHAuthInfoFile.read(path: "/dev/null") }
+        #expect(throws: SSHAuthInfoError.notRegularFile(path: fifo)) {
+            try SSHAuthInfoFile.read(path: fifo)
+        }
+        #expect(throws: SSHAuthInfoError.notRegularFile(path: directory)) {
+            try SSHAuthInfoFile.read(path: directory)
+        }
+        #expect(throws: SSHAuthInfoError.notRegularFile(path: "/dev/null")) {
+            try SSHAuthInfoFile.read(path: "/dev/null")
+        }
     }
 
     @Test func someoneElsesFileIsRefused() throws {
@@ -118,7 +133,9 @@ final class SSHAuthInfoTests {
     @Test func aFileOthersCanWriteIsRefused() throws {
         for mode in [0o620, 0o602, 0o666] {
             let path = try write(line(ed25519), mode: mode, name: "writable-\(mode)")
-            #expect(throws: SSHAuthInfoError.writableByOthers(path: path)) { try SSHAuthInfoFile.read(path: path) }
+            #expect(throws: SSHAuthInfoError.writableByOthers(path: path)) {
+                try SSHAuthInfoFile.read(path: path)
+            }
         }
     }
 
@@ -126,7 +143,9 @@ final class SSHAuthInfoTests {
         #expect(throws: SSHAuthInfoError.missing(path: directory + "/nope")) {
             try SSHAuthInfoFile.read(path: directory + "/nope")
         }
-        #expect(throws: SSHAuthInfoError.notAbsolute(path: "sshauth")) { try SSHAuthInfoFile.read(path: "sshauth") }
+        #expect(throws: SSHAuthInfoError.notAbsolute(path: "sshauth")) {
+            try SSHAuthInfoFile.read(path: "sshauth")
+        }
         let huge = try write(String(repeating: "password\n", count: 10_000), name: "huge")
         #expect(throws: SSHAuthInfoError.tooLarge(path: huge, limit: SSHAuthInfoFile.maximumSize)) {
             try SSHAuthInfoFile.read(path: huge)
@@ -135,8 +154,11 @@ final class SSHAuthInfoTests {
 
     @Test func refusalsSayWhy() {
         #expect(SSHAuthInfoError.symbolicLink(path: "/tmp/x").description.contains("symbolic link"))
-        #expect(SSHAuthInfoError.wrongOwner(path: "/tmp/x", owner: 5, expected: 6).description.contains("uid 5"))
+        #expect(
+            SSHAuthInfoError.wrongOwner(path: "/tmp/x", owner: 5, expected: 6).description.contains(
+                "uid 5"))
         #expect(SSHAuthInfoError.severalPublicKeys(2).description.contains("will not guess"))
-        #expect(SSHAuthInfoError.noPublicKey(methods: ["password"]).description.contains("password"))
+        #expect(
+            SSHAuthInfoError.noPublicKey(methods: ["password"]).description.contains("password"))
     }
 }

@@ -26,7 +26,8 @@ final class SSHKeyStoreTests {
     @Test func anAdminRegistersAMembersKeyAndSeesItListed() async throws {
         let admin = try await world.store(.admin)
         let viewerKey = try key("viewer")
-        let added = try await admin.addSSHKey(email: "Viewer@Example.com", line: viewerKey.publicLine)
+        let added = try await admin.addSSHKey(
+            email: "Viewer@Example.com", line: viewerKey.publicLine)
         #expect(added.email == "viewer@example.com")
         #expect(added.fingerprint == viewerKey.keygenFingerprint)
         #expect(added.keyType == "ssh-ed25519")
@@ -40,18 +41,23 @@ final class SSHKeyStoreTests {
         try await admin.addSSHKey(email: "admin@example.com", line: mine.publicLine)
         let all = try await admin.sshKeys()
         #expect(all.map(\.email) == ["admin@example.com", "viewer@example.com"])
-        #expect(try await admin.sshKeys(of: "viewer@example.com").map(\.fingerprint) == [viewerKey.keygenFingerprint])
+        #expect(
+            try await admin.sshKeys(of: "viewer@example.com").map(\.fingerprint) == [
+                viewerKey.keygenFingerprint
+            ])
         #expect(try await admin.sshKeys(of: "member@example.com").isEmpty)
         // The stored blob is the one ssh-keygen wrote.
         let stored = try await world.scalar(
-            "SELECT public_key FROM user_ssh_keys WHERE fingerprint = $1", [viewerKey.keygenFingerprint])
+            "SELECT public_key FROM user_ssh_keys WHERE fingerprint = $1",
+            [viewerKey.keygenFingerprint])
         #expect(stored == String(viewerKey.publicLine.split(separator: " ")[1]))
     }
 
     @Test func addAndRemoveAreAuditedWithTheFingerprintOnly() async throws {
         let owner = try await world.store(.owner)
         let memberKey = try key("member")
-        let added = try await owner.addSSHKey(email: "member@example.com", line: memberKey.publicLine)
+        let added = try await owner.addSSHKey(
+            email: "member@example.com", line: memberKey.publicLine)
         let removed = try await owner.removeSSHKey(fingerprint: memberKey.keygenFingerprint)
         #expect(removed.id == added.id)
         #expect(try await owner.sshKeys().isEmpty)
@@ -68,7 +74,8 @@ final class SSHKeyStoreTests {
             let changes = try row.string("changes")
             #expect(changes.contains(memberKey.keygenFingerprint))
             #expect(changes.contains("member@example.com"))
-            #expect(!changes.contains(base64.prefix(24)), "key material in the audit log: \(changes)")
+            #expect(
+                !changes.contains(base64.prefix(24)), "key material in the audit log: \(changes)")
             #expect(!changes.contains("member@laptop"), "the comment is not audited: \(changes)")
             #expect(try row.string("actor") == owner.session.userID.description)
             #expect(try row.string("resource_type") == "user_ssh_key")
@@ -83,14 +90,18 @@ final class SSHKeyStoreTests {
         try await owner.addSSHKey(email: "demo@example.com", line: ownerKey.publicLine)
         let store = try await world.store(role)
         let reason = "Only admins and owners can see and manage SSH keys"
-        #expect(await domainError { () async throws(DomainError) in try await store.sshKeys() }?.forbiddenReason == reason)
+        #expect(
+            await domainError { () async throws(DomainError) in try await store.sshKeys() }?
+                .forbiddenReason == reason)
         let own = try key("own-\(role.rawValue)")
-        #expect(await domainError { () async throws(DomainError) in
-            try await store.addSSHKey(email: DemoTeam.email(role), line: own.publicLine)
-        }?.forbiddenReason == reason)
-        #expect(await domainError { () async throws(DomainError) in
-            try await store.removeSSHKey(fingerprint: ownerKey.keygenFingerprint)
-        }?.forbiddenReason == reason)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await store.addSSHKey(email: DemoTeam.email(role), line: own.publicLine)
+            }?.forbiddenReason == reason)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await store.removeSSHKey(fingerprint: ownerKey.keygenFingerprint)
+            }?.forbiddenReason == reason)
         #expect(try await world.int("SELECT count(*) FROM user_ssh_keys") == 1)
     }
 
@@ -98,7 +109,8 @@ final class SSHKeyStoreTests {
     /// become that owner.
     @Test func adminsCannotTouchOwnersOrOtherAdminsKeys() async throws {
         try await world.admin.query(
-            "UPDATE team_members SET role = 'admin' WHERE id = $1", [DemoTeam.memberMember.rawValue])
+            "UPDATE team_members SET role = 'admin' WHERE id = $1", [DemoTeam.memberMember.rawValue]
+        )
         let admin = try await world.store(.admin)
         let planted = try key("planted")
         let ownerReason = await domainError { () async throws(DomainError) in
@@ -114,9 +126,10 @@ final class SSHKeyStoreTests {
         let owner = try await world.store(.owner)
         let ownersOwn = try key("owner")
         try await owner.addSSHKey(email: "demo@example.com", line: ownersOwn.publicLine)
-        #expect(await domainError { () async throws(DomainError) in
-            try await admin.removeSSHKey(fingerprint: ownersOwn.keygenFingerprint)
-        }?.forbiddenReason == "Only owners can manage an owner's SSH keys")
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await admin.removeSSHKey(fingerprint: ownersOwn.keygenFingerprint)
+            }?.forbiddenReason == "Only owners can manage an owner's SSH keys")
         // Owners manage admins' keys.
         try await owner.addSSHKey(email: "admin@example.com", line: planted.publicLine)
         try await owner.removeSSHKey(fingerprint: planted.keygenFingerprint)
@@ -135,9 +148,12 @@ final class SSHKeyStoreTests {
         let planted = try key("planted")
         let acmeOwner = try await world.store(.owner)
         let reason = await domainError { () async throws(DomainError) in
-            try await acmeOwner.addSSHKey(email: SecondWorkspace.email(.owner), line: planted.publicLine)
+            try await acmeOwner.addSSHKey(
+                email: SecondWorkspace.email(.owner), line: planted.publicLine)
         }?.forbiddenReason
-        #expect(reason?.contains("also belongs to another workspace") == true, "\(String(describing: reason))")
+        #expect(
+            reason?.contains("also belongs to another workspace") == true,
+            "\(String(describing: reason))")
         #expect(try await world.int("SELECT count(*) FROM user_ssh_keys") == 0)
         // Someone who is owner in both may.
         try await world.admin.query(
@@ -145,7 +161,8 @@ final class SSHKeyStoreTests {
             INSERT INTO team_members (workspace_id, user_id, role, status, accepted_at)
             VALUES ($1, $2, 'owner', 'active', now())
             """, [SecondWorkspace.id.rawValue, acmeOwner.session.userID.rawValue])
-        try await acmeOwner.addSSHKey(email: SecondWorkspace.email(.owner), line: planted.publicLine)
+        try await acmeOwner.addSSHKey(
+            email: SecondWorkspace.email(.owner), line: planted.publicLine)
     }
 
     @Test func refusalsNameTheProblem() async throws {
@@ -157,21 +174,26 @@ final class SSHKeyStoreTests {
         }
         #expect(again == .conflict(reason: "this key is already registered to viewer@example.com"))
         let second = try key("second")
-        #expect(await domainError { () async throws(DomainError) in
-            try await admin.addSSHKey(email: DemoTeam.pendingEmail, line: second.publicLine)
-        }?.invalidField == "email")
-        #expect(await domainError { () async throws(DomainError) in
-            try await admin.addSSHKey(email: "nobody@example.com", line: second.publicLine)
-        }?.isNotFound == true)
-        #expect(await domainError { () async throws(DomainError) in
-            try await admin.addSSHKey(email: "viewer@example.com", line: "ssh-ed25519 AAAA")
-        }?.invalidField == "key")
-        #expect(await domainError { () async throws(DomainError) in
-            try await admin.removeSSHKey(fingerprint: second.keygenFingerprint)
-        }?.isNotFound == true)
-        #expect(await domainError { () async throws(DomainError) in
-            try await admin.removeSSHKey(fingerprint: "not-a-fingerprint")
-        }?.invalidField == "fingerprint")
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await admin.addSSHKey(email: DemoTeam.pendingEmail, line: second.publicLine)
+            }?.invalidField == "email")
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await admin.addSSHKey(email: "nobody@example.com", line: second.publicLine)
+            }?.isNotFound == true)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await admin.addSSHKey(email: "viewer@example.com", line: "ssh-ed25519 AAAA")
+            }?.invalidField == "key")
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await admin.removeSSHKey(fingerprint: second.keygenFingerprint)
+            }?.isNotFound == true)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await admin.removeSSHKey(fingerprint: "not-a-fingerprint")
+            }?.invalidField == "fingerprint")
     }
 
     /// A key registered to someone outside the workspace is invisible here, and the
@@ -181,15 +203,17 @@ final class SSHKeyStoreTests {
         _ = globex
         let outsider = try key("outsider")
         let globexOwner = try await world.store(email: SecondWorkspace.email(.owner))
-        try await globexOwner.addSSHKey(email: SecondWorkspace.email(.viewer), line: outsider.publicLine)
+        try await globexOwner.addSSHKey(
+            email: SecondWorkspace.email(.viewer), line: outsider.publicLine)
         let acmeAdmin = try await world.store(.admin)
         #expect(try await acmeAdmin.sshKeys().isEmpty)
         let refusal = await domainError { () async throws(DomainError) in
             try await acmeAdmin.addSSHKey(email: "viewer@example.com", line: outsider.publicLine)
         }
         #expect(refusal == .conflict(reason: "this key is already registered to another user"))
-        #expect(await domainError { () async throws(DomainError) in
-            try await acmeAdmin.removeSSHKey(fingerprint: outsider.keygenFingerprint)
-        }?.isNotFound == true)
+        #expect(
+            await domainError { () async throws(DomainError) in
+                try await acmeAdmin.removeSSHKey(fingerprint: outsider.keygenFingerprint)
+            }?.isNotFound == true)
     }
 }

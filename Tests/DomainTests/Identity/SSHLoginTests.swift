@@ -49,9 +49,10 @@ final class SSHLoginTests {
         #expect(try rows.first?.optionalString("method") == "ssh-key")
         #expect(try rows.first?.optionalString("fingerprint") == key.keygenFingerprint)
         #expect(try rows.first?.optionalString("ip") == "192.0.2.7")
-        #expect(try await world.scalar(
-            "SELECT (last_used_at > now() - interval '1 minute')::text FROM user_ssh_keys WHERE fingerprint = $1",
-            [key.keygenFingerprint]) == "true")
+        #expect(
+            try await world.scalar(
+                "SELECT (last_used_at > now() - interval '1 minute')::text FROM user_ssh_keys WHERE fingerprint = $1",
+                [key.keygenFingerprint]) == "true")
     }
 
     @Test func anUnknownKeyIsRefusedAndAudited() async throws {
@@ -74,9 +75,11 @@ final class SSHLoginTests {
     @Test func aKeyOfAMemberWhoIsNoLongerActiveIsRefused() async throws {
         let key = try await register("member@example.com", name: "member")
         try await world.admin.query(
-            "UPDATE team_members SET status = 'inactive' WHERE id = $1", [DemoTeam.memberMember.rawValue])
+            "UPDATE team_members SET status = 'inactive' WHERE id = $1",
+            [DemoTeam.memberMember.rawValue])
         let error = await domainError { () async throws(DomainError) in
-            try await Authenticator(client: world.database.appClient()).session(sshFingerprint: key.keygenFingerprint)
+            try await Authenticator(client: world.database.appClient()).session(
+                sshFingerprint: key.keygenFingerprint)
         }
         #expect(error == .unknownKey(fingerprint: key.keygenFingerprint))
         let last = try await authRows().last
@@ -87,16 +90,21 @@ final class SSHLoginTests {
     @Test func aWorkspaceCanBeChosenAmongTheUsersOwn() async throws {
         let key = try await register("admin@example.com", name: "admin")
         let authenticator = Authenticator(client: world.database.appClient())
-        #expect(try await authenticator.session(sshFingerprint: key.keygenFingerprint, workspace: "acme").role == .admin)
+        #expect(
+            try await authenticator.session(
+                sshFingerprint: key.keygenFingerprint, workspace: "acme"
+            ).role == .admin)
         let elsewhere = await domainError { () async throws(DomainError) in
-            try await authenticator.session(sshFingerprint: key.keygenFingerprint, workspace: "globex")
+            try await authenticator.session(
+                sshFingerprint: key.keygenFingerprint, workspace: "globex")
         }
         #expect(elsewhere?.isNotFound == true)
     }
 
     @Test func aMalformedFingerprintNeverReachesTheDatabase() async throws {
         let error = await domainError { () async throws(DomainError) in
-            try await Authenticator(client: world.database.appClient()).session(sshFingerprint: "SHA256:' OR 1=1 --")
+            try await Authenticator(client: world.database.appClient()).session(
+                sshFingerprint: "SHA256:' OR 1=1 --")
         }
         #expect(error?.invalidField == "fingerprint")
         #expect(try await authRows().isEmpty)

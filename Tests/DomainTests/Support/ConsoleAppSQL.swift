@@ -24,7 +24,11 @@ struct ConsoleAppSQL: Sendable {
                     """
                     SELECT set_config('app.current_workspace_id', $1, true),
                            set_config('app.current_user_id', $2, true)
-                    """, [workspace?.rawValue.uuidString.lowercased() ?? "", user?.rawValue.uuidString.lowercased() ?? ""])
+                    """,
+                    [
+                        workspace?.rawValue.uuidString.lowercased() ?? "",
+                        user?.rawValue.uuidString.lowercased() ?? "",
+                    ])
             }
             let value = try body(connection)
             // Undo the probe, then leave an empty transaction for the wrapper's COMMIT.

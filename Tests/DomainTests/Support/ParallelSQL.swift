@@ -30,7 +30,10 @@ enum ParallelSQL {
                         result = Result { try body(index, connection) }
                         connection.close()
                     } else {
-                        result = .failure(failure ?? PostgresError(kind: .connectionFailed, serverMessage: "no connection"))
+                        result = .failure(
+                            failure
+                                ?? PostgresError(
+                                    kind: .connectionFailed, serverMessage: "no connection"))
                     }
                     let done = results.withLock { all in
                         all[index] = result
@@ -47,7 +50,8 @@ enum ParallelSQL {
     }
 
     /// A `console_app` connection to the test's database.
-    static func appConnection(_ database: TestDatabase) -> @Sendable () throws -> PostgresConnection {
+    static func appConnection(_ database: TestDatabase) -> @Sendable () throws -> PostgresConnection
+    {
         let conninfo = database.adminConninfo
         let overrides = database.appOverrides
         return { try PostgresConnection(conninfo: conninfo, overrides: overrides) }

@@ -28,7 +28,9 @@ struct TeamWorld: Sendable {
     /// A store for whoever has `email`, through the same session look-up a password or SSH
     /// login ends in (no bcrypt, so many sessions stay cheap). `ownConnection` gives it a
     /// `console_app` connection of its own, for requests that must really run in parallel.
-    func store(email: String, workspace: String? = nil, ownConnection: Bool = false) async throws -> SettingsStore {
+    func store(email: String, workspace: String? = nil, ownConnection: Bool = false) async throws
+        -> SettingsStore
+    {
         let client = ownConnection ? database.appClient() : app
         let user = try await userID(email)
         let session = try await Authenticator(client: client).session(
@@ -42,7 +44,9 @@ struct TeamWorld: Sendable {
     }
 
     /// The live row of `email` in `workspace` (member or invitation).
-    func memberID(_ email: String, in workspace: WorkspaceID = DemoTeam.workspaceID) async throws -> MemberID {
+    func memberID(_ email: String, in workspace: WorkspaceID = DemoTeam.workspaceID) async throws
+        -> MemberID
+    {
         let row = try await admin.query(
             """
             SELECT tm.id FROM team_members tm LEFT JOIN users u ON u.id = tm.user_id
@@ -112,7 +116,9 @@ extension TeamWorld {
 
     /// Adds a pending invitation whose expiry has passed (bypassing the domain).
     @discardableResult
-    func addExpiredInvitation(_ email: String, workspace: WorkspaceID = DemoTeam.workspaceID) async throws -> MemberID {
+    func addExpiredInvitation(_ email: String, workspace: WorkspaceID = DemoTeam.workspaceID)
+        async throws -> MemberID
+    {
         let row = try await admin.query(
             """
             INSERT INTO team_members (workspace_id, role, status, invitation_email, invitation_token,

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import ViewModels
+
 @testable import TUI
 
 /// Billing banners, the too-small screen, hostile and wide text, at both sizes
@@ -22,7 +23,9 @@ struct BannerSnapshotTests {
 
     @Test func trialShowsTheDaysLeft() {
         let state = billingState(
-            ScreenFixtures.billing(plan: .starter, status: .trialing, traces: 42_000, trialEndsAt: now.addingTimeInterval(5 * 86_400)))
+            ScreenFixtures.billing(
+                plan: .starter, status: .trialing, traces: 42_000,
+                trialEndsAt: now.addingTimeInterval(5 * 86_400)))
         for size in SnapshotSize.both {
             let canvas = render(state, size)
             #expect(canvas.text().contains("Trial: 5 days left"))
@@ -73,7 +76,8 @@ struct BannerSnapshotTests {
     @Test(arguments: [(59, 15), (80, 14), (30, 40)])
     func tooSmallSaysWhatItNeeds(width: Int, height: Int) {
         let canvas = ConsoleScreen.render(
-            ScreenFixtures.viewState(.owner, .billing), size: Size(width: width, height: height), now: now)
+            ScreenFixtures.viewState(.owner, .billing), size: Size(width: width, height: height),
+            now: now)
         #expect(canvas.text().contains("too small"))
         assertSnapshot(canvas, named: "edge-too-small-\(width)x\(height)")
     }
@@ -81,13 +85,19 @@ struct BannerSnapshotTests {
     @Test func hostileAndWideTextNeverReachTheTerminalRaw() {
         let hostile = "Ops\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{202E}kcab"
         let integrations = [
-            ScreenFixtures.integration(1, .webhook, hostile, enabled: true, health: .unhealthy,
-                                       error: "HTTP 500\u{1B}[31m from\u{0} upstream", sent: 10, errors: 9, checkedMinutesAgo: 2),
-            ScreenFixtures.integration(2, .slack, "東京アラート 🚨 チャンネル", enabled: true, health: .healthy, sent: 5, checkedMinutesAgo: 3),
+            ScreenFixtures.integration(
+                1, .webhook, hostile, enabled: true, health: .unhealthy,
+                error: "HTTP 500\u{1B}[31m from\u{0} upstream", sent: 10, errors: 9,
+                checkedMinutesAgo: 2),
+            ScreenFixtures.integration(
+                2, .slack, "東京アラート 🚨 チャンネル", enabled: true, health: .healthy, sent: 5,
+                checkedMinutesAgo: 3),
         ]
         let members = [
-            ScreenFixtures.member(7, hostile, "eve@example.com", .member, .active, activeHoursAgo: 3),
-            ScreenFixtures.member(8, "山田太郎 🚀 Ünïcødé", "yamada@example.jp", .viewer, .active, activeHoursAgo: 4),
+            ScreenFixtures.member(
+                7, hostile, "eve@example.com", .member, .active, activeHoursAgo: 3),
+            ScreenFixtures.member(
+                8, "山田太郎 🚀 Ünïcødé", "yamada@example.jp", .viewer, .active, activeHoursAgo: 4),
         ]
         var team = ScreenFixtures.state(.admin, members: members)
         _ = team.update(.integrationsLoaded(.success(integrations)), now: now)

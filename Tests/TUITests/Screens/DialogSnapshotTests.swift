@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import ViewModels
+
 @testable import TUI
 
 /// Every dialog, opened by the actions the keys send, for the roles that can open it, at
@@ -12,8 +13,10 @@ struct DialogSnapshotTests {
 
     private func snapshot(_ state: AppState, _ name: String, styled: Bool = false) {
         for size in SnapshotSize.both {
-            let canvas = ConsoleScreen.render(state, size: Size(width: size.width, height: size.height), now: now)
-            assertSnapshot(canvas, named: "dialog-\(name)-\(size)", styled: styled && size.width == 80)
+            let canvas = ConsoleScreen.render(
+                state, size: Size(width: size.width, height: size.height), now: now)
+            assertSnapshot(
+                canvas, named: "dialog-\(name)-\(size)", styled: styled && size.width == 80)
         }
     }
 
@@ -31,11 +34,14 @@ struct DialogSnapshotTests {
 
     @Test(arguments: [Role.owner, .admin])
     func rolePickerOnTheAdmin(role: Role) {
-        snapshot(open(role, .team, [.moved(2), .teamCommand(.changeRole)]), "role-picker-\(role.rawValue)")
+        snapshot(
+            open(role, .team, [.moved(2), .teamCommand(.changeRole)]),
+            "role-picker-\(role.rawValue)")
     }
 
     @Test func removingAnAdminAsksForTheirEmail() {
-        let state = open(.owner, .team, [.moved(2), .teamCommand(.remove)] + ScreenFixtures.typing("admin@"))
+        let state = open(
+            .owner, .team, [.moved(2), .teamCommand(.remove)] + ScreenFixtures.typing("admin@"))
         snapshot(state, "remove-admin-owner", styled: true)
     }
 
@@ -46,8 +52,10 @@ struct DialogSnapshotTests {
     @Test func theInvitationLinkIsShownOnce() {
         let receipt = InvitationReceipt(
             memberID: MemberID(ScreenFixtures.id(9)), email: "new@example.com", role: .viewer,
-            token: InvitationToken(value: "inv_3qZx8y2WkP0aLr5n7TbVc1dEfGhJmN9s"), expiresAt: now.addingTimeInterval(7 * 86_400))
-        snapshot(open(.admin, .team, [.invitationCreated(.success(receipt))]), "invitation-link-admin")
+            token: InvitationToken(value: "inv_3qZx8y2WkP0aLr5n7TbVc1dEfGhJmN9s"),
+            expiresAt: now.addingTimeInterval(7 * 86_400))
+        snapshot(
+            open(.admin, .team, [.invitationCreated(.success(receipt))]), "invitation-link-admin")
     }
 
     // MARK: Billing
@@ -60,7 +68,8 @@ struct DialogSnapshotTests {
     }
 
     @Test func planPickerShowsWhatWouldNoLongerFitAndDisablesConfirm() {
-        let state = open(.owner, .billing, [.billing(.command(.changePlan)), .dialogInput(.typed("f"))])
+        let state = open(
+            .owner, .billing, [.billing(.command(.changePlan)), .dialogInput(.typed("f"))])
         let text = ConsoleScreen.render(state, size: Size(width: 120, height: 40), now: now).text()
         #expect(text.contains("5 seats in use, the free plan allows 3"))
         #expect(text.contains("Would no longer fit"))
@@ -68,11 +77,14 @@ struct DialogSnapshotTests {
     }
 
     @Test func planPickerKeepsTheChoiceWhenTheServerRefuses() {
-        let refusal = DomainError.conflict(reason: "billing was changed by someone else; refresh and try again")
+        let refusal = DomainError.conflict(
+            reason: "billing was changed by someone else; refresh and try again")
         let state = open(
             .owner, .billing,
-            [.billing(.command(.changePlan)), .dialogInput(.typed("e")), .dialogInput(.submit),
-             .billing(.changed(success: "", .failure(refusal)))])
+            [
+                .billing(.command(.changePlan)), .dialogInput(.typed("e")), .dialogInput(.submit),
+                .billing(.changed(success: "", .failure(refusal))),
+            ])
         snapshot(state, "plan-refused-owner")
     }
 
@@ -82,44 +94,69 @@ struct DialogSnapshotTests {
 
     @Test func resumingIsConfirmed() {
         var start = ScreenFixtures.viewState(.owner, .billing)
-        _ = start.update(.billingLoaded(.success(ScreenFixtures.billing(cancellation: true))), now: now)
-        snapshot(ScreenFixtures.after([.billing(.command(.resume))], from: start), "resume-plan-owner")
+        _ = start.update(
+            .billingLoaded(.success(ScreenFixtures.billing(cancellation: true))), now: now)
+        snapshot(
+            ScreenFixtures.after([.billing(.command(.resume))], from: start), "resume-plan-owner")
     }
 
     // MARK: Integrations
 
     @Test(arguments: [Role.owner, .admin])
     func addFormStartsQuiet(role: Role) {
-        snapshot(open(role, .integrations, [.integration(.command(.add))]), "integration-add-\(role.rawValue)")
+        snapshot(
+            open(role, .integrations, [.integration(.command(.add))]),
+            "integration-add-\(role.rawValue)")
     }
 
     @Test func addFormShowsEachFieldsErrorAsTyped() {
-        var actions: [AppAction] = [.integration(.command(.add)), .dialogInput(.typed("w")), .dialogInput(.nextField)]
+        var actions: [AppAction] = [
+            .integration(.command(.add)), .dialogInput(.typed("w")), .dialogInput(.nextField),
+        ]
         actions += ScreenFixtures.typing("Analytics")
-        actions += [.dialogInput(.nextField)] + ScreenFixtures.typing("http://analytics.example.com/hook")
-        actions += [.dialogInput(.nextField), .dialogInput(.nextField)] + ScreenFixtures.typing("{\"timeout_ms\": ")
+        actions +=
+            [.dialogInput(.nextField)] + ScreenFixtures.typing("http://analytics.example.com/hook")
+        actions +=
+            [.dialogInput(.nextField), .dialogInput(.nextField)]
+            + ScreenFixtures.typing("{\"timeout_ms\": ")
         actions += [.dialogInput(.nextField)] + ScreenFixtures.typing("0")
         snapshot(open(.admin, .integrations, actions), "integration-add-errors-admin", styled: true)
     }
 
     @Test func emptySubmitShowsWhatIsMissing() {
-        let actions: [AppAction] = [.integration(.command(.add)), .dialogInput(.typed("w")), .dialogInput(.submit)]
+        let actions: [AppAction] = [
+            .integration(.command(.add)), .dialogInput(.typed("w")), .dialogInput(.submit),
+        ]
         snapshot(open(.admin, .integrations, actions), "integration-add-missing-admin")
     }
 
     @Test func withoutAKeyCredentialsAreRefusedWithTheReason() {
         var start = ScreenFixtures.viewState(.admin, .integrations)
-        start.credentialsKeyProblem = CredentialError.missingKey(variable: CredentialSealer.keyVariable).description
+        start.credentialsKeyProblem =
+            CredentialError.missingKey(variable: CredentialSealer.keyVariable).description
         let state = ScreenFixtures.after(
-            [.integration(.command(.add)), .dialogInput(.previousField), .dialogInput(.typed("x"))], from: start)
+            [
+                .integration(.command(.add)), .dialogInput(.previousField),
+                .dialogInput(.typed("x")),
+            ], from: start)
         snapshot(state, "integration-no-key-admin")
     }
 
     @Test func serverRefusalIsShownInTheFormWithTheTextKept() {
         var actions: [AppAction] = [.integration(.command(.add)), .dialogInput(.nextField)]
-        actions += ScreenFixtures.typing("Engineering Alerts") + [.dialogInput(.nextField)] + ScreenFixtures.typing("#alerts")
+        actions +=
+            ScreenFixtures.typing("Engineering Alerts") + [.dialogInput(.nextField)]
+            + ScreenFixtures.typing("#alerts")
         actions.append(.dialogInput(.submit))
-        actions.append(.integration(.saved(added: true, .failure(.conflict(reason: "a Slack integration named \"Engineering Alerts\" already exists")))))
+        actions.append(
+            .integration(
+                .saved(
+                    added: true,
+                    .failure(
+                        .conflict(
+                            reason:
+                                "a Slack integration named \"Engineering Alerts\" already exists")))
+            ))
         let state = open(.owner, .integrations, actions)
         #expect(state.dialog != nil)
         snapshot(state, "integration-add-refused-owner")
@@ -135,7 +172,9 @@ struct DialogSnapshotTests {
     }
 
     @Test func removingAnIntegrationWithHistoryAsksForItsName() {
-        let state = open(.admin, .integrations, [.integration(.command(.remove))] + ScreenFixtures.typing("Custom"))
+        let state = open(
+            .admin, .integrations,
+            [.integration(.command(.remove))] + ScreenFixtures.typing("Custom"))
         snapshot(state, "integration-remove-admin", styled: true)
     }
 
@@ -146,12 +185,19 @@ struct DialogSnapshotTests {
         let current = ScreenFixtures.workspace
         let memberships = [
             WorkspaceMembership(workspaceID: current, name: "Acme Corp", slug: "acme", role: role),
-            WorkspaceMembership(workspaceID: WorkspaceID(ScreenFixtures.id(71)), name: "Globex Research", slug: "globex", role: .viewer),
-            WorkspaceMembership(workspaceID: WorkspaceID(ScreenFixtures.id(72)), name: "山田商事 🚀", slug: "yamada", role: .admin),
             WorkspaceMembership(
-                workspaceID: WorkspaceID(ScreenFixtures.id(73)), name: "Evil\u{1B}[31mRed\u{07}", slug: "evil", role: .member),
+                workspaceID: WorkspaceID(ScreenFixtures.id(71)), name: "Globex Research",
+                slug: "globex", role: .viewer),
+            WorkspaceMembership(
+                workspaceID: WorkspaceID(ScreenFixtures.id(72)), name: "山田商事 🚀", slug: "yamada",
+                role: .admin),
+            WorkspaceMembership(
+                workspaceID: WorkspaceID(ScreenFixtures.id(73)), name: "Evil\u{1B}[31mRed\u{07}",
+                slug: "evil", role: .member),
         ]
-        let state = open(role, .team, [.workspace(.listLoaded(.success(memberships))), .dialogInput(.choiceMoved(1))])
+        let state = open(
+            role, .team,
+            [.workspace(.listLoaded(.success(memberships))), .dialogInput(.choiceMoved(1))])
         let text = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now).text()
         #expect(!text.contains("\u{1B}"))
         snapshot(state, "workspaces-\(role.rawValue)")

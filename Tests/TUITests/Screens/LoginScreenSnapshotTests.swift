@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import ViewModels
+
 @testable import TUI
 
 /// The login screen as text snapshots (`__Snapshots__/login-*`): empty, typed with the
@@ -15,11 +16,14 @@ struct LoginScreenSnapshotTests {
     }
 
     @Test func emptyFormAt80x24() {
-        assertSnapshot(LoginScreen.render(LoginState(), size: Size(width: 80, height: 24)), named: "login-empty-80x24", styled: true)
+        assertSnapshot(
+            LoginScreen.render(LoginState(), size: Size(width: 80, height: 24)),
+            named: "login-empty-80x24", styled: true)
     }
 
     @Test func thePasswordIsNeverDrawn() {
-        let canvas = LoginScreen.render(typed("admin@example.com", "demo-pass"), size: Size(width: 80, height: 24))
+        let canvas = LoginScreen.render(
+            typed("admin@example.com", "demo-pass"), size: Size(width: 80, height: 24))
         #expect(canvas.text().contains("admin@example.com"))
         #expect(!canvas.text().contains("demo-pass"))
         #expect(canvas.text().contains("•••••••••"))
@@ -33,14 +37,17 @@ struct LoginScreenSnapshotTests {
         let canvas = LoginScreen.render(state, size: Size(width: 100, height: 30))
         #expect(canvas.text().contains("✖ Invalid credentials"))
         #expect(canvas.text().contains("admin@example.com"))
-        #expect(canvas.text().replacingOccurrences(of: "\n", with: " ").contains("lock the account"))
+        #expect(
+            canvas.text().replacingOccurrences(of: "\n", with: " ").contains("lock the account"))
         assertSnapshot(canvas, named: "login-invalid-100x30", styled: true)
     }
 
     @Test func aLockedAccountSaysForHowLong() {
         var state = typed("admin@example.com", "demo-pass")
         _ = state.update(.submitted)
-        _ = state.update(.loginFinished(.failure(.locked(reason: "too many failed attempts; try again in 15 minutes"))))
+        _ = state.update(
+            .loginFinished(
+                .failure(.locked(reason: "too many failed attempts; try again in 15 minutes"))))
         let canvas = LoginScreen.render(state, size: Size(width: 60, height: 18))
         #expect(canvas.text().replacingOccurrences(of: "\n", with: " ").contains("Account locked"))
         assertSnapshot(canvas, named: "login-locked-60x18")

@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import ViewModels
+
 @testable import TUI
 
 /// Every view for every role at 80x24 and 120x40 (`__Snapshots__/role-*`), with the key
@@ -20,17 +21,20 @@ struct RoleSnapshotTests {
             let canvas = render(ScreenFixtures.viewState(role, view), size)
             // The viewer's small screens keep their styles: dimmed keys are the point there.
             assertSnapshot(
-                canvas, named: "role-\(role.rawValue)-\(view.rawValue)-\(size)", styled: role == .viewer && size.width == 80)
+                canvas, named: "role-\(role.rawValue)-\(view.rawValue)-\(size)",
+                styled: role == .viewer && size.width == 80)
             #expect(canvas.text().contains("(\(role.rawValue))"), "the status line names the role")
         }
     }
 
     @Test(arguments: Role.allCases, [Tab.team, .billing, .integrations, .audit])
     func helpForEveryRoleAndTab(role: Role, tab: Tab) {
-        var state = ScreenFixtures.viewState(role, tab == .audit ? .audit : SnapshotView(rawValue: tab.rawValue) ?? .team)
+        var state = ScreenFixtures.viewState(
+            role, tab == .audit ? .audit : SnapshotView(rawValue: tab.rawValue) ?? .team)
         _ = state.update(.helpToggled, now: now)
         for size in SnapshotSize.both {
-            assertSnapshot(render(state, size), named: "help-\(tab.rawValue)-\(role.rawValue)-\(size)")
+            assertSnapshot(
+                render(state, size), named: "help-\(tab.rawValue)-\(role.rawValue)-\(size)")
         }
     }
 
@@ -40,16 +44,20 @@ struct RoleSnapshotTests {
         let router = KeyRouter()
         #expect(router.helpScroll(for: .character("j"), in: state) == 1)
         #expect(router.helpScroll(for: .character("G"), in: state) == 10_000)
-        #expect(router.helpScroll(for: .character("j"), in: ScreenFixtures.viewState(.owner, .team)) == nil)
+        #expect(
+            router.helpScroll(for: .character("j"), in: ScreenFixtures.viewState(.owner, .team))
+                == nil)
         var scroll = ScrollPositions()
         scroll.help = 10_000
-        let canvas = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
+        let canvas = ConsoleScreen.render(
+            state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
         #expect(scroll.help > 0 && scroll.help < 100, "clamped to the last page: \(scroll.help)")
         #expect(canvas.text().contains("Quit"))
         #expect(!canvas.text().contains("more"))
         assertSnapshot(canvas, named: "help-team-owner-scrolled-80x24")
         _ = state.update(.escapePressed, now: now)
-        _ = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
+        _ = ConsoleScreen.render(
+            state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
         #expect(scroll.help == 0, "closing help forgets the scroll")
     }
 
@@ -67,9 +75,14 @@ struct RoleSnapshotTests {
     @Test(arguments: [Role.member, .viewer])
     func integrationKeysAreListedDimmedWithTheReason(role: Role) {
         let state = ScreenFixtures.viewState(role, .integrations)
-        let items = ConsoleKeys.help(for: state).filter { $0.section == "Integrations" && $0.keyLabel != "Enter" }
+        let items = ConsoleKeys.help(for: state).filter {
+            $0.section == "Integrations" && $0.keyLabel != "Enter"
+        }
         #expect(items.count == 5)
-        #expect(items.allSatisfy { $0.disabledReason == "Only admins and owners can manage integrations" })
+        #expect(
+            items.allSatisfy {
+                $0.disabledReason == "Only admins and owners can manage integrations"
+            })
     }
 
     @Test func pressingADimmedKeyFlashesWhyInTheMessageLine() throws {
@@ -80,7 +93,8 @@ struct RoleSnapshotTests {
         for size in SnapshotSize.both {
             let canvas = render(state, size)
             #expect(canvas.rows()[size.height - 2].contains("Only owners can change the plan"))
-            assertSnapshot(canvas, named: "flash-viewer-billing-denied-\(size)", styled: size.width == 80)
+            assertSnapshot(
+                canvas, named: "flash-viewer-billing-denied-\(size)", styled: size.width == 80)
         }
     }
 

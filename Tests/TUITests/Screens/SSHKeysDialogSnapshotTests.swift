@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import ViewModels
+
 @testable import TUI
 
 /// The SSH keys panel over the Team tab (`__Snapshots__/keys-*`): a member's keys, the key
@@ -11,10 +12,16 @@ import ViewModels
 struct SSHKeysDialogSnapshotTests {
     let now = ScreenFixtures.now
 
-    static func key(_ n: Int, _ email: String, role: Role, type: String = "ssh-ed25519", comment: String?, used: Bool) -> SSHKeyRecord {
+    static func key(
+        _ n: Int, _ email: String, role: Role, type: String = "ssh-ed25519", comment: String?,
+        used: Bool
+    ) -> SSHKeyRecord {
         SSHKeyRecord(
-            id: ScreenFixtures.id(60 + n), userID: UserID(ScreenFixtures.id(n)), email: email, memberRole: role,
-            keyType: type, fingerprint: "SHA256:" + String(repeating: Character(UnicodeScalar(UInt8(96 + n))), count: 43),
+            id: ScreenFixtures.id(60 + n), userID: UserID(ScreenFixtures.id(n)), email: email,
+            memberRole: role,
+            keyType: type,
+            fingerprint: "SHA256:"
+                + String(repeating: Character(UnicodeScalar(UInt8(96 + n))), count: 43),
             comment: comment, createdAt: ScreenFixtures.now.addingTimeInterval(-30 * 86_400),
             createdByEmail: "demo@example.com",
             lastUsedAt: used ? ScreenFixtures.now.addingTimeInterval(-3_600) : nil)
@@ -22,7 +29,9 @@ struct SSHKeysDialogSnapshotTests {
 
     static let viewerKeys = [
         key(4, "viewer@example.com", role: .viewer, comment: "viewer@laptop", used: true),
-        key(5, "viewer@example.com", role: .viewer, type: "ecdsa-sha2-nistp256", comment: nil, used: false),
+        key(
+            5, "viewer@example.com", role: .viewer, type: "ecdsa-sha2-nistp256", comment: nil,
+            used: false),
     ]
 
     func state(_ role: Role, panel: SSHKeysPanel) -> AppState {
@@ -50,11 +59,15 @@ struct SSHKeysDialogSnapshotTests {
         #expect(text.contains(Self.viewerKeys[0].fingerprint))
         #expect(text.contains("a add · X remove"))
         assertSnapshot(canvas, named: "keys-member-admin-120x40", styled: true)
-        assertSnapshot(render(state(.admin, panel: viewerPanel()), 80, 24), named: "keys-member-admin-80x24")
+        assertSnapshot(
+            render(state(.admin, panel: viewerPanel()), 80, 24), named: "keys-member-admin-80x24")
     }
 
     @Test func pastingAKey() {
-        let canvas = render(state(.admin, panel: viewerPanel(.adding(draft: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG"))), 120, 40)
+        let canvas = render(
+            state(
+                .admin, panel: viewerPanel(.adding(draft: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG"))
+            ), 120, 40)
         #expect(canvas.text().contains("Paste the .pub line"))
         assertSnapshot(canvas, named: "keys-adding-120x40")
     }
@@ -69,7 +82,9 @@ struct SSHKeysDialogSnapshotTests {
 
     @Test func everyMembersKeys() {
         var panel = SSHKeysPanel(email: nil)
-        panel.keys = [Self.key(2, "admin@example.com", role: .admin, comment: "admin@desk", used: true)] + Self.viewerKeys
+        panel.keys =
+            [Self.key(2, "admin@example.com", role: .admin, comment: "admin@desk", used: true)]
+            + Self.viewerKeys
         panel.isLoading = false
         let canvas = render(state(.owner, panel: panel), 120, 40)
         #expect(canvas.text().contains("admin@example.com"))
@@ -80,7 +95,9 @@ struct SSHKeysDialogSnapshotTests {
 
     @Test func anAdminLookingAtAnOwnersKeysIsToldWhy() {
         var panel = SSHKeysPanel(email: "demo@example.com", memberRole: .owner)
-        panel.keys = [Self.key(1, "demo@example.com", role: .owner, comment: "owner@laptop", used: true)]
+        panel.keys = [
+            Self.key(1, "demo@example.com", role: .owner, comment: "owner@laptop", used: true)
+        ]
         panel.isLoading = false
         panel.error = nil
         let canvas = render(state(.admin, panel: panel), 120, 40)

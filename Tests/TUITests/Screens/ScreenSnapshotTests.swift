@@ -2,6 +2,7 @@ import Domain
 import Foundation
 import Testing
 import ViewModels
+
 @testable import TUI
 
 /// Every tab rendered into a canvas, compared with text snapshots in `__Snapshots__/screen-*`.
@@ -57,9 +58,11 @@ struct ScreenSnapshotTests {
 
     @Test func hostileAndWideNamesStayInTheirColumns() {
         let hostile = ScreenFixtures.member(
-            7, "Eve\u{1B}[2J\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{202E}gnp.exe", "eve@example.com", .member, .active,
+            7, "Eve\u{1B}[2J\u{1B}]52;c;cGF5bG9hZA==\u{07}\u{202E}gnp.exe", "eve@example.com",
+            .member, .active,
             activeHoursAgo: 3)
-        let wide = ScreenFixtures.member(8, "山田太郎 🚀 Ünïcødé", "yamada@example.jp", .viewer, .active, activeHoursAgo: 4)
+        let wide = ScreenFixtures.member(
+            8, "山田太郎 🚀 Ünïcødé", "yamada@example.jp", .viewer, .active, activeHoursAgo: 4)
         let canvas = render(ScreenFixtures.state(.admin, members: [hostile, wide]), 100, 30)
         let text = canvas.text()
         #expect(!text.contains("\u{1B}"))
