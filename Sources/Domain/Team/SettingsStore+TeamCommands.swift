@@ -43,10 +43,7 @@ extension SettingsStore {
     {
         let token = InvitationToken.generate()
         return try await transaction { tx in
-            try tx.lockWorkspace()
-            let policy = try tx.policy()
-            let target = try tx.member(id, lock: true)
-            try tx.requireUnchanged(target, expected: expected)
+            let (policy, target) = try tx.lockedTarget(id, expected: expected)
             try policy.resend(target.snapshot).enforce()
             let row = try tx.query(
                 """
@@ -77,10 +74,7 @@ extension SettingsStore {
         async throws(DomainError)
     {
         try await transaction { tx in
-            try tx.lockWorkspace()
-            let policy = try tx.policy()
-            let target = try tx.member(id, lock: true)
-            try tx.requireUnchanged(target, expected: expected)
+            let (policy, target) = try tx.lockedTarget(id, expected: expected)
             try policy.revoke(target.snapshot).enforce()
             try tx.softDelete(id, clearToken: true)
             try tx.audit(
@@ -93,10 +87,7 @@ extension SettingsStore {
         async throws(DomainError)
     {
         try await transaction { tx in
-            try tx.lockWorkspace()
-            let policy = try tx.policy()
-            let target = try tx.member(id, lock: true)
-            try tx.requireUnchanged(target, expected: expected)
+            let (policy, target) = try tx.lockedTarget(id, expected: expected)
             try policy.changeRole(
                 of: target.snapshot, to: role, activeOwners: tx.activeOwnerCount()
             )
@@ -111,10 +102,7 @@ extension SettingsStore {
 
     public func deactivate(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            try tx.lockWorkspace()
-            let policy = try tx.policy()
-            let target = try tx.member(id, lock: true)
-            try tx.requireUnchanged(target, expected: expected)
+            let (policy, target) = try tx.lockedTarget(id, expected: expected)
             try policy.deactivate(target.snapshot, activeOwners: tx.activeOwnerCount()).enforce()
             try tx.update(id, set: "status = 'inactive'", [])
             try tx.audit(
@@ -127,10 +115,7 @@ extension SettingsStore {
     /// Reactivates an inactive member; re-checks the seat limit, since the seat was released.
     public func reactivate(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            try tx.lockWorkspace()
-            let policy = try tx.policy()
-            let target = try tx.member(id, lock: true)
-            try tx.requireUnchanged(target, expected: expected)
+            let (policy, target) = try tx.lockedTarget(id, expected: expected)
             try policy.reactivate(target.snapshot).enforce()
             try tx.requireFreeSeat()
             try tx.update(id, set: "status = 'active'", [])
@@ -144,10 +129,7 @@ extension SettingsStore {
     /// Removes a member: a soft delete recording who removed them, kept for the audit trail.
     public func remove(_ id: MemberID, expected: RowVersion? = nil) async throws(DomainError) {
         try await transaction { tx in
-            try tx.lockWorkspace()
-            let policy = try tx.policy()
-            let target = try tx.member(id, lock: true)
-            try tx.requireUnchanged(target, expected: expected)
+            let (policy, target) = try tx.lockedTarget(id, expected: expected)
             try policy.remove(target.snapshot, activeOwners: tx.activeOwnerCount()).enforce()
             try tx.softDelete(id, clearToken: false)
             try tx.audit(
@@ -185,6 +167,17 @@ extension SettingsStore {
 }
 
 extension WorkspaceTransaction {
+    /// Every member command starts here: the workspace lock first (so locks are always taken
+    /// in one order), then the actor's role as it is now, then the target row locked and
+    /// checked against the version the caller saw.
+    func lockedTarget(_ id: MemberID, expected: RowVersion?) throws -> (Policy, Member) {
+        try lockWorkspace()
+        let policy = try policy()
+        let target = try member(id, lock: true)
+        try requireUnchanged(target, expected: expected)
+        return (policy, target)
+    }
+
     func update(_ id: MemberID, set assignment: String, _ values: [any PostgresEncodable]) throws {
         try query(
             "UPDATE team_members SET \(assignment), updated_by = $\(values.count + 3) "
