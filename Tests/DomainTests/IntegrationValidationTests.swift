@@ -140,6 +140,21 @@ import Testing
         #expect(fresh.config["headers"]?["Authorization"] == .string("configured"))
     }
 
+    @Test func editingKeepsAPasswordHiddenInsideAURL() throws {
+        let stored = JSONValue.object(["url": .string("https://ops:hunter2@hooks.example.com/in")])
+        let shown = SecretRedaction.redact(stored)
+        #expect(shown["url"] == .string("https://ops:configured@hooks.example.com/in"))
+        let kept = try IntegrationValidation.validate(
+            Self.draft(.webhook, config: shown), storedConfig: stored)
+        #expect(kept.config["url"] == .string("https://ops:hunter2@hooks.example.com/in"))
+        let changed = JSONValue.object([
+            "url": .string("https://ops:configured@other.example.com/in")
+        ])
+        let replaced = try IntegrationValidation.validate(
+            Self.draft(.webhook, config: changed), storedConfig: stored)
+        #expect(replaced.config["url"] == .string("https://ops:configured@other.example.com/in"))
+    }
+
     @Test func unknownTypesAreRefusedByName() throws {
         let error = #expect(throws: DomainError.self) { try IntegrationType.parse("teams") }
         #expect(

@@ -97,7 +97,15 @@ public enum SecretRedaction {
     /// configuration read (redacted) and saved again keeps its hidden values.
     static func restore(_ edited: JSONValue, from stored: JSONValue?) -> JSONValue {
         switch edited {
-        case .null, .bool, .number, .string: return edited
+        case .null, .bool, .number: return edited
+        case .string(let text):
+            // A URL still showing its hidden password ("user:configured@host") keeps the real one.
+            if case .string(let original)? = stored, original != text,
+                redactURLPassword(original) == text
+            {
+                return .string(original)
+            }
+            return edited
         case .array(let items):
             guard case .array(let storedItems)? = stored, storedItems.count == items.count else {
                 return edited
