@@ -66,8 +66,8 @@ public struct GaugeModel: Sendable, Hashable {
         return text
     }
 
-    /// The state in words, so the gauge reads without colour: `approaching limit`, `limit
-    /// reached` (exactly at the limit), `exceeded` (above it), or empty below 80%.
+    /// The state in words, so the gauge reads without colour: `approaching limit` from 80%,
+    /// `exceeded` from 100% (issue 4: red "exceeded" at 100%+), or empty below 80%.
     public var statusText: String {
         switch level {
         case .ok, .unlimited:
@@ -75,8 +75,7 @@ public struct GaugeModel: Sendable, Hashable {
         case .warn:
             return "approaching limit"
         case .critical:
-            guard let limit else { return "" }
-            return used > limit ? "exceeded" : "limit reached"
+            return limit == nil ? "" : "exceeded"
         }
     }
 

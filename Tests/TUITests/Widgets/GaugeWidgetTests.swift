@@ -25,7 +25,7 @@ import Testing
         }
         #expect(traces(650_000) == "650,000 / 1,000,000 traces (65%)")
         #expect(traces(850_000) == "850,000 / 1,000,000 traces (85%) approaching limit")
-        #expect(traces(1_000_000) == "1,000,000 / 1,000,000 traces (100%) limit reached")
+        #expect(traces(1_000_000) == "1,000,000 / 1,000,000 traces (100%) exceeded")
         #expect(traces(1_300_000) == "1,300,000 / 1,000,000 traces (130%) exceeded")
     }
 
