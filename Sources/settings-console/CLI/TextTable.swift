@@ -1,5 +1,8 @@
-/// A plain-text table for terminals: columns padded to their widest cell, every cell cleaned
-/// of control characters first (text from the database never reaches a terminal raw).
+import TUI
+
+/// A plain-text table for terminals: every cell cleaned by the same sanitiser the console
+/// uses (text from the database never reaches a terminal raw) and padded by display width,
+/// so CJK names and emoji keep the columns aligned.
 struct TextTable {
     let headers: [String]
     var rows: [[String]] = []
@@ -7,30 +10,21 @@ struct TextTable {
     mutating func add(_ cells: [String]) { rows.append(cells.map(Self.clean)) }
 
     func rendered() -> String {
-        var widths = headers.map(\.count)
+        var widths = headers.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+                widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 index == cells.count - 1
-                    ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                    ? cell : TextLayout.fit(cell, width: widths[index], alignment: .left)
             }.joined(separator: "  ")
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// Replaces control and format characters (escape sequences, bidi overrides) with U+FFFD.
-    static func clean(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    switch scalar.properties.generalCategory {
-                    case .control, .format, .lineSeparator, .paragraphSeparator: return "\u{FFFD}"
-                    default: return scalar
-                    }
-                }))
-    }
+    /// Control characters, escape sequences and bidi overrides shown as visible placeholders.
+    static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
 }
