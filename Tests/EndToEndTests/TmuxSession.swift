@@ -110,36 +110,17 @@ final class TmuxSession {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// Runs tmux and returns its output. Spawned directly and read from a file, not a pipe:
-    /// the tmux server that `new-session` starts would inherit a pipe and hold it open.
+    /// Runs tmux and returns its output, through `ProcessRun` (posix_spawn, output read from
+    /// files, clean signal mask): the server `new-session` starts would hold a pipe open.
     @discardableResult
     static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
-        let outputPath = NSTemporaryDirectory() + "sc-tmux-\(UUID().uuidString).out"
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(
-            &actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv: [UnsafeMutablePointer<CChar>?] =
-            (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // The server this starts must be able to receive signals (see `CleanSignals`).
-        var attributes = CleanSignals.attributes()
-        defer { posix_spawnattr_destroy(&attributes) }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ) == 0 else {
-            throw Failure(description: "could not start tmux")
+        let result = try ProcessRun.run(["/usr/bin/tmux", "-L", socket] + arguments)
+        guard result.status == 0 else {
+            throw Failure(
+                description:
+                    "tmux \(arguments.first ?? "") failed: \(result.stderr)\(result.stdout)")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            throw Failure(description: "tmux \(arguments.first ?? "") failed: \(text)")
-        }
-        return text
+        return result.stdout + result.stderr
     }
 }
 

@@ -69,12 +69,12 @@ public final class ConsoleRuntime {
     }
 
     private func start(_ effects: [Effect]) {
-        for effect in effects where effect != .quit {
+        for effect in effects {
             let runner = self.runner
             let inbox = self.inbox
             inbox.inFlight.add(1, ordering: .relaxed)
             Task.detached {
-                if let answer = await runner.run(effect) { inbox.post(answer) }
+                inbox.post(await runner.run(effect))
                 inbox.inFlight.subtract(1, ordering: .relaxed)
             }
         }

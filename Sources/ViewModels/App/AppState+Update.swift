@@ -41,7 +41,7 @@ extension AppState {
             return []
         case .quitRequested:
             isQuitting = true
-            return [.quit]
+            return []
         case .teamCommand(let command):
             return perform(command, now: now)
         case .sortRequested(let column):

@@ -24,7 +24,6 @@ public enum Effect: Sendable, Equatable {
     case billing(BillingEffect)
     case integration(IntegrationEffect)
     case keys(KeysEffect)
-    case quit
 }
 
 /// The member operations that `:` commands name by email.

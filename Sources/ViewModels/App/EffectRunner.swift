@@ -17,8 +17,8 @@ public actor EffectRunner {
         self.sealer = sealer
     }
 
-    /// Performs one effect; nil for effects with no answer (quit).
-    public func run(_ effect: Effect) async -> AppAction? {
+    /// Performs one effect and answers with the action that reports its result.
+    public func run(_ effect: Effect) async -> AppAction {
         switch effect {
         case .loadMembers(let generation, let direction, let query):
             return .membersLoaded(
@@ -85,8 +85,6 @@ public actor EffectRunner {
             return .integration(await run(effect))
         case .keys(let effect):
             return .keys(await run(effect))
-        case .quit:
-            return nil
         }
     }
 
@@ -99,16 +97,16 @@ public actor EffectRunner {
         }
         switch verb {
         case .resend:
-            return await run(.resendInvitation(member.id, member.version)) ?? .refreshRequested
+            return await run(.resendInvitation(member.id, member.version))
         case .revoke:
-            return await run(.revokeInvitation(member.id, member.version)) ?? .refreshRequested
+            return await run(.revokeInvitation(member.id, member.version))
         case .changeRole(let role):
-            return await run(.changeRole(member.id, role, member.version)) ?? .refreshRequested
+            return await run(.changeRole(member.id, role, member.version))
         case .deactivate:
-            return await run(.deactivate(member.id, member.version)) ?? .refreshRequested
+            return await run(.deactivate(member.id, member.version))
         case .reactivate:
-            return await run(.reactivate(member.id, member.version)) ?? .refreshRequested
-        case .remove: return await run(.remove(member.id, member.version)) ?? .refreshRequested
+            return await run(.reactivate(member.id, member.version))
+        case .remove: return await run(.remove(member.id, member.version))
         }
     }
 

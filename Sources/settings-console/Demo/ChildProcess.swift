@@ -31,8 +31,15 @@ enum ChildProcess {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
+        // The caller may be a runtime thread that blocks most signals, and children inherit
+        // that mask: a reaper or server that cannot receive SIGTERM or SIGCHLD never finishes.
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var flags = Int16(POSIX_SPAWN_SETSIGMASK)
         // glibc's POSIX_SPAWN_SETSID (0x80, a _GNU_SOURCE constant Swift does not import).
-        if newSession { posix_spawnattr_setflags(&attributes, 0x80) }
+        if newSession { flags |= 0x80 }
+        posix_spawnattr_setflags(&attributes, flags)
         let argv: [UnsafeMutablePointer<CChar>?] =
             ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
