@@ -375,7 +375,7 @@ expect_error "a second live invitation for the same email is refused" "23505" \
 expect_error "only the 64-char lower-case SHA-256 hex is accepted as invitation_token" "23514" \
     as "$ADMIN" <<<"UPDATE team_members SET invitation_token = '$DEMO_TOKEN' WHERE id = '10000000-0000-0000-0000-000000000005';"
 expect_error "a non-pending row needs a user" "23514" \
-    as "$ADMIN" <<<"INSERT INTO team_members (workspace_id, role, status, invitation_email) VALUES ('$WS', 'viewer', 'active', 'x@example.com');"
+    super_v -c "INSERT INTO team_members (workspace_id, role, status, invitation_email) VALUES ('$WS', 'viewer', 'active', 'x@example.com');"
 
 # Concurrency: two owners demote each other at the same time; one must fail.
 super -c "UPDATE team_members SET role = 'owner' WHERE id = '$M_ADMIN'" >/dev/null
@@ -472,10 +472,10 @@ expect "failures for unknown emails are audited without a workspace" "1" \
     "$(super -c "SELECT count(*) FROM audit_logs WHERE action = 'auth.failed' AND workspace_id IS NULL")"
 expect "auth audit rows are visible to the workspace's owner" "t" \
     "$(as "$OWNER" <<<"SELECT count(*) > 0 FROM audit_logs WHERE action LIKE 'auth.%';")"
-expect "console_user_workspaces lists active memberships" "$WS|Acme Corp|acme|owner" \
-    "$(as - <<<"SELECT * FROM console_user_workspaces('$OWNER');")"
+expect "console_user_workspaces lists the session user's active memberships" "$WS|Acme Corp|acme|owner|" \
+    "$(as "$OWNER" <<<"SELECT * FROM console_user_workspaces();")"
 expect "console_user_workspaces: none for an inactive member" "" \
-    "$(as - <<<"SELECT * FROM console_user_workspaces('$FORMER');")"
+    "$(as "$FORMER" <<<"SELECT * FROM console_user_workspaces();")"
 expect_error "PUBLIC cannot execute console_authenticate" "42501" \
     super_v -c "CREATE ROLE sc_check_nobody_$$; SET ROLE sc_check_nobody_$$; SELECT * FROM console_authenticate('a@b.c', 'x', 'password')"
 super -c "DROP ROLE IF EXISTS sc_check_nobody_$$" >/dev/null 2>&1 || true
@@ -528,6 +528,131 @@ expect "an unknown key gives NULL and an auth.failed audit row" "|1" \
 super -c "UPDATE team_members SET status = 'inactive' WHERE user_id = '$MEMBER'" >/dev/null
 expect "a key of an inactive member gives NULL" "" \
     "$(as - <<<"SELECT console_user_by_ssh_fingerprint('$FP');")"
+
+# ---------------------------------------------------------------------------------------
+echo "== attacks from the security review (issue 8)"
+WS3=00000000-0000-0000-0000-0000000000c3
+KEYONLY=c0000000-0000-0000-0000-000000000001
+BORROW=c0000000-0000-0000-0000-000000000002
+HASPW=c0000000-0000-0000-0000-000000000003
+super <<SQL >/dev/null
+INSERT INTO workspaces (id, name, slug) VALUES ('$WS3', 'Gamma Ltd', 'gamma');
+INSERT INTO users (id, email, password_hash, full_name) VALUES
+  ('$KEYONLY', 'keyonly@example.com', NULL, 'Key Only'),
+  ('$BORROW', 'borrow@example.com', NULL, 'Borrowed Key'),
+  ('$HASPW', 'haspw@example.com', console_hash_password('haspw-secret'), 'Has Password');
+INSERT INTO team_members (workspace_id, user_id, role, status) VALUES
+  ('$WS3', '$KEYONLY', 'owner', 'active'),
+  ('$WS3', '$HASPW', 'owner', 'active'),
+  ('$WS', '$BORROW', 'member', 'active'),
+  ('$WS3', '$BORROW', 'viewer', 'active');
+SQL
+invite() { # invite EMAIL TOKEN: the demo admin invites EMAIL as a member; prints the hash
+    local hash
+    hash=$(printf '%s' "$2" | sha256sum | cut -d' ' -f1)
+    END=COMMIT as "$ADMIN" <<<"INSERT INTO team_members (workspace_id, role, status, invitation_email, invitation_token, invitation_expires_at) VALUES ('$WS', 'member', 'pending', '$1', '$hash', now() + interval '1 day');" >/dev/null
+    printf '%s\n' "$hash"
+}
+accept_as() { # accept_as USER_OR_- HASH NAME PASSWORD
+    END=COMMIT as "$1" <<<"SELECT outcome FROM console_accept_invitation('$2', '$3', $4);"
+}
+H=$(invite keyonly@example.com takeover-token)
+expect "takeover: the inviter cannot accept for an existing password-less account by naming a password" \
+    "bad_password" "$(accept_as - "$H" 'Mallory' "'mallory-pass'")"
+expect "takeover: ... without one, the answer is to log in as that account" \
+    "login_required" "$(accept_as - "$H" 'Mallory' NULL)"
+expect "takeover: ... nor while logged in as someone else" "wrong_account" "$(accept_as "$ADMIN" "$H" '' NULL)"
+expect "takeover: the account still has no password" "t" \
+    "$(super -c "SELECT password_hash IS NULL FROM users WHERE id = '$KEYONLY'")"
+expect "takeover: only that account, logged in, accepts" "accepted" "$(accept_as "$KEYONLY" "$H" '' NULL)"
+expect "takeover: accepting set no password" "t" \
+    "$(super -c "SELECT password_hash IS NULL FROM users WHERE id = '$KEYONLY'")"
+H=$(invite haspw@example.com haspw-token)
+before=$(super -c "SELECT password_hash FROM users WHERE id = '$HASPW'")
+expect "an existing account's wrong password does not accept" "bad_password" "$(accept_as - "$H" '' "'guessed-pass'")"
+expect "... and counts as a failed login" "1" \
+    "$(super -c "SELECT count(*) FROM login_attempts WHERE email = 'haspw@example.com' AND outcome = 'invalid' AND method = 'invitation'")"
+expect "an existing account accepts with its own password" "accepted" "$(accept_as - "$H" 'New Name' "'haspw-secret'")"
+expect "... which is not changed, nor is the name" "t|Has Password" \
+    "$(super -c "SELECT password_hash = '$before', full_name FROM users WHERE id = '$HASPW'")"
+for name in "E'Eve\\u001b]52;c;aGk=\\u0007'" "E'Eve\\u009b31m'" "E'Eve\\u202egnp.exe'" "E'Eve\\u2066x'"; do
+    H=$(invite "eve$RANDOM@example.com" "eve-token-$RANDOM")
+    expect_error "a new account's name with control or bidi characters is refused ($name)" "22023: invalid_name:" \
+        as - <<<"SELECT * FROM console_accept_invitation('$H', $name, 'eve-password');"
+done
+
+ssh-keygen -q -t ed25519 -N '' -C admin@laptop -f "$WORK/borrowed" >/dev/null
+BBLOB=$(cut -d' ' -f2 "$WORK/borrowed.pub")
+BFP=$(ssh-keygen -lf "$WORK/borrowed.pub" | cut -d' ' -f2)
+END=COMMIT as "$ADMIN" <<<"INSERT INTO user_ssh_keys (user_id, key_type, public_key, fingerprint) VALUES ('$BORROW', 'ssh-ed25519', '$BBLOB', '$BFP');" >/dev/null
+as_key() { # as_key USER FINGERPRINT [WS]: SQL from stdin with the session's SSH key bound
+    local body
+    body=$(cat)
+    WS_OVERRIDE=${3:-$WS} as "$1" <<<"SELECT set_config('app.current_ssh_key', '$2', true) \\g /dev/null
+$body"
+}
+expect "a key the admin added acts for the member it was added to" "member" \
+    "$(as_key "$BORROW" "$BFP" <<<"SELECT console_current_role();")"
+expect "... but not in a workspace where its adder is nobody" "|this SSH key was added by admin@example.com, who is not an active member of this workspace; add your own key or ask an owner" \
+    "$(as_key "$BORROW" "$BFP" "$WS3" <<<"SELECT console_current_role() || '', console_session_refusal();" | paste -sd'|')"
+super -c "UPDATE team_members SET role = 'owner' WHERE workspace_id = '$WS' AND user_id = '$BORROW'" >/dev/null
+expect "borrowed key: promoted to owner, the admin's key no longer acts (no role, nothing readable)" "|0" \
+    "$(as_key "$BORROW" "$BFP" <<<"SELECT console_current_role() || ''; SELECT count(*) FROM team_members;" | paste -sd'|')"
+expect "... and says who added it and what to do" "this SSH key was added by admin@example.com, who as admin cannot vouch for your owner role here; add your own key or ask an owner" \
+    "$(as_key "$BORROW" "$BFP" <<<"SELECT console_session_refusal();")"
+expect "... and cannot write" "0" \
+    "$(as_key "$BORROW" "$BFP" <<<"WITH u AS (UPDATE team_members SET role = 'viewer' WHERE workspace_id = '$WS' AND user_id = '$ADMIN' RETURNING 1) SELECT count(*) FROM u;")"
+expect "... its login is refused and audited as key_not_vouched" "$BORROW|key_not_vouched" \
+    "$(END=COMMIT as - <<<"SELECT console_user_by_ssh_fingerprint('$BFP');")|$(super -c "SELECT changes->>'reason' FROM audit_logs WHERE changes->>'fingerprint' = '$BFP' ORDER BY created_at DESC LIMIT 1")"
+expect "... and the workspace list says why per workspace" "acme|false
+gamma|false" \
+    "$(as_key "$BORROW" "$BFP" <<<"SELECT slug || '|' || (refusal IS NULL) FROM console_user_workspaces();")"
+super -c "UPDATE user_ssh_keys SET created_by = user_id WHERE fingerprint = '$BFP'" >/dev/null
+expect "a user's own key is not limited" "owner" \
+    "$(as_key "$BORROW" "$BFP" <<<"SELECT console_current_role();")"
+
+expect_error "console_user_workspaces takes no user id (identity from the session only)" "42883" \
+    as "$VIEWER" <<<"SELECT * FROM console_user_workspaces('$OWNER');"
+expect "... and lists only the session user's own" "viewer" \
+    "$(as "$VIEWER" <<<"SELECT role FROM console_user_workspaces();")"
+expect_error "an admin cannot insert an active membership for another tenant's user" "42501" \
+    as "$ADMIN" <<<"INSERT INTO team_members (workspace_id, user_id, role, status) VALUES ('$WS', '$HASPW', 'member', 'active');"
+expect_error "... nor a pending row already bound to a user" "42501" \
+    as "$ADMIN" <<<"INSERT INTO team_members (workspace_id, user_id, role, status, invitation_email) VALUES ('$WS', '$KEYONLY', 'member', 'pending', 'x@example.com');"
+H=$(invite pending2@example.com pending2-token)
+expect_error "an admin cannot turn an invitation into a membership" "42501" \
+    as "$ADMIN" <<<"UPDATE team_members SET status = 'active' WHERE invitation_token = '$H';"
+super -c "UPDATE team_members SET deleted_at = now() WHERE workspace_id = '$WS' AND user_id = '$BORROW'" >/dev/null
+expect_error "a removed membership cannot be restored by console_app" "42501" \
+    as "$OWNER" <<<"UPDATE team_members SET deleted_at = NULL WHERE workspace_id = '$WS' AND user_id = '$BORROW';"
+super -c "UPDATE users SET full_name = 'Renamed Later', email = 'renamed@example.com' WHERE id = '$BORROW'" >/dev/null
+expect "a removed member leaves the sort keys: their current name is not readable" "0" \
+    "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_sort_keys WHERE sort_name LIKE 'renamed%' OR sort_email LIKE 'renamed%';")"
+expect "... nor found by the member search" "0" \
+    "$(as "$OWNER" <<<"SELECT count(*) FROM console_search_members('%renamed%');")"
+expect_error "a password inside an integration URL is refused" "22023: url_secret:" \
+    as "$ADMIN" <<<"INSERT INTO integrations_config (workspace_id, integration_type, integration_name, config_data) VALUES ('$WS', 'webhook', 'Leaky', '{\"url\": \"https://user:hunter2@hooks.example.com/x\"}');"
+expect_error "... and so is a secret query parameter, at any depth" "22023: url_secret:" \
+    as "$ADMIN" <<<"UPDATE integrations_config SET config_data = '{\"a\": [{\"url\": \"https://h.example.com/x?v=1&SIG=abc\"}]}' WHERE workspace_id = '$WS';"
+expect "a plain https URL is fine" "1" \
+    "$(as "$ADMIN" <<<"WITH i AS (INSERT INTO integrations_config (workspace_id, integration_type, integration_name, config_data) VALUES ('$WS', 'webhook', 'Clean', '{\"url\": \"https://hooks.example.com/x?v=1\"}') RETURNING 1) SELECT count(*) FROM i;")"
+expect_error "a session cannot lock another tenant's workspace" "42501" \
+    as "$ADMIN" <<<"SELECT console_lock_workspace('$WS3');"
+expect "... only its own" "" "$(as "$ADMIN" <<<"SELECT console_lock_workspace('$WS');")"
+
+expect "the dummy hash has the configured cost" "t" \
+    "$(super -c "SELECT console_bcrypt_cost_of(dummy_hash) = bcrypt_cost FROM console_auth_settings")"
+expect "the seeded hashes have the configured cost" "0" \
+    "$(super -c "SELECT count(*) FROM users u, console_auth_settings s WHERE u.email LIKE '%@example.com' AND u.password_hash IS NOT NULL AND console_bcrypt_cost_of(u.password_hash) <> s.bcrypt_cost")"
+super -c "UPDATE users SET password_hash = crypt('haspw-secret', gen_salt('bf', 4)) WHERE id = '$HASPW'" >/dev/null
+auth haspw@example.com wrong-password >/dev/null
+expect "a failed login leaves a weak hash alone" "4" "$(super -c "SELECT console_bcrypt_cost_of(password_hash) FROM users WHERE id = '$HASPW'")"
+expect "a successful login re-hashes a weaker stored hash at the configured cost" "$HASPW|ok|10" \
+    "$(auth haspw@example.com haspw-secret)|$(super -c "SELECT console_bcrypt_cost_of(password_hash) FROM users WHERE id = '$HASPW'")"
+super -c "UPDATE console_auth_settings SET bcrypt_cost = 5" >/dev/null
+expect "changing the cost makes a new dummy at that cost" "5" \
+    "$(super -c "SELECT console_bcrypt_cost_of(dummy_hash) FROM console_auth_settings")"
+super -c "UPDATE console_auth_settings SET bcrypt_cost = 10" >/dev/null
 
 # ---------------------------------------------------------------------------------------
 echo "== cascades"

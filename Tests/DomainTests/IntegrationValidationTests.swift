@@ -140,19 +140,44 @@ import Testing
         #expect(fresh.config["headers"]?["Authorization"] == .string("configured"))
     }
 
-    @Test func editingKeepsAPasswordHiddenInsideAURL() throws {
-        let stored = JSONValue.object(["url": .string("https://ops:hunter2@hooks.example.com/in")])
-        let shown = SecretRedaction.redact(stored)
-        #expect(shown["url"] == .string("https://ops:configured@hooks.example.com/in"))
-        let kept = try IntegrationValidation.validate(
-            Self.draft(.webhook, config: shown), storedConfig: stored)
-        #expect(kept.config["url"] == .string("https://ops:hunter2@hooks.example.com/in"))
-        let changed = JSONValue.object([
-            "url": .string("https://ops:configured@other.example.com/in")
+    /// Settings are readable by every member: a secret inside a URL (issue 8) is refused
+    /// with where it belongs, also when an edit would carry a legacy row's one forward.
+    @Test(arguments: [
+        "https://ops:hunter2@hooks.example.com/in",
+        "https://token@hooks.example.com/in",
+        "https://hooks.example.com/in?sig=abc",
+        "https://hooks.example.com/in?v=1&Token=abc",
+        "https://hooks.example.com/in?api_key=abc#frag",
+    ])
+    func secretsInsideURLsAreRefusedWithWhereTheyBelong(url: String) throws {
+        let config = JSONValue.object(["url": .string(url)])
+        let error = #expect(throws: DomainError.self) {
+            try IntegrationValidation.validate(Self.draft(.webhook, config: config))
+        }
+        #expect(error == .invalid(field: "url", reason: IntegrationValidation.urlSecretReason))
+        #expect(IntegrationValidation.urlSecretReason.contains("credentials"))
+        let nested = JSONValue.object([
+            "url": .string("https://hooks.example.com/in"),
+            "extra": .array([.object(["callback": .string(url)])]),
         ])
-        let replaced = try IntegrationValidation.validate(
-            Self.draft(.webhook, config: changed), storedConfig: stored)
-        #expect(replaced.config["url"] == .string("https://ops:configured@other.example.com/in"))
+        #expect(throws: DomainError.self) {
+            try IntegrationValidation.validate(Self.draft(.webhook, config: nested))
+        }
+        let legacy = JSONValue.object(["url": .string(url)])
+        #expect(throws: DomainError.self) {
+            try IntegrationValidation.validate(
+                Self.draft(.webhook, config: SecretRedaction.redact(legacy)), storedConfig: legacy)
+        }
+    }
+
+    @Test(arguments: [
+        "https://hooks.example.com/in", "https://hooks.example.com/in?v=1&keyword=x",
+        "https://hooks.example.com/a@b", "http://localhost:8080/in?page=2",
+    ])
+    func urlsWithoutSecretsPass(url: String) throws {
+        let valid = try IntegrationValidation.validate(
+            Self.draft(.webhook, config: .object(["url": .string(url)])))
+        #expect(valid.config["url"] == .string(url))
     }
 
     @Test func unknownTypesAreRefusedByName() throws {

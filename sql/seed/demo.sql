@@ -4,7 +4,7 @@
 -- Re-running it changes nothing (ON CONFLICT on the primary key only, so any other
 -- conflict is still an error rather than a silently dropped row - SEED-ERRATA #2).
 --
--- Every user's password is  demo-pass  (bcrypt $2a$, cost 8, made at seed time).
+-- Every user's password is  demo-pass  (bcrypt $2a$ at the configured cost, console_auth_settings, made at seed time).
 -- The pending invitation's token is  inv_token_abc123def456ghi789jkl012mno345  (the seed's
 -- sample token); only its SHA-256 hex is stored (SEED-ERRATA #7):
 --   2e26a7a36ebade47ce05d71a7bb79e9af814d62815af0e685877384c87d4b605
@@ -20,16 +20,16 @@ ON CONFLICT (id) DO NOTHING;
 
 INSERT INTO users (id, email, password_hash, full_name, is_verified, created_at) VALUES
     ('00000000-0000-0000-0000-000000000001', 'demo@example.com',
-     crypt('demo-pass', gen_salt('bf', 8)), 'Demo Owner', TRUE, NOW() - INTERVAL '90 days'),
+     console_hash_password('demo-pass'), 'Demo Owner', TRUE, NOW() - INTERVAL '90 days'),
     ('10000000-0000-0000-0000-000000000002', 'admin@example.com',
-     crypt('demo-pass', gen_salt('bf', 8)), 'Admin User', TRUE, NOW() - INTERVAL '20 days'),
+     console_hash_password('demo-pass'), 'Admin User', TRUE, NOW() - INTERVAL '20 days'),
     ('10000000-0000-0000-0000-000000000003', 'member@example.com',
-     crypt('demo-pass', gen_salt('bf', 8)), 'Member User', TRUE, NOW() - INTERVAL '15 days'),
+     console_hash_password('demo-pass'), 'Member User', TRUE, NOW() - INTERVAL '15 days'),
     ('10000000-0000-0000-0000-000000000004', 'viewer@example.com',
-     crypt('demo-pass', gen_salt('bf', 8)), 'Viewer User', TRUE, NOW() - INTERVAL '10 days'),
+     console_hash_password('demo-pass'), 'Viewer User', TRUE, NOW() - INTERVAL '10 days'),
     -- The inactive member has a user of their own (SEED-ERRATA #2).
     ('10000000-0000-0000-0000-000000000006', 'former@example.com',
-     crypt('demo-pass', gen_salt('bf', 8)), 'Former Member', TRUE, NOW() - INTERVAL '60 days')
+     console_hash_password('demo-pass'), 'Former Member', TRUE, NOW() - INTERVAL '60 days')
 ON CONFLICT (id) DO NOTHING;
 
 -- ================================================================

@@ -6,7 +6,8 @@ extension DomainError {
         let bare: String
         switch self {
         case .forbidden(let reason), .conflict(let reason), .limitReached(let reason),
-            .unavailable(let reason), .locked(let reason), .invalid(_, let reason):
+            .unavailable(let reason), .locked(let reason), .invalid(_, let reason),
+            .keyNotVouched(let reason):
             bare = reason
         case .notFound(let what): bare = what
         case .invalidCredentials, .unknownKey: bare = userMessage

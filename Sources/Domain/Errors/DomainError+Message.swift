@@ -13,6 +13,7 @@ extension DomainError: CustomStringConvertible {
         case .unknownKey(let fingerprint):
             return "This SSH key is not registered with any active member (\(fingerprint)); "
                 + "ask an owner or admin to add it with `settings-console keys add`"
+        case .keyNotVouched(let reason): return "SSH key refused: \(reason)"
         }
     }
 
@@ -27,7 +28,7 @@ extension DomainError: CustomStringConvertible {
         case .invalid: return 6
         case .limitReached: return 7
         case .unavailable: return 8
-        case .invalidCredentials, .locked, .unknownKey: return 9
+        case .invalidCredentials, .locked, .unknownKey, .keyNotVouched: return 9
         }
     }
 }

@@ -29,6 +29,8 @@ extension DomainError {
             return .conflict(reason: "that already exists")
         case "40001", "40P01":
             return .conflict(reason: "another change happened at the same time; try again")
+        case "22023" where message.hasPrefix("url_secret: "):
+            return .invalid(field: "url", reason: IntegrationValidation.urlSecretReason)
         case let code where code.hasPrefix("22"):
             return .invalid(field: "input", reason: "the database rejected a value")
         case let code where code.hasPrefix("23"):

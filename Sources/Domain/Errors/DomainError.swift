@@ -23,4 +23,7 @@ public enum DomainError: Error, Sendable, Equatable {
     /// password it is worth saying plainly: the key holder already proved they hold it, and
     /// the fingerprint is what an admin needs to register it.
     case unknownKey(fingerprint: String)
+    /// The SSH key belongs to the user but was added by someone who today lacks the authority
+    /// to vouch for this user's role here; `reason` names them and says what to do.
+    case keyNotVouched(reason: String)
 }

@@ -4,7 +4,7 @@ extension Authenticator {
     /// Logs in the user whose registered key has this fingerprint.
     ///
     /// `console_user_by_ssh_fingerprint` answers only for a key of a user with an active
-    /// membership, marks the key used and writes the `auth.login` / `auth.failed` audit row
+    /// membership (refusing, and auditing, a key nobody vouches for anywhere), marks the key used and writes the `auth.login` / `auth.failed` audit row
     /// itself (method `ssh-key`), so a refused key is recorded even though nothing else
     /// happens. There is no fallback: an unknown key ends the login.
     ///
@@ -31,7 +31,8 @@ extension Authenticator {
             throw DomainError.from(error)
         }
         guard let userID else { throw .unknownKey(fingerprint: fingerprint) }
-        return try await session(for: userID, workspace: workspace, method: "ssh-key")
+        return try await session(
+            for: userID, workspace: workspace, method: "ssh-key", sshKeyFingerprint: fingerprint)
     }
 
     /// Logs in the user who holds `key` (see `session(sshFingerprint:...)`).

@@ -163,31 +163,18 @@ extension WorkspaceTransaction {
     /// A key opens *every* workspace of its user, so managing it here must not reach into a
     /// workspace where the actor could not manage that member: the actor needs the same
     /// authority in each of the owner's other workspaces. Your own keys only ever log in you.
+    /// The database answers yes or no without listing the other workspaces (a session may
+    /// only ever list its own user's).
     func requireKeyAuthorityElsewhere(over owner: KeyOwner, isSelf: Bool) throws {
         guard !isSelf else { return }
-        let theirs = try memberships(of: owner.userID)
-        let mine = Dictionary(
-            try memberships(of: session.userID).map { ($0.workspace, $0.role) },
-            uniquingKeysWith: { first, _ in first })
-        for membership in theirs where membership.workspace != session.workspaceID.rawValue {
-            let allowed =
-                mine[membership.workspace].map { role in
-                    Policy(actorRole: role).manageSSHKeys(ofRole: membership.role, isSelf: false)
-                        .isAllowed
-                } ?? false
-            guard allowed else {
-                throw DomainError.forbidden(
-                    reason:
-                        "\(owner.email) also belongs to another workspace where you cannot manage "
-                        + "them, and a key opens every workspace of its user")
-            }
+        let allowed = try query(
+            "SELECT console_key_authority_elsewhere($1) AS allowed", [owner.userID.rawValue]
+        ).first?.bool("allowed")
+        guard allowed == true else {
+            throw DomainError.forbidden(
+                reason:
+                    "\(owner.email) also belongs to another workspace where you cannot manage "
+                    + "them, and a key opens every workspace of its user")
         }
-    }
-
-    private func memberships(of user: UserID) throws -> [(workspace: UUID, role: Role)] {
-        try query("SELECT workspace_id, role FROM console_user_workspaces($1)", [user.rawValue])
-            .rows.map { row in
-                (try row.uuid("workspace_id"), Role(rawValue: try row.string("role")) ?? .viewer)
-            }
     }
 }

@@ -7,6 +7,11 @@ enum IntegrationValidation {
     static let maximumRetries = 0...20
     /// Keeps a pasted document from filling the row.
     static let maximumJSONBytes = 64 * 1024
+    /// Where a secret found inside a URL must go instead (the database says the same).
+    static let urlSecretReason =
+        "carries a secret (a password in the address, or a sig/token/key/secret/password "
+        + "parameter); every member can read the settings, so pass it as credentials "
+        + "(--credentials-env), which are encrypted"
 
     /// Validates `draft`; `stored` is the current configuration when editing, so members
     /// still reading "configured" keep their hidden value.
@@ -26,6 +31,10 @@ enum IntegrationValidation {
         }
         let config = SecretRedaction.restore(draft.config, from: storedConfig)
         try requireObject(config, field: "config")
+        // Every member can read the settings; a secret inside a URL would be readable too.
+        if URLSecrets.first(in: config) != nil {
+            throw .invalid(field: "url", reason: urlSecretReason)
+        }
         try checkTypeSpecific(draft.type, config)
         try requireObject(draft.eventFilters, field: "event filters")
         if let rate = draft.rateLimitPerMinute, !rateLimitRange.contains(rate) {

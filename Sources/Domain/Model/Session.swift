@@ -9,10 +9,16 @@ public struct Session: Sendable, Equatable {
     public let memberID: MemberID
     /// How the user proved who they are (`password`, `ssh-key`, `demo`), for the audit log.
     public let authMethod: String
+    /// The fingerprint of the SSH key the user logged in with, if any. Every transaction
+    /// hands it to PostgreSQL (`app.current_ssh_key`), which decides at each use whether the
+    /// key may act in this workspace: a key someone else added is only as strong as their
+    /// authority over this user today.
+    public let sshKeyFingerprint: String?
 
     public init(
         userID: UserID, email: String, fullName: String, workspaceID: WorkspaceID,
-        workspaceName: String, role: Role, memberID: MemberID, authMethod: String
+        workspaceName: String, role: Role, memberID: MemberID, authMethod: String,
+        sshKeyFingerprint: String? = nil
     ) {
         self.userID = userID
         self.email = email
@@ -22,6 +28,7 @@ public struct Session: Sendable, Equatable {
         self.role = role
         self.memberID = memberID
         self.authMethod = authMethod
+        self.sshKeyFingerprint = sshKeyFingerprint
     }
 
     /// The policy for this session's role.
@@ -34,11 +41,17 @@ public struct WorkspaceMembership: Sendable, Equatable {
     public let name: String
     public let slug: String
     public let role: Role
+    /// Why the session's SSH key may not act here (a key someone else added, who lacks the
+    /// authority today); nil when it may.
+    public let refusal: String?
 
-    public init(workspaceID: WorkspaceID, name: String, slug: String, role: Role) {
+    public init(
+        workspaceID: WorkspaceID, name: String, slug: String, role: Role, refusal: String? = nil
+    ) {
         self.workspaceID = workspaceID
         self.name = name
         self.slug = slug
         self.role = role
+        self.refusal = refusal
     }
 }

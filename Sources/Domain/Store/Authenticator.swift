@@ -43,30 +43,50 @@ public struct Authenticator: Sendable {
         }
     }
 
-    /// The workspaces a user is an active member of.
-    public func workspaces(of user: UserID) async throws(DomainError) -> [WorkspaceMembership] {
+    /// The workspaces a user is an active member of, each with the reason an SSH key may not
+    /// act there (`refusal`, nil when it may or when there is no key). The database takes the
+    /// user from the bound identity, never from an argument.
+    public func workspaces(of user: UserID, sshKeyFingerprint: String? = nil)
+        async throws(DomainError) -> [WorkspaceMembership]
+    {
         do {
-            return try await client.query(
-                "SELECT workspace_id, name, slug, role FROM console_user_workspaces($1)",
-                [user.rawValue]
-            ).rows.map { row in
-                WorkspaceMembership(
-                    workspaceID: WorkspaceID(try row.uuid("workspace_id")),
-                    name: try row.string("name"),
-                    slug: try row.string("slug"),
-                    role: Role(rawValue: try row.string("role")) ?? .viewer)
+            return try await client.transaction { connection in
+                try connection.bindIdentity(
+                    user: user, workspace: nil, sshKeyFingerprint: sshKeyFingerprint)
+                return try connection.query(
+                    "SELECT workspace_id, name, slug, role, refusal FROM console_user_workspaces()"
+                ).rows.map { row in
+                    WorkspaceMembership(
+                        workspaceID: WorkspaceID(try row.uuid("workspace_id")),
+                        name: try row.string("name"),
+                        slug: try row.string("slug"),
+                        role: Role(rawValue: try row.string("role")) ?? .viewer,
+                        refusal: try row.optionalString("refusal"))
+                }
             }
         } catch {
             throw DomainError.from(error)
         }
     }
 
+    /// The workspaces the session's user may switch to with the session's own proof.
+    public func workspaces(for session: Session) async throws(DomainError)
+        -> [WorkspaceMembership]
+    {
+        try await workspaces(of: session.userID, sshKeyFingerprint: session.sshKeyFingerprint)
+            .filter { $0.refusal == nil }
+    }
+
     /// A session for an already identified user (password checked, or SSH key matched).
-    public func session(for user: UserID, workspace: String?, method: String)
+    /// With a key, only the workspaces where the key is vouched for today are open; asking
+    /// for another one says why not.
+    public func session(
+        for user: UserID, workspace: String?, method: String, sshKeyFingerprint: String? = nil
+    )
         async throws(DomainError)
         -> Session
     {
-        let memberships = try await workspaces(of: user)
+        let memberships = try await workspaces(of: user, sshKeyFingerprint: sshKeyFingerprint)
         let chosen: WorkspaceMembership?
         if let workspace {
             let wanted = workspace.lowercased()
@@ -79,17 +99,15 @@ public struct Authenticator: Sendable {
                     what: "you are not a member of workspace \"\(Sanitized.short(workspace))\"")
             }
         } else {
-            chosen = memberships.first
+            chosen = memberships.first { $0.refusal == nil } ?? memberships.first
         }
         guard let membership = chosen else { throw .invalidCredentials }
+        if let refusal = membership.refusal { throw .keyNotVouched(reason: refusal) }
         do {
             return try await client.transaction { connection in
-                try connection.query(
-                    """
-                    SELECT set_config('role', 'console_app', true),
-                           set_config('app.current_workspace_id', $1, true),
-                           set_config('app.current_user_id', $2, true)
-                    """, [membership.workspaceID.rawValue, user.rawValue])
+                try connection.bindIdentity(
+                    user: user, workspace: membership.workspaceID,
+                    sshKeyFingerprint: sshKeyFingerprint)
                 let row = try connection.query(
                     """
                     SELECT tm.id, u.email, COALESCE(u.full_name, '') AS full_name, tm.role
@@ -105,7 +123,8 @@ public struct Authenticator: Sendable {
                     userID: user, email: try row.string("email"),
                     fullName: try row.string("full_name"),
                     workspaceID: membership.workspaceID, workspaceName: membership.name, role: role,
-                    memberID: MemberID(try row.uuid("id")), authMethod: method)
+                    memberID: MemberID(try row.uuid("id")), authMethod: method,
+                    sshKeyFingerprint: sshKeyFingerprint)
             }
         } catch {
             throw DomainError.from(error)

@@ -11,12 +11,9 @@ struct WorkspaceTransaction {
     /// The role switch to `console_app` keeps row-level security in force even when the
     /// operator's conninfo logs in as a more powerful role.
     func bindIdentity() throws {
-        try connection.query(
-            """
-            SELECT set_config('role', 'console_app', true),
-                   set_config('app.current_workspace_id', $1, true),
-                   set_config('app.current_user_id', $2, true)
-            """, [session.workspaceID.rawValue, session.userID.rawValue])
+        try connection.bindIdentity(
+            user: session.userID, workspace: session.workspaceID,
+            sshKeyFingerprint: session.sshKeyFingerprint)
     }
 
     @discardableResult
@@ -28,8 +25,10 @@ struct WorkspaceTransaction {
     func currentRole() throws -> Role {
         let row = try connection.query("SELECT console_current_role() AS role").first
         guard let raw = try row?.optionalString("role"), let role = Role(rawValue: raw) else {
+            let refusal = try connection.query("SELECT console_session_refusal() AS reason")
+                .first?.optionalString("reason")
             throw DomainError.forbidden(
-                reason: "You are no longer an active member of this workspace")
+                reason: refusal ?? "You are no longer an active member of this workspace")
         }
         return role
     }

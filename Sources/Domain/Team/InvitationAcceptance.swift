@@ -22,20 +22,20 @@ extension SettingsStore {
     public static let expiredInvitationReason = "this invitation has expired; ask for a new one"
 
     /// Accepts an invitation by its plain token (from the link): single use, refused once
-    /// expired or revoked. Creates the user (with `fullName` and `password`) unless one with
-    /// the invitation's email exists, who then keeps their name and password.
+    /// expired or revoked.
+    ///
+    /// Accepting must prove who accepts. For an email with no account yet, whoever holds the
+    /// token creates it with `fullName` and `password`. For an existing account, `password`
+    /// must be *that account's* password (the acceptance is a login, with its lockout);
+    /// accepting never sets or changes a password. Without it the answer says to log in
+    /// (`acceptInvitation(token:)` on a logged-in store, e.g. with an SSH key).
     ///
     /// Runs before anyone is logged in, so it needs no session: the database function
     /// (SECURITY DEFINER) finds the invitation by the token's SHA-256 hex, the only form stored.
     public static func acceptInvitation(
         client: PostgresClient, token: String, fullName: String, password: String
     ) async throws(DomainError) -> AcceptedInvitation {
-        let token = token.trimmingCharacters(in: .whitespacesAndNewlines)
-        let tokenCharacters = Set(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-        guard !token.isEmpty, token.count <= 128, token.allSatisfy(tokenCharacters.contains) else {
-            throw .invalid(field: "token", reason: invalidInvitationReason)
-        }
+        let hash = try tokenHash(token)
         let name = fullName.trimmingCharacters(in: .whitespaces)
         guard name.count <= 256 else {
             throw .invalid(field: "name", reason: "must be at most 256 characters")
@@ -50,25 +50,66 @@ extension SettingsStore {
             throw .invalid(
                 field: "password", reason: "must be at most 1024 bytes, without NUL characters")
         }
+        return try await accept(client: client, identity: nil) { connection in
+            try connection.query(
+                """
+                SELECT outcome, member_id, workspace_id, user_id, email, reason
+                FROM console_accept_invitation($1, $2, $3)
+                """, [hash, name, password]
+            ).first
+        }
+    }
+
+    /// Accepts an invitation as this store's logged-in user (password or SSH key login),
+    /// whose email must be the invitation's. An SSH key someone else added must be vouched
+    /// for in the invitation's workspace at the invited role.
+    public func acceptInvitation(token: String) async throws(DomainError) -> AcceptedInvitation {
+        let hash = try Self.tokenHash(token)
+        return try await Self.accept(client: client, identity: session) { connection in
+            try connection.query(
+                """
+                SELECT outcome, member_id, workspace_id, user_id, email, reason
+                FROM console_accept_invitation($1, NULL, NULL)
+                """, [hash]
+            ).first
+        }
+    }
+
+    /// The token's stored form, after checking it could be one (a guess learns nothing more).
+    private static func tokenHash(_ token: String) throws(DomainError) -> String {
+        let token = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tokenCharacters = Set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        guard !token.isEmpty, token.count <= 128, token.allSatisfy(tokenCharacters.contains) else {
+            throw .invalid(field: "token", reason: invalidInvitationReason)
+        }
+        return InvitationToken.hash(token)
+    }
+
+    /// Runs the database's acceptance as `console_app` (bound to `identity`, if any) and
+    /// turns its outcome into a result or the error that explains it.
+    private static func accept(
+        client: PostgresClient, identity: Session?,
+        _ call: @escaping @Sendable (PostgresConnection) throws -> PostgresRow?
+    ) async throws(DomainError) -> AcceptedInvitation {
         let row: PostgresRow?
         do {
             row = try await client.transaction { connection in
-                try connection.query("SELECT set_config('role', 'console_app', true)")
-                return try connection.query(
-                    """
-                    SELECT outcome, member_id, workspace_id, user_id
-                    FROM console_accept_invitation($1, $2, $3)
-                    """, [InvitationToken.hash(token), name, password]
-                ).first
+                try connection.bindIdentity(
+                    user: identity?.userID, workspace: nil,
+                    sshKeyFingerprint: identity?.sshKeyFingerprint)
+                return try call(connection)
             }
         } catch let error as PostgresError where error.serverMessage.hasPrefix("weak_password:") {
             throw .invalid(field: "password", reason: "must have at least 8 characters")
         } catch let error as PostgresError where error.serverMessage.hasPrefix("invalid_name:") {
-            throw .invalid(field: "name", reason: "must be at most 256 characters")
+            throw .invalid(
+                field: "name", reason: String(error.serverMessage.drop { $0 != ":" }.dropFirst(2)))
         } catch {
             throw DomainError.from(error)
         }
         do {
+            let email = try row?.optionalString("email") ?? "the invited address"
             switch try row?.string("outcome") {
             case "accepted":
                 guard let row else { break }
@@ -78,6 +119,24 @@ extension SettingsStore {
                     userID: UserID(try row.uuid("user_id")))
             case "expired":
                 throw DomainError.invalid(field: "token", reason: expiredInvitationReason)
+            case "login_required":
+                throw DomainError.invalid(
+                    field: "login",
+                    reason:
+                        "this invitation is for \(email), which already has an account: log in as "
+                        + "\(email) (--user \(email) --password-stdin, or over SSH with your key) to accept it"
+                )
+            case "wrong_account":
+                throw DomainError.forbidden(
+                    reason: "this invitation is for \(email); only that account can accept it")
+            case "bad_password":
+                throw DomainError.invalidCredentials
+            case "locked":
+                throw DomainError.locked(
+                    reason: "too many failed attempts; try again in 15 minutes")
+            case "key_not_vouched":
+                throw DomainError.keyNotVouched(
+                    reason: try row?.optionalString("reason") ?? "log in with your own key")
             default:
                 break
             }

@@ -68,17 +68,18 @@ public actor EffectRunner {
             let current = store.session
             do {
                 let session = try await authenticator.session(
-                    for: current.userID, workspace: name, method: current.authMethod)
+                    for: current.userID, workspace: name, method: current.authMethod,
+                    sshKeyFingerprint: current.sshKeyFingerprint)
                 store = SettingsStore(client: store.client, session: session)
                 return .workspaceSwitched(.success(session))
             } catch {
                 return .workspaceSwitched(.failure(error))
             }
         case .loadWorkspaces:
-            let user = store.session.userID
+            let session = store.session
             return .workspace(
-                .listLoaded(await result { _ in try await self.authenticator.workspaces(of: user) })
-            )
+                .listLoaded(
+                    await result { _ in try await self.authenticator.workspaces(for: session) }))
         case .billing(let effect):
             return .billing(await run(effect))
         case .integration(let effect):

@@ -72,7 +72,7 @@ extension LoginState {
             error = nil
         case .failure(let failure):
             switch failure {
-            case .invalidCredentials, .locked, .unknownKey:
+            case .invalidCredentials, .locked, .unknownKey, .keyNotVouched:
                 attempts += 1
                 password = ""
                 focus = .password
