@@ -102,13 +102,23 @@ enum SSHKeysDialog {
         }
     }
 
+    /// Who added the key: it acts for its user only as far as that person's authority over
+    /// the user reaches today, so the panel says whose word it rests on.
+    private static func addedByCell(_ key: SSHKeyRecord) -> TableCell {
+        guard let adder = key.createdByEmail else {
+            return TableCell("unknown", style: Style(.dim))
+        }
+        return adder == key.email ? TableCell("self", style: Style(.dim)) : TableCell(adder)
+    }
+
     private static func drawTable(
         _ panel: SSHKeysPanel, scoped: Bool, in rect: Rect, on canvas: inout Canvas
     ) {
         var columns = [
             TableColumn("Type", width: .fixed(10)),
-            TableColumn("Fingerprint", width: .flex(weight: 5, min: 16)),
-            TableColumn("Comment", width: .flex(weight: 2, min: 6)),
+            TableColumn("Fingerprint", width: .flex(weight: 12, min: 16)),
+            TableColumn("Comment", width: .flex(weight: 1, min: 4)),
+            TableColumn("Added by", width: .flex(weight: 2, min: 8)),
             TableColumn("Last used", width: .fixed(10)),
         ]
         if !scoped {
@@ -120,6 +130,7 @@ enum SSHKeysDialog {
             var cells = [
                 TableCell(key.shortType), TableCell(key.fingerprint),
                 TableCell(key.comment ?? "-", style: key.comment == nil ? Style(.dim) : nil),
+                addedByCell(key),
                 TableCell(key.lastUsedAt.map { AbsoluteTime.formatDay($0) } ?? "never"),
             ]
             if !scoped { cells.insert(TableCell(key.email), at: 0) }
