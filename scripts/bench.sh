@@ -5,3 +5,4 @@ set -euo pipefail
 bin_dir="$(swift build -c release --show-bin-path)"
 echo "settings-console benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL $(pg_config --version | awk '{print $2}')"
 "$bin_dir/settings-console-bench"
+"$(dirname "$0")/login-timing.sh"
