@@ -655,6 +655,38 @@ expect "changing the cost makes a new dummy at that cost" "5" \
 super -c "UPDATE console_auth_settings SET bcrypt_cost = 10" >/dev/null
 
 # ---------------------------------------------------------------------------------------
+echo "== member counters (issue 11)"
+COUNTS_DIFF="SELECT count(*) FROM workspaces w
+  LEFT JOIN team_member_counts c ON c.workspace_id = w.id
+  LEFT JOIN (SELECT workspace_id,
+                    count(*) FILTER (WHERE status = 'active') AS active,
+                    count(*) FILTER (WHERE status = 'pending') AS pending,
+                    count(*) FILTER (WHERE status = 'inactive') AS inactive,
+                    count(*) FILTER (WHERE status = 'active' AND role = 'owner') AS owners
+             FROM team_members WHERE deleted_at IS NULL GROUP BY workspace_id) t ON t.workspace_id = w.id
+  WHERE (COALESCE(c.active, 0), COALESCE(c.pending, 0), COALESCE(c.inactive, 0), COALESCE(c.active_owners, 0))
+     IS DISTINCT FROM (COALESCE(t.active, 0), COALESCE(t.pending, 0), COALESCE(t.inactive, 0), COALESCE(t.owners, 0))"
+expect "after every check above, each workspace's counters equal count(*)" "0" "$(super -c "$COUNTS_DIFF")"
+super <<SQL >/dev/null
+UPDATE billing_config SET team_members_limit = NULL WHERE workspace_id = '$WS';
+INSERT INTO team_members (workspace_id, role, status, invitation_email)
+SELECT '$WS', (ARRAY['admin','member','viewer'])[1 + i % 3]::text, 'pending', 'bulk' || i || '@example.com'
+FROM generate_series(1, 1000) i;
+INSERT INTO users (email, full_name) SELECT 'bulkuser' || i || '@example.com', 'Bulk ' || i FROM generate_series(1, 500) i;
+INSERT INTO team_members (workspace_id, user_id, role, status)
+SELECT '$WS', u.id, (ARRAY['owner','admin','member','viewer'])[1 + (row_number() OVER ()) % 4]::text,
+       (ARRAY['active','inactive'])[1 + (row_number() OVER ()) % 2]::text
+FROM users u WHERE u.email LIKE 'bulkuser%';
+UPDATE team_members SET deleted_at = now() WHERE invitation_email LIKE 'bulk1%@example.com';
+UPDATE team_members SET role = 'viewer' WHERE workspace_id = '$WS' AND role = 'admin' AND status = 'active' AND user_id IN (SELECT id FROM users WHERE email LIKE 'bulkuser%');
+UPDATE team_members SET status = 'inactive' WHERE workspace_id = '$WS' AND status = 'active' AND role = 'member' AND user_id IN (SELECT id FROM users WHERE email LIKE 'bulkuser%');
+DELETE FROM team_members WHERE invitation_email LIKE 'bulk2%@example.com';
+SQL
+expect "after bulk inserts, role and status changes, removals and deletes, the counters still equal count(*)" "0" "$(super -c "$COUNTS_DIFF")"
+expect "console_app reads its own workspace's counters only" "1" \
+    "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_counts;")"
+
+# ---------------------------------------------------------------------------------------
 echo "== cascades"
 super -c "DELETE FROM workspaces WHERE id = '00000000-0000-0000-0000-0000000000b2'" >/dev/null &&
     pass "deleting a workspace cascades past the last-owner check"

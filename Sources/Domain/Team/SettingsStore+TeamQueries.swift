@@ -2,18 +2,17 @@ import Foundation
 import Postgres
 
 extension SettingsStore {
-    /// Header counts and seat usage, from one aggregate over the workspace's live rows.
+    /// Header counts and seat usage, read from the per-workspace counters the database keeps
+    /// exact in every transaction (`team_member_counts`): one row, however many members.
     public func memberCounts() async throws(DomainError) -> MemberCounts {
         try await transaction { tx in
             let row = try tx.query(
                 """
-                SELECT count(*) FILTER (WHERE status = 'active') AS active,
-                       count(*) FILTER (WHERE status = 'pending') AS pending,
-                       count(*) FILTER (WHERE status = 'inactive') AS inactive,
-                       count(*) FILTER (WHERE status = 'active' AND role = 'owner') AS owners,
+                SELECT COALESCE(c.active, 0) AS active, COALESCE(c.pending, 0) AS pending,
+                       COALESCE(c.inactive, 0) AS inactive, COALESCE(c.active_owners, 0) AS owners,
                        (SELECT team_members_limit FROM console_plan_limits()) AS seat_limit
-                FROM team_members
-                WHERE workspace_id = $1 AND deleted_at IS NULL
+                FROM (SELECT $1::uuid AS id) ws
+                LEFT JOIN team_member_counts c ON c.workspace_id = ws.id
                 """, [tx.session.workspaceID.rawValue]
             ).first
             guard let row else { throw DomainError.notFound(what: "workspace") }
