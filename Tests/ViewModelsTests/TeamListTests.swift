@@ -114,7 +114,13 @@ struct TeamListTests {
         _ = state.update(.searchStarted, now: now)
         let effects = state.update(.searchEdited("ann"), now: now)
         #expect(state.team.query.search == "ann")
-        #expect(effects.count == 1)
+        #expect(effects == [.settleSearch(generation: state.team.generation)])
+        let settled = state.update(.searchSettled(generation: state.team.generation), now: now)
+        guard case .loadMembers(_, .replace, let query) = settled.first else {
+            Issue.record("expected the search to be sent once settled, got \(settled)")
+            return
+        }
+        #expect(query.search == "ann")
         _ = state.update(.escapePressed, now: now)
         #expect(state.team.searchDraft == nil)
         #expect(state.team.query.search == "ann", "Esc closes the prompt, the filter stays")
@@ -133,5 +139,29 @@ struct TeamListTests {
                 generation: 0, direction: .replace, .success(Fixtures.page(0..<3, hasMore: false))),
             now: now)
         #expect(state.connection == .connected)
+    }
+}
+
+/// A burst of keystrokes sends one search: every key but the last is superseded before its
+/// search is sent.
+@Suite struct SearchDebounceTests {
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test func aBurstOfKeysSendsOnlyTheLastSearch() {
+        var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
+        _ = state.update(.searchStarted, now: now)
+        var pending: [Effect] = []
+        for prefix in ["u", "us", "use", "user7"] {
+            pending += state.update(.searchEdited(prefix), now: now)
+        }
+        #expect(pending.count == 4)
+        var sent: [MemberQuery] = []
+        for effect in pending {
+            guard case .settleSearch(let generation) = effect else { continue }
+            for next in state.update(.searchSettled(generation: generation), now: now) {
+                if case .loadMembers(_, _, let query) = next { sent.append(query) }
+            }
+        }
+        #expect(sent.map(\.search) == ["user7"])
     }
 }

@@ -22,6 +22,8 @@ public enum AppAction: Sendable, Equatable {
     case roleFilterCycled
     case searchStarted
     case searchEdited(String)
+    /// The search typed for `generation` has not changed for a moment: run it now.
+    case searchSettled(generation: Int)
     case searchFinished
 
     // Command line (`:`)

@@ -58,7 +58,15 @@ extension AppState {
         case .searchEdited(let text):
             team.searchDraft = String(text.prefix(200))
             team.query.search = team.searchDraft ?? ""
-            return reloadMembers()
+            team.generation += 1
+            team.isLoading = true
+            team.selected = 0
+            return [.settleSearch(generation: team.generation)]
+        case .searchSettled(let generation):
+            guard generation == team.generation else { return [] }
+            return [
+                .loadMembers(generation: generation, direction: .replace, query: firstPageQuery)
+            ]
         case .searchFinished:
             team.searchDraft = nil
             return []

@@ -4,6 +4,9 @@ import Domain
 /// off the key loop, and its result comes back as an `AppAction`.
 public enum Effect: Sendable, Equatable {
     case loadMembers(generation: Int, direction: PageDirection, query: MemberQuery)
+    /// Waits `TeamState.searchSettleDelay`, then reports `searchSettled(generation:)`: a burst
+    /// of keystrokes sends one search, not one per key queued behind the others.
+    case settleSearch(generation: Int)
     case loadCounts
     case invite(email: String, role: Role)
     case resendInvitation(MemberID, RowVersion)

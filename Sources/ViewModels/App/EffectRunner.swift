@@ -24,6 +24,9 @@ public actor EffectRunner {
             return .membersLoaded(
                 generation: generation, direction: direction,
                 await result { try await $0.members(query) })
+        case .settleSearch(let generation):
+            try? await Task.sleep(for: TeamState.searchSettleDelay)
+            return .searchSettled(generation: generation)
         case .loadCounts:
             return .countsLoaded(await result { try await $0.memberCounts() })
         case .invite(let email, let role):

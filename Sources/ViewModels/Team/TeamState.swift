@@ -5,6 +5,9 @@ public struct TeamState: Sendable, Equatable {
     /// Rows fetched per request; the window keeps at most `windowLimit` rows in memory.
     public static let pageSize = 200
     public static let windowLimit = 1000
+    /// How long typing must pause before a search is sent: keys of one burst (a paste, a fast
+    /// typist, tmux) arrive within a few ms, so 25 ms collapses them at little cost to latency.
+    public static let searchSettleDelay = Duration.milliseconds(25)
 
     public var query = MemberQuery(limit: TeamState.pageSize)
     public var rows: [Member] = []
