@@ -11,6 +11,7 @@ public actor PostgresClient {
     private var connection: PostgresConnection?
     private let logger: Logger
 
+    /// `logger` also receives the server's notices, so they never reach the terminal.
     public init(
         conninfo: String, overrides: [(String, String)] = [],
         logger: Logger = Logger(label: "settings-console.postgres")
@@ -84,7 +85,8 @@ public actor PostgresClient {
                 throw error
             }
         }
-        let fresh = try PostgresConnection(conninfo: conninfo, overrides: overrides)
+        let fresh = try PostgresConnection(
+            conninfo: conninfo, overrides: overrides, noticeLogger: logger)
         connection = fresh
         return fresh
     }

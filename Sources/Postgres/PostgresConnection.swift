@@ -2,14 +2,24 @@ import CLibpq
 import Foundation
 import Logging
 
-/// Server notices (`RAISE NOTICE`, warnings) go to the log: libpq's default prints them to
-/// stderr, which would corrupt an ncurses screen.
-private let noticeLogger = Logger(label: "settings-console.postgres.notice")
+/// Server notices (`RAISE NOTICE`, warnings) go to the connection's logger: libpq's default
+/// prints them to stderr, which would corrupt an ncurses screen.
+final class NoticeSink: Sendable {
+    let logger: Logger
 
-private func routeNotice(_: UnsafeMutableRawPointer?, _ message: UnsafePointer<CChar>?) {
-    guard let message else { return }
-    let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
-    noticeLogger.notice("\(text)")
+    init(logger: Logger) { self.logger = logger }
+
+    /// Installs `self` as the notice processor of `handle`; the connection keeps `self` alive.
+    func install(on handle: OpaquePointer) {
+        PQsetNoticeProcessor(
+            handle,
+            { context, message in
+                guard let context, let message else { return }
+                let sink = Unmanaged<NoticeSink>.fromOpaque(context).takeUnretainedValue()
+                let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+                sink.logger.notice("\(text)")
+            }, Unmanaged.passUnretained(self).toOpaque())
+    }
 }
 
 /// One libpq connection. Not thread-safe: own it from one actor (see `PostgresClient`).
@@ -18,6 +28,7 @@ private func routeNotice(_: UnsafeMutableRawPointer?, _ message: UnsafePointer<C
 public final class PostgresConnection {
     private var handle: OpaquePointer?
     private let secretsToRedact: [String]
+    private let notices: NoticeSink
 
     /// Opens a connection. `conninfo` is a libpq keyword/value string or a `postgres://` URI;
     /// libpq's `PG*` environment variables fill in whatever it leaves out. `overrides` are
@@ -25,9 +36,11 @@ public final class PostgresConnection {
     /// value is never spliced into the conninfo text.
     public init(
         conninfo: String, overrides: [(String, String)] = [],
-        applicationName: String = "settings-console"
+        applicationName: String = "settings-console",
+        noticeLogger: Logger = Logger(label: "settings-console.postgres.notice")
     ) throws(PostgresError) {
         self.secretsToRedact = Self.passwords(in: conninfo)
+        self.notices = NoticeSink(logger: noticeLogger)
         let keywords: [String?] =
             ["dbname", "fallback_application_name", "connect_timeout"] + overrides.map(\.0)
         let values: [String?] = [conninfo, applicationName, "10"] + overrides.map(\.1)
@@ -42,7 +55,7 @@ public final class PostgresConnection {
             self.handle = nil
             throw PostgresError(kind: .connectionFailed, serverMessage: message)
         }
-        PQsetNoticeProcessor(handle, routeNotice, nil)
+        notices.install(on: handle)
     }
 
     deinit {
@@ -65,7 +78,7 @@ public final class PostgresConnection {
             throw PostgresError(
                 kind: .connectionFailed, serverMessage: redact(Self.errorText(handle)))
         }
-        PQsetNoticeProcessor(handle, routeNotice, nil)
+        notices.install(on: handle)
     }
 
     /// Closes the connection; later calls fail with `connectionLost`.

@@ -20,6 +20,9 @@ struct Benchmark {
     }
 
     static let members = Int(ProcessInfo.processInfo.environment["BENCH_MEMBERS"] ?? "") ?? 100_000
+    /// Other workspaces beside the large one (`seed --scale` has 99,999 with 9 rows each).
+    static let workspaces =
+        Int(ProcessInfo.processInfo.environment["BENCH_WORKSPACES"] ?? "") ?? 99_999
     static let iterations = 30
 
     static func run() async throws {
@@ -31,20 +34,22 @@ struct Benchmark {
         try await root.query("CREATE DATABASE \(database)")
         let owner = PostgresClient(conninfo: admin, overrides: [("dbname", database)])
         try await Migrator(client: owner).migrate()
-        try await owner.transaction { try $0.execute(script: DemoSeed.sql) }
         let seedStart = Date()
-        try await Seeder.addMembers(members, to: owner)
+        let scale = ScaleSeed(
+            workspaces: workspaces, largeWorkspaceMembers: members, rowsPerWorkspace: 9)
+        try await scale.load(into: owner)
         print(
-            "setup: \(Format.count(members)) extra members inserted in \(Format.seconds(Date().timeIntervalSince(seedStart)))"
+            "setup: \(Format.count(scale.teamRows)) team rows in \(Format.count(workspaces + 1)) workspaces (the largest \(Format.count(members)) members) loaded in \(Format.seconds(Date().timeIntervalSince(seedStart)))"
         )
 
         let app = PostgresClient(
             conninfo: admin, overrides: [("dbname", database), ("user", "console_app")])
         let session = try await Authenticator(client: app).login(
-            email: "admin@example.com", password: "demo-pass")
+            email: ScaleSeed.adminEmail, password: "demo-pass",
+            workspace: ScaleSeed.largeWorkspaceSlug)
         let store = SettingsStore(client: app, session: session)
         print(
-            "\nstore operations as admin over \(Format.count(members + 6)) members (\(iterations) runs each, ms)"
+            "\nstore operations as admin over \(Format.count(members)) members (\(iterations) runs each, ms)"
         )
         print(Format.header)
         try await measure("counts (header)") { _ = try await store.memberCounts() }
@@ -110,39 +115,8 @@ struct Failure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Bulk set-up in SQL as the owner: one statement per table, not a query per row.
+/// Positions in the list, found through the store.
 enum Seeder {
-    static func addMembers(_ count: Int, to owner: PostgresClient) async throws {
-        try await owner.transaction { connection in
-            try connection.query(
-                "UPDATE billing_config SET plan_type = 'enterprise', team_members_limit = NULL WHERE workspace_id = $1",
-                ["00000000-0000-0000-0000-000000000001"])
-            try connection.query(
-                """
-                INSERT INTO users (id, email, full_name, password_hash, is_verified)
-                SELECT uuid_generate_v4(), 'user' || g || '@example.com', 'User ' || g, 'x', true
-                FROM generate_series(1, $1) g
-                """, [count])
-            try connection.query(
-                """
-                INSERT INTO team_members (workspace_id, user_id, role, status, last_active_at, created_at)
-                SELECT '00000000-0000-0000-0000-000000000001', u.id,
-                       (ARRAY['admin','member','member','viewer'])[1 + (row_number() OVER () % 4)],
-                       (ARRAY['active','active','active','inactive'])[1 + (row_number() OVER () % 4)],
-                       now() - (random() * interval '90 days'), now() - (random() * interval '365 days')
-                FROM users u WHERE u.email LIKE 'user%@example.com'
-                """)
-            try connection.query(
-                """
-                INSERT INTO team_members (workspace_id, role, status, invitation_email, invitation_expires_at)
-                SELECT '00000000-0000-0000-0000-000000000001', 'viewer', 'pending',
-                       'invitee' || g || '@example.com', now() + interval '7 days'
-                FROM generate_series(1, $1 / 100) g
-                """, [count])
-        }
-        try await owner.query("ANALYZE")
-    }
-
     /// The cursor of the row at `index` in the default order, found by paging with a big limit.
     static func cursor(atRow index: Int, store: SettingsStore) async throws -> MemberCursor? {
         var query = MemberQuery(limit: 1000)

@@ -135,7 +135,7 @@ extension WorkspaceTransaction {
             """
             SELECT tm.user_id, u.email, tm.role, tm.status
             FROM team_members tm JOIN users u ON u.id = tm.user_id
-            WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL AND lower(u.email) = $2
+            WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL AND u.email = $2
             """, [session.workspaceID.rawValue, email.value]
         ).first
         guard let row else {

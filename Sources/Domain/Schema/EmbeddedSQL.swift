@@ -2900,9 +2900,9 @@ GRANT EXECUTE ON FUNCTION console_accept_invitation(text, text, text) TO console
 
 """###),
         Migration(
-            version: 8, name: "member_counters",
+            version: 8, name: "counts_at_scale",
             up: ###"""
--- 0008_member_counters: the Team header counts and the seat check in O(1) (issue 11).
+-- 0008_counts_at_scale: the Team header counts and the seat check in O(1) (issue 11).
 --
 -- Counting a workspace's members was an aggregate over its rows (~45 ms at 100,000 members)
 -- on every header refresh and every seat check. These counters are kept by statement-level
@@ -3055,6 +3055,10 @@ AS $$
     LEFT JOIN billing_config b ON b.workspace_id = ws.id
 $$;
 
+-- "Has this user any row here, removed ones included?" (the audit policy asks it on every
+-- audited change) needs an index that does not skip removed rows.
+CREATE INDEX idx_team_members_workspace_user_all ON team_members (workspace_id, user_id);
+
 ALTER TABLE team_member_counts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE team_member_counts FORCE ROW LEVEL SECURITY;
 DO $$
@@ -3072,12 +3076,13 @@ REVOKE ALL ON FUNCTION team_member_counts_sync() FROM PUBLIC;
 
 """###,
             down: ###"""
--- Reverses 0008_member_counters: back to counting rows.
+-- Reverses 0008_counts_at_scale: back to counting rows.
 DROP TRIGGER IF EXISTS team_members_counts_delete ON team_members;
 DROP TRIGGER IF EXISTS team_members_counts_update ON team_members;
 DROP TRIGGER IF EXISTS team_members_counts_insert ON team_members;
 DROP FUNCTION IF EXISTS team_member_counts_sync();
 DROP TABLE IF EXISTS team_member_counts;
+DROP INDEX IF EXISTS idx_team_members_workspace_user_all;
 
 -- 0003's definitions.
 CREATE OR REPLACE FUNCTION console_check_seats(p_workspace_id uuid)

@@ -17,6 +17,20 @@ enum MemberRows {
         """
     }
 
+    /// `tm` is the live row of the email `$2` in workspace `$1`: a member through their user's
+    /// email, or a pending invitation through its own. Two index look-ups, where comparing
+    /// `COALESCE(u.email, tm.invitation_email)` read the whole workspace.
+    static let isLiveRowOfEmail = """
+        tm.id IN (
+            SELECT t.id FROM users ue
+            JOIN team_members t ON t.user_id = ue.id AND t.workspace_id = $1 AND t.deleted_at IS NULL
+            WHERE ue.email = $2
+            UNION ALL
+            SELECT t.id FROM team_members t
+            WHERE t.workspace_id = $1 AND t.status = 'pending' AND t.deleted_at IS NULL
+              AND lower(t.invitation_email) = $2)
+        """
+
     static func decode(_ row: PostgresRow) throws -> Member {
         guard let role = Role(rawValue: try row.string("role")),
             let status = MemberStatus(rawValue: try row.string("status"))

@@ -198,9 +198,8 @@ extension WorkspaceTransaction {
     func refuseDuplicate(_ address: EmailAddress) throws {
         let row = try query(
             """
-            SELECT tm.status FROM team_members tm LEFT JOIN users u ON u.id = tm.user_id
-            WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
-              AND lower(COALESCE(u.email, tm.invitation_email)) = $2
+            SELECT tm.status FROM team_members tm
+            WHERE \(MemberRows.isLiveRowOfEmail)
             LIMIT 1
             """, [session.workspaceID.rawValue, address.value]
         ).first
@@ -216,10 +215,9 @@ extension WorkspaceTransaction {
     func requireFreeSeat() throws {
         let row = try query(
             """
-            SELECT (SELECT team_members_limit FROM console_plan_limits()) AS seat_limit,
-                   (SELECT count(*) FROM team_members WHERE workspace_id = $1
-                      AND deleted_at IS NULL AND status IN ('active', 'pending')) AS used
-            """, [session.workspaceID.rawValue]
+            SELECT team_members_limit AS seat_limit, seats_used AS used
+            FROM console_plan_limits()
+            """
         ).first
         guard let row, let limit = try row.optionalInt("seat_limit") else { return }
         let used = try row.int("used")

@@ -81,8 +81,7 @@ extension SettingsStore {
             let row = try tx.query(
                 MemberRows.select + """
 
-                     WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
-                       AND lower(COALESCE(u.email, tm.invitation_email)) = $2
+                     WHERE \(MemberRows.isLiveRowOfEmail)
                      ORDER BY (tm.status = 'pending') LIMIT 1
                     """, [tx.session.workspaceID.rawValue, address.value]
             ).first

@@ -1,4 +1,4 @@
--- 0008_member_counters: the Team header counts and the seat check in O(1) (issue 11).
+-- 0008_counts_at_scale: the Team header counts and the seat check in O(1) (issue 11).
 --
 -- Counting a workspace's members was an aggregate over its rows (~45 ms at 100,000 members)
 -- on every header refresh and every seat check. These counters are kept by statement-level
@@ -150,6 +150,10 @@ AS $$
     FROM ws
     LEFT JOIN billing_config b ON b.workspace_id = ws.id
 $$;
+
+-- "Has this user any row here, removed ones included?" (the audit policy asks it on every
+-- audited change) needs an index that does not skip removed rows.
+CREATE INDEX idx_team_members_workspace_user_all ON team_members (workspace_id, user_id);
 
 ALTER TABLE team_member_counts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE team_member_counts FORCE ROW LEVEL SECURITY;

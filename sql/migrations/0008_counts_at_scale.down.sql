@@ -1,9 +1,10 @@
--- Reverses 0008_member_counters: back to counting rows.
+-- Reverses 0008_counts_at_scale: back to counting rows.
 DROP TRIGGER IF EXISTS team_members_counts_delete ON team_members;
 DROP TRIGGER IF EXISTS team_members_counts_update ON team_members;
 DROP TRIGGER IF EXISTS team_members_counts_insert ON team_members;
 DROP FUNCTION IF EXISTS team_member_counts_sync();
 DROP TABLE IF EXISTS team_member_counts;
+DROP INDEX IF EXISTS idx_team_members_workspace_user_all;
 
 -- 0003's definitions.
 CREATE OR REPLACE FUNCTION console_check_seats(p_workspace_id uuid)
