@@ -27,7 +27,8 @@ public final class PostgresConnection {
         conninfo: String, overrides: [(String, String)] = [],
         applicationName: String = "settings-console"
     ) throws(PostgresError) {
-        self.secretsToRedact = Self.passwords(in: conninfo)
+        self.secretsToRedact = ConninfoPasswords.find(
+            in: conninfo, overrides: overrides.filter { $0.0 == "password" }.map(\.1))
         let keywords: [String?] =
             ["dbname", "fallback_application_name", "connect_timeout"] + overrides.map(\.0)
         let values: [String?] = [conninfo, applicationName, "10"] + overrides.map(\.1)
@@ -183,29 +184,10 @@ public final class PostgresConnection {
         return text.isEmpty ? "unknown libpq error" : text
     }
 
-    /// Replaces any password given in the conninfo, in case libpq echoes part of it back.
+    /// Replaces any password given in the conninfo or the overrides, in case libpq echoes
+    /// part of it back.
     private func redact(_ text: String) -> String {
-        secretsToRedact.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
-    }
-
-    /// Passwords named in a conninfo string or URI, found with libpq's own parser.
-    private static func passwords(in conninfo: String) -> [String] {
-        var errorPointer: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(conninfo, &errorPointer) else {
-            if let errorPointer { PQfreemem(errorPointer) }
-            return []
-        }
-        defer { PQconninfoFree(options) }
-        var found: [String] = []
-        var option = options
-        while let keyword = option.pointee.keyword {
-            if String(cString: keyword) == "password", let value = option.pointee.val {
-                let password = String(cString: value)
-                if !password.isEmpty { found.append(password) }
-            }
-            option = option.advanced(by: 1)
-        }
-        return found
+        ConninfoPasswords.redact(text, passwords: secretsToRedact)
     }
 
     /// Calls `body` with C strings for each value (NULL for nil) that live for the call.
