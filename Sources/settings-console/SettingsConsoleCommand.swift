@@ -21,7 +21,7 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         commandName: "settings-console",
         abstract:
             "The settings console of the agent observability platform: team, billing, integrations.",
-        discussion: ExitStatus.summary,
+        discussion: ExitKind.summary,
         version: "settings-console 0.1.0",
         subcommands: [
             InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self,

@@ -4,17 +4,17 @@ import Testing
 
 @testable import settings_console
 
-/// Every failure leaves with one message on stderr, defused, and a code from `ExitStatus`.
+/// Every failure leaves with one message on stderr, defused, and a code from `ExitKind`.
 @Suite struct CommandFailureTests {
     @Test func aDomainErrorKeepsItsWordsAndItsCode() {
         let failure = CommandFailure(.notFound(what: "no integration named \"x\u{1B}]0;t\u{07}\""))
-        #expect(failure.status == .notFound)
+        #expect(failure.kind == .notFound)
         #expect(
             failure.message.text == "settings-console: Not found: no integration named \"x␛]0;t␇\"")
     }
 
     @Test func anUnreachableDatabaseExitsEight() {
-        #expect(CommandFailure(.unavailable(reason: "could not connect")).status.code == 8)
+        #expect(CommandFailure(.unavailable(reason: "could not connect")).kind.code == 8)
     }
 
     @Test func argumentParserErrorsKeepTheirCodeAndLinesButNoControls() throws {
@@ -22,7 +22,7 @@ import Testing
             try SettingsConsoleCommand.parseAsRoot(["team", "list", "--bogus\u{1B}[2J"])
         }
         let failure = CommandFailure(parserError: try #require(error))
-        #expect(failure.status == .usage)
+        #expect(failure.kind == .usage)
         #expect(failure.message.text.contains("\n"), "usage lines stay lines")
         #expect(!failure.message.text.unicodeScalars.contains("\u{1B}"))
         #expect(failure.message.text.contains("␛[2J"))
@@ -30,7 +30,7 @@ import Testing
 
     @Test func helpIsACleanExitOnStandardOutput() {
         let failure = CommandFailure(parserError: CleanExit.helpRequest(TeamCommand.self))
-        #expect(failure.status == .done)
+        #expect(failure.kind == .done)
         #expect(failure.message.text.contains("USAGE: settings-console team"))
     }
 
@@ -40,7 +40,7 @@ import Testing
             BillingCommand.configuration.discussion, IntegrationsCommand.configuration.discussion,
             KeysCommand.configuration.discussion,
         ] {
-            #expect(discussion.contains(ExitStatus.summary))
+            #expect(discussion.contains(ExitKind.summary))
         }
     }
 }

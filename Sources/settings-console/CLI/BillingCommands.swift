@@ -6,7 +6,7 @@ struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
         abstract: "Plan, usage and payment (owners only): show, plan, cancel, resume.",
-        discussion: ExitStatus.summary,
+        discussion: ExitKind.summary,
         subcommands: [BillingShow.self, BillingPlan.self, BillingCancel.self, BillingResume.self])
 }
 

@@ -10,7 +10,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
         discussion: """
             Credentials are read from an environment variable you name (--credentials-env), never \
             from the command line, and sealed with INTEGRATION_CREDENTIALS_KEY (32 bytes, base64).
-            \(ExitStatus.summary)
+            \(ExitKind.summary)
             """,
         subcommands: [
             IntegrationsList.self, IntegrationsShow.self, IntegrationsAdd.self,

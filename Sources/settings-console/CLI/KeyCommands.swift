@@ -9,7 +9,7 @@ struct KeysCommand: AsyncParsableCommand {
         discussion: """
             A registered key logs in as its user through sshd (ExposeAuthInfo, see \
             docs/ssh-deployment.md). Owners and admins manage keys; admins cannot manage \
-            owners' or other admins' keys. \(ExitStatus.summary)
+            owners' or other admins' keys. \(ExitKind.summary)
             """,
         subcommands: [KeysList.self, KeysAdd.self, KeysRemove.self])
 }

@@ -7,7 +7,7 @@ struct TeamCommand: AsyncParsableCommand {
         commandName: "team",
         abstract:
             "Members and invitations: list, invite, resend, revoke, role, deactivate, reactivate, remove.",
-        discussion: ExitStatus.summary,
+        discussion: ExitKind.summary,
         subcommands: [
             TeamList.self, TeamInvite.self, TeamResend.self, TeamRevoke.self, TeamRole.self,
             TeamDeactivate.self, TeamReactivate.self, TeamRemove.self,

@@ -4,24 +4,24 @@ import Foundation
 
 /// A failure leaving the program. `exit()` is the one place the command line prints an error
 /// and exits, so every verb, `migrate`, `seed`, `demo`, the SSH forced command and identity
-/// refusals word their failures the same way and exit with a code from `ExitStatus`.
+/// refusals word their failures the same way and exit with a code from `ExitKind`.
 struct CommandFailure: Error, CustomStringConvertible {
-    let status: ExitStatus
+    let kind: ExitKind
     /// Everything written to standard error, already safe for a terminal.
     let message: PrintableText
 
-    /// `settings-console: REASON`, exiting with `status`.
-    init(_ status: ExitStatus, _ reason: PrintableText) {
-        self.init(status: status, message: "settings-console: \(reason)")
+    /// `settings-console: REASON`, exiting with `kind`'s code.
+    init(_ kind: ExitKind, _ reason: PrintableText) {
+        self.init(kind: kind, message: "settings-console: \(reason)")
     }
 
     /// A domain error in its own words (`userMessage`) with its documented exit code.
     init(_ error: DomainError) {
-        self.init(error.exitStatus, .untrusted(error.userMessage))
+        self.init(error.exitKind, .untrusted(error.userMessage))
     }
 
-    private init(status: ExitStatus, message: PrintableText) {
-        self.status = status
+    private init(kind: ExitKind, message: PrintableText) {
+        self.kind = kind
         self.message = message
     }
 
@@ -35,19 +35,19 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(parserError error: any Error) {
         let code = SettingsConsoleCommand.exitCode(for: error).rawValue
         self.init(
-            status: ExitStatus(rawValue: code) ?? .unexpected,
+            kind: ExitKind(rawValue: code) ?? .unexpected,
             message: .untrusted(lines: SettingsConsoleCommand.fullMessage(for: error)))
     }
 
     var description: String { message.text }
 
     /// Prints the message on standard error (a clean exit's, such as `--help`, on standard
-    /// output) and exits with the status's code.
+    /// output) and exits with the kind's code.
     func exit() -> Never {
         if !message.isEmpty {
-            if status == .done { Output.result(message) } else { Output.diagnostic(message) }
+            if kind == .done { Output.result(message) } else { Output.diagnostic(message) }
         }
-        Foundation.exit(status.code)
+        Foundation.exit(kind.code)
     }
 
     /// Leaves after whatever a command threw: our own failures as they are, anything else as

@@ -75,7 +75,7 @@ struct DemoCommand: AsyncParsableCommand {
                 email: role.email, password: "demo-pass", method: "demo")
         } catch {
             throw CommandFailure(
-                error.exitStatus,
+                error.exitKind,
                 "could not log in as the demo \(role.rawValue): \(error.userMessage)")
         }
         try await ConsoleLauncher.run(session: session, client: app, options: console)

@@ -1,6 +1,6 @@
 /// The command line's exit codes, one row each: `--help` and the README print this table, and
 /// every failure exits with one of its codes, so the documentation cannot drift from the code.
-public enum ExitStatus: Int32, CaseIterable, Sendable {
+public enum ExitKind: Int32, CaseIterable, Sendable {
     case done = 0
     case unexpected = 1
     case denied = 3
@@ -40,7 +40,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
 extension DomainError {
     /// Which row of the exit-code table this failure leaves by; one line per case.
-    public var exitStatus: ExitStatus {
+    public var exitKind: ExitKind {
         switch self {
         case .forbidden: return .denied
         case .notFound: return .notFound
@@ -55,5 +55,5 @@ extension DomainError {
     }
 
     /// Process exit code for the command line.
-    public var exitCode: Int32 { exitStatus.code }
+    public var exitCode: Int32 { exitKind.code }
 }
