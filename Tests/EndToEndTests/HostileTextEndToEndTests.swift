@@ -106,6 +106,43 @@ final class HostileTextEndToEndTests {
         #expect(members.map(\.name) == [Self.fullName])
     }
 
+    @Test func theSSHForcedCommandDefusesTheSameText() throws {
+        let key = try SSHKeygen.generate("ed25519", in: home, name: "owner")
+        try ProcessRun.check(
+            [
+                Binary.path, "keys", "add", "demo@example.com", "--key", key.publicLine,
+                "--database", conninfo, "--user", "demo@example.com", "--password-stdin",
+            ], input: "demo-pass\n")
+        let authFile = home + "/ssh-auth"
+        let publicKey = key.publicLine.split(separator: " ").prefix(2).joined(separator: " ")
+        try "publickey \(publicKey)\n".write(toFile: authFile, atomically: false, encoding: .utf8)
+        func forced(_ command: String) throws -> ProcessRun {
+            try ProcessRun.run(
+                [Binary.path, "--database", conninfo],
+                environment: [
+                    "PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
+                    "SSH_USER_AUTH": authFile, "SSH_ORIGINAL_COMMAND": command,
+                ])
+        }
+
+        let refused = try forced("team role member@example.com member")
+        #expect(refused.status == 3, "\(refused.stderr)")
+        #expect(refused.stderr.contains("Mallory"), "\(refused.stderr)")
+        expectDefused(refused, "forced team role (refused)")
+
+        let json = try forced("team list --json --search member@example.com")
+        #expect(json.status == 0, "\(json.stderr)")
+        expectDefused(json, "forced team list --json")
+        struct Member: Decodable { let name: String }
+        let members = try JSONDecoder().decode([Member].self, from: Data(json.stdout.utf8))
+        #expect(members.map(\.name) == [Self.fullName])
+
+        let table = try forced("integrations list")
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Alerts"), "\(table.stdout)")
+        expectDefused(table, "forced integrations list")
+    }
+
     /// No ESC, no other C0 control but the line break, no C1 control and no bidi control in
     /// either stream (the streams were read as UTF-8, so a C1 here is its two-byte form).
     func expectDefused(
