@@ -19,7 +19,8 @@ enum Output {
         write(text, to: .standardError)
     }
 
+    /// A closed pipe (`| head`) is not worth a crash: there is no one left to tell.
     private static func write(_ text: PrintableText, to handle: FileHandle) {
-        handle.write(Data((text.text + "\n").utf8))
+        try? handle.write(contentsOf: Data((text.text + "\n").utf8))
     }
 }
