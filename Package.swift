@@ -71,6 +71,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "SettingsConsoleTests", dependencies: ["settings-console"]),
     ],
     swiftLanguageModes: [.v6]
 )

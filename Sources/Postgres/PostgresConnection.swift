@@ -39,7 +39,8 @@ public final class PostgresConnection {
         applicationName: String = "settings-console",
         noticeLogger: Logger = Logger(label: "settings-console.postgres.notice")
     ) throws(PostgresError) {
-        self.secretsToRedact = Self.passwords(in: conninfo)
+        self.secretsToRedact = ConninfoPasswords.find(
+            in: conninfo, overrides: overrides.filter { $0.0 == "password" }.map(\.1))
         self.notices = NoticeSink(logger: noticeLogger)
         let keywords: [String?] =
             ["dbname", "fallback_application_name", "connect_timeout"] + overrides.map(\.0)
@@ -196,29 +197,10 @@ public final class PostgresConnection {
         return text.isEmpty ? "unknown libpq error" : text
     }
 
-    /// Replaces any password given in the conninfo, in case libpq echoes part of it back.
+    /// Replaces any password given in the conninfo or the overrides, in case libpq echoes
+    /// part of it back.
     private func redact(_ text: String) -> String {
-        secretsToRedact.reduce(text) { $0.replacingOccurrences(of: $1, with: "********") }
-    }
-
-    /// Passwords named in a conninfo string or URI, found with libpq's own parser.
-    private static func passwords(in conninfo: String) -> [String] {
-        var errorPointer: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(conninfo, &errorPointer) else {
-            if let errorPointer { PQfreemem(errorPointer) }
-            return []
-        }
-        defer { PQconninfoFree(options) }
-        var found: [String] = []
-        var option = options
-        while let keyword = option.pointee.keyword {
-            if String(cString: keyword) == "password", let value = option.pointee.val {
-                let password = String(cString: value)
-                if !password.isEmpty { found.append(password) }
-            }
-            option = option.advanced(by: 1)
-        }
-        return found
+        ConninfoPasswords.redact(text, passwords: secretsToRedact)
     }
 
     /// Calls `body` with C strings for each value (NULL for nil) that live for the call.

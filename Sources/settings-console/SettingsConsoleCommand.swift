@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 
 @main
 struct SettingsConsoleCommand: AsyncParsableCommand {
@@ -12,7 +13,7 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            CommandFailure.exit(after: error)
         }
     }
 
@@ -20,7 +21,7 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         commandName: "settings-console",
         abstract:
             "The settings console of the agent observability platform: team, billing, integrations.",
-        discussion: ExitCodes.help,
+        discussion: ExitKind.summary,
         version: "settings-console 0.1.0",
         subcommands: [
             InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self,

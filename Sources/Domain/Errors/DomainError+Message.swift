@@ -18,17 +18,4 @@ extension DomainError: CustomStringConvertible {
     }
 
     public var description: String { userMessage }
-
-    /// Process exit code for the command line; documented in `--help` and the README.
-    public var exitCode: Int32 {
-        switch self {
-        case .forbidden: return 3
-        case .notFound: return 4
-        case .conflict: return 5
-        case .invalid: return 6
-        case .limitReached: return 7
-        case .unavailable: return 8
-        case .invalidCredentials, .locked, .unknownKey, .keyNotVouched: return 9
-        }
-    }
 }

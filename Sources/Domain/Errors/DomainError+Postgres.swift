@@ -1,15 +1,25 @@
+import Foundation
 import Postgres
 
 extension DomainError {
-    /// Turns whatever a transaction threw into a `DomainError`; raw server text never reaches
-    /// users (it is logged by the caller if at all).
+    /// Turns whatever a transaction threw into a `DomainError`. Raw server text never reaches
+    /// users (statements' errors can echo values); the one exception is libpq's account of a
+    /// connection that could not be opened, which names no data and is what a DBA needs.
     public static func from(_ error: any Error) -> DomainError {
         if let domain = error as? DomainError { return domain }
         guard let postgres = error as? PostgresError else {
             return .unavailable(reason: "unexpected failure")
         }
-        if postgres.isConnectionProblem {
+        switch postgres.kind {
+        case .connectionFailed:
+            // What a DBA needs: the host or socket and the cause, in libpq's own words (the
+            // connection already took any password out of them).
+            return .unavailable(
+                reason: "could not connect to PostgreSQL: \(oneLine(postgres.serverMessage))")
+        case .connectionLost:
             return .unavailable(reason: "the connection to PostgreSQL was lost; try again")
+        case .server, .unexpectedResult:
+            break
         }
         let message = postgres.serverMessage
         if let invariant = InvariantViolation(sqlState: postgres.sqlState)
@@ -39,6 +49,14 @@ extension DomainError {
             return .unavailable(reason: "unexpected database error \(postgres.sqlState ?? "")")
         }
     }
+}
+
+/// libpq's message on one line: it puts a hint on a second, tab-indented line.
+private func oneLine(_ message: String) -> String {
+    message.split(whereSeparator: \.isNewline)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+        .joined(separator: " ")
 }
 
 /// The invariants the database's own triggers enforce (sql/migrations/0003_security.up.sql),

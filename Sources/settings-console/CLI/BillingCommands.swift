@@ -6,7 +6,7 @@ struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
         abstract: "Plan, usage and payment (owners only): show, plan, cancel, resume.",
-        discussion: ExitCodes.help,
+        discussion: ExitKind.summary,
         subcommands: [BillingShow.self, BillingPlan.self, BillingCancel.self, BillingResume.self])
 }
 
@@ -52,11 +52,11 @@ struct BillingJSON: Encodable {
     }
 }
 
-func billingOutput(_ overview: BillingOverview, headline: String? = nil) -> CommandOutput {
-    var lines: [String] = headline.map { [$0, ""] } ?? []
+func billingOutput(_ overview: BillingOverview, headline: PrintableText? = nil) -> CommandOutput {
+    var lines: [PrintableText] = headline.map { [$0, ""] } ?? []
     lines += [
         "Plan            \(overview.plan.title) (\(overview.status.title)), \(overview.priceDescription)",
-        "Traces          \(overview.traces.summary)\(overview.traces.level == .approaching ? " approaching limit" : overview.traces.level == .exceeded ? " exceeded" : "")",
+        "Traces          \(overview.traces.summary)\(tracesLevel(overview.traces))",
         "Seats           \(overview.seats.summary)",
         "API keys        \(overview.apiKeys.summary)",
         "Integrations    \(overview.integrations.summary)",
@@ -70,7 +70,16 @@ func billingOutput(_ overview: BillingOverview, headline: String? = nil) -> Comm
         )
     }
     return CommandOutput(
-        text: lines.map(TextTable.clean).joined(separator: "\n"), json: BillingJSON(overview))
+        text: .joined(lines: lines), json: BillingJSON(overview))
+}
+
+/// " approaching limit" or " exceeded" after the traces gauge, nothing below the warning.
+private func tracesLevel(_ traces: UsageMeter) -> PrintableText {
+    switch traces.level {
+    case .approaching: return " approaching limit"
+    case .exceeded: return " exceeded"
+    case .normal, .unlimited: return ""
+    }
 }
 
 struct BillingShow: StoreCommand {

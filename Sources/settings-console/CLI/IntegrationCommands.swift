@@ -10,7 +10,7 @@ struct IntegrationsCommand: AsyncParsableCommand {
         discussion: """
             Credentials are read from an environment variable you name (--credentials-env), never \
             from the command line, and sealed with INTEGRATION_CREDENTIALS_KEY (32 bytes, base64).
-            \(ExitCodes.help)
+            \(ExitKind.summary)
             """,
         subcommands: [
             IntegrationsList.self, IntegrationsShow.self, IntegrationsAdd.self,
@@ -141,7 +141,7 @@ struct IntegrationsShow: StoreCommand {
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let detail = try await store.integration(try await target.find(in: store).id)
         let item = detail.summary
-        let text = [
+        let text: PrintableText = .joined(lines: [
             "Name          \(item.name) (\(item.type.rawValue))",
             "Health        \(item.health.rawValue)\(item.enabled ? "" : ", disabled")",
             "Message       \(item.healthMessage ?? "-")",
@@ -152,7 +152,7 @@ struct IntegrationsShow: StoreCommand {
             "Config        \(detail.config.jsonText)",
             "Event filters \(detail.eventFilters.jsonText)",
             "Retry         \(detail.retryConfig.jsonText)",
-        ].map(TextTable.clean).joined(separator: "\n")
+        ])
         return CommandOutput(
             text: text,
             json: DetailJSON(
@@ -179,8 +179,9 @@ struct IntegrationsAdd: StoreCommand {
         try settings.apply(to: &draft)
         let sealer = try environmentSealer(required: settings.credentialsEnv != nil)
         let detail = try await store.addIntegration(draft, sealer: sealer)
-        let message = "Added \(detail.summary.name) (\(detail.summary.type.rawValue))"
-        return CommandOutput(text: TextTable.clean(message), json: IntegrationJSON(detail.summary))
+        return CommandOutput(
+            text: "Added \(detail.summary.name) (\(detail.summary.type.rawValue))",
+            json: IntegrationJSON(detail.summary))
     }
 }
 
@@ -205,7 +206,7 @@ struct IntegrationsEdit: StoreCommand {
         let detail = try await store.editIntegration(
             current.id, draft, expected: current.version, sealer: sealer)
         return CommandOutput(
-            text: TextTable.clean("Saved \(detail.summary.name)"),
+            text: "Saved \(detail.summary.name)",
             json: IntegrationJSON(detail.summary))
     }
 }
@@ -214,14 +215,13 @@ struct IntegrationsEdit: StoreCommand {
 protocol IntegrationVerb: StoreCommand {
     var target: IntegrationName { get }
     func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> String
+        -> PrintableText
 }
 
 extension IntegrationVerb {
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let item = try await target.find(in: store)
-        let message = try await perform(item, on: store)
-        return CommandOutput(text: TextTable.clean(message), json: DoneJSON(message: message))
+        return CommandOutput(message: try await perform(item, on: store))
     }
 }
 
@@ -233,7 +233,7 @@ struct IntegrationsEnable: IntegrationVerb {
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
     func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> String
+        -> PrintableText
     {
         _ = try await store.enableIntegration(item.id, expected: item.version)
         return "Enabled \(item.name)"
@@ -248,7 +248,7 @@ struct IntegrationsDisable: IntegrationVerb {
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
     func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> String
+        -> PrintableText
     {
         _ = try await store.disableIntegration(item.id, expected: item.version)
         return "Disabled \(item.name)"
@@ -263,7 +263,7 @@ struct IntegrationsRemove: IntegrationVerb {
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
     func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> String
+        -> PrintableText
     {
         try await store.removeIntegration(item.id, expected: item.version)
         return "Removed \(item.name)"
@@ -279,7 +279,7 @@ struct IntegrationsTest: IntegrationVerb {
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
     func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> String
+        -> PrintableText
     {
         let check = try await store.testIntegration(
             item.id, sealer: try environmentSealer(required: false))
@@ -311,7 +311,7 @@ struct IntegrationsRotateKey: StoreCommand {
             throw .invalid(field: CredentialSealer.keyVariable, reason: "not set")
         }
         let count = try await store.rotateCredentialsKey(from: old, to: new)
-        let message = "Re-sealed \(count) credential\(count == 1 ? "" : "s") under key \(new.keyID)"
-        return CommandOutput(text: message, json: DoneJSON(message: message))
+        return CommandOutput(
+            message: "Re-sealed \(count) credential\(count == 1 ? "" : "s") under key \(new.keyID)")
     }
 }

@@ -9,7 +9,7 @@ struct KeysCommand: AsyncParsableCommand {
         discussion: """
             A registered key logs in as its user through sshd (ExposeAuthInfo, see \
             docs/ssh-deployment.md). Owners and admins manage keys; admins cannot manage \
-            owners' or other admins' keys. \(ExitCodes.help)
+            owners' or other admins' keys. \(ExitKind.summary)
             """,
         subcommands: [KeysList.self, KeysAdd.self, KeysRemove.self])
 }
@@ -58,8 +58,12 @@ struct KeysList: StoreCommand {
                 key.lastUsedAt.map { format.string(from: $0) } ?? "never",
             ])
         }
-        let text =
-            keys.isEmpty ? "No SSH keys\(email.map { " for \($0)" } ?? "")." : table.rendered()
+        let text: PrintableText
+        if keys.isEmpty {
+            text = email.map { "No SSH keys for \($0)." } ?? "No SSH keys."
+        } else {
+            text = table.rendered()
+        }
         return CommandOutput(text: text, json: keys.map(SSHKeyJSON.init))
     }
 }
@@ -94,7 +98,6 @@ struct KeysRemove: StoreCommand {
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let removed = try await store.removeSSHKey(fingerprint: fingerprint)
-        let message = "Removed key \(removed.fingerprint) of \(removed.email)"
-        return CommandOutput(text: message, json: DoneJSON(message: message))
+        return CommandOutput(message: "Removed key \(removed.fingerprint) of \(removed.email)")
     }
 }

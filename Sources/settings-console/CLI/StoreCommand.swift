@@ -3,8 +3,8 @@ import Domain
 import Foundation
 import Postgres
 
-/// The shared shape of every command-line verb: connect, log in, act, print, and turn a
-/// `DomainError` into its message on stderr and its documented exit code.
+/// The shared shape of every command-line verb: connect, log in, act, print through `Output`,
+/// and leave by `CommandFailure` on a `DomainError`.
 protocol StoreCommand: AsyncParsableCommand {
     var connection: ConnectionOptions { get }
     var identity: IdentityOptions { get }
@@ -32,36 +32,25 @@ extension StoreCommand {
         do {
             result = try await act(on: SettingsStore(client: client, session: session))
         } catch {
-            fail(error)
+            CommandFailure(error).exit()
         }
-        print(output.json ? result.json : result.text)
-    }
-
-    private func fail(_ error: DomainError) -> Never {
-        FileHandle.standardError.write(Data(("settings-console: " + error.userMessage + "\n").utf8))
-        Foundation.exit(error.exitCode)
+        Output.result(output.json ? result.json : result.text)
     }
 }
 
 /// What a verb prints: a table or sentence for people, JSON for scripts.
 struct CommandOutput {
-    let text: String
-    let json: String
+    let text: PrintableText
+    let json: PrintableText
 
-    init<T: Encodable>(text: String, json value: T) {
+    init(text: PrintableText, json value: some Encodable) {
         self.text = text
-        let encoder = JSONEncoder.forOutput
-        self.json =
-            (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        self.json = .json(value)
     }
-}
 
-extension JSONEncoder {
-    static var forOutput: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
+    /// A sentence for verbs that only report success; the JSON keeps its values unsanitised.
+    init(message: PrintableText) {
+        self.init(text: message, json: DoneJSON(message: message.original))
     }
 }
 

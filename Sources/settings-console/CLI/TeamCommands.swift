@@ -7,7 +7,7 @@ struct TeamCommand: AsyncParsableCommand {
         commandName: "team",
         abstract:
             "Members and invitations: list, invite, resend, revoke, role, deactivate, reactivate, remove.",
-        discussion: ExitCodes.help,
+        discussion: ExitKind.summary,
         subcommands: [
             TeamList.self, TeamInvite.self, TeamResend.self, TeamRevoke.self, TeamRole.self,
             TeamDeactivate.self, TeamReactivate.self, TeamRemove.self,
@@ -91,7 +91,7 @@ struct InvitationJSON: Encodable {
 }
 
 /// Prints the token once: it is not stored and cannot be shown again.
-func invitationOutput(_ receipt: InvitationReceipt, verb: String) -> CommandOutput {
+func invitationOutput(_ receipt: InvitationReceipt, verb: PrintableText) -> CommandOutput {
     let link = receipt.link()
     return CommandOutput(
         text: """
@@ -137,7 +137,7 @@ struct TeamResend: StoreCommand {
 /// A verb that finds a member by email and changes it.
 protocol MemberChangeCommand: StoreCommand {
     var email: String { get }
-    var done: String { get }
+    var done: PrintableText { get }
     func change(_ member: Member, on store: SettingsStore) async throws(DomainError)
 }
 
@@ -145,8 +145,7 @@ extension MemberChangeCommand {
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let member = try await store.member(email: email)
         try await change(member, on: store)
-        let message = "\(done): \(member.email)"
-        return CommandOutput(text: message, json: DoneJSON(message: message))
+        return CommandOutput(message: "\(done): \(member.email)")
     }
 }
 
@@ -157,7 +156,7 @@ struct TeamRevoke: MemberChangeCommand {
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @Argument var email: String
-    var done: String { "Revoked the invitation" }
+    var done: PrintableText { "Revoked the invitation" }
     func change(_ member: Member, on store: SettingsStore) async throws(DomainError) {
         try await store.revokeInvitation(member.id, expected: member.version)
     }
@@ -171,7 +170,7 @@ struct TeamRole: MemberChangeCommand {
     @OptionGroup var output: OutputOptions
     @Argument var email: String
     @Argument(help: "owner, admin, member or viewer.") var role: String
-    var done: String { "Changed the role to \(role.lowercased())" }
+    var done: PrintableText { "Changed the role to \(role.lowercased())" }
     func change(_ member: Member, on store: SettingsStore) async throws(DomainError) {
         try await store.changeRole(member.id, to: try Role.parse(role), expected: member.version)
     }
@@ -184,7 +183,7 @@ struct TeamDeactivate: MemberChangeCommand {
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @Argument var email: String
-    var done: String { "Deactivated" }
+    var done: PrintableText { "Deactivated" }
     func change(_ member: Member, on store: SettingsStore) async throws(DomainError) {
         try await store.deactivate(member.id, expected: member.version)
     }
@@ -197,7 +196,7 @@ struct TeamReactivate: MemberChangeCommand {
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @Argument var email: String
-    var done: String { "Reactivated" }
+    var done: PrintableText { "Reactivated" }
     func change(_ member: Member, on store: SettingsStore) async throws(DomainError) {
         try await store.reactivate(member.id, expected: member.version)
     }
@@ -210,7 +209,7 @@ struct TeamRemove: MemberChangeCommand {
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @Argument var email: String
-    var done: String { "Removed" }
+    var done: PrintableText { "Removed" }
     func change(_ member: Member, on store: SettingsStore) async throws(DomainError) {
         try await store.remove(member.id, expected: member.version)
     }

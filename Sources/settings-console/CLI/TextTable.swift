@@ -7,24 +7,24 @@ struct TextTable {
     let headers: [String]
     var rows: [[String]] = []
 
-    mutating func add(_ cells: [String]) { rows.append(cells.map(Self.clean)) }
+    mutating func add(_ cells: [String]) { rows.append(cells.map(TerminalText.sanitize)) }
 
-    func rendered() -> String {
+    /// The lines of the table; each is sanitised once more on its way into `PrintableText`,
+    /// which changes nothing in text already clean.
+    func rendered() -> PrintableText {
         var widths = headers.map { DisplayWidth.of($0) }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                index == cells.count - 1
-                    ? cell : TextLayout.fit(cell, width: widths[index], alignment: .left)
-            }.joined(separator: "  ")
+        func line(_ cells: [String]) -> PrintableText {
+            .untrusted(
+                cells.enumerated().map { index, cell in
+                    index == cells.count - 1
+                        ? cell : TextLayout.fit(cell, width: widths[index], alignment: .left)
+                }.joined(separator: "  "))
         }
-        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+        return .joined(lines: [line(headers)] + rows.map(line))
     }
-
-    /// Control characters, escape sequences and bidi overrides shown as visible placeholders.
-    static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
 }

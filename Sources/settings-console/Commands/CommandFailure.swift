@@ -2,20 +2,59 @@ import ArgumentParser
 import Domain
 import Foundation
 
-/// A `DomainError` leaving the program: its message on stderr and its documented exit code.
+/// A failure leaving the program. `exit()` is the one place the command line prints an error
+/// and exits, so every verb, `migrate`, `seed`, `demo`, the SSH forced command and identity
+/// refusals word their failures the same way and exit with a code from `ExitKind`.
 struct CommandFailure: Error, CustomStringConvertible {
-    let error: DomainError
+    let kind: ExitKind
+    /// Everything written to standard error, already safe for a terminal.
+    let message: PrintableText
 
-    init(_ error: DomainError) { self.error = error }
+    /// `settings-console: REASON`, exiting with `kind`'s code.
+    init(_ kind: ExitKind, _ reason: PrintableText) {
+        self.init(kind: kind, message: "settings-console: \(reason)")
+    }
 
-    var description: String { error.userMessage }
-}
+    /// A domain error in its own words (`userMessage`) with its documented exit code.
+    init(_ error: DomainError) {
+        self.init(error.exitKind, .untrusted(error.userMessage))
+    }
 
-/// Exit codes, in one table for `--help`, the README and the code alike.
-enum ExitCodes {
-    static let help = """
-        Exit codes: 0 done; 1 unexpected failure; 3 denied; 4 not found; 5 conflict; \
-        6 invalid input; 7 plan limit reached; 8 database unavailable; 9 login refused \
-        (invalid credentials, locked account, unknown or unusable SSH key); 64 usage error.
-        """
+    private init(kind: ExitKind, message: PrintableText) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// A usage error (exit 64, as ArgumentParser's own).
+    static func usage(_ reason: PrintableText) -> CommandFailure {
+        CommandFailure(.usage, reason)
+    }
+
+    /// What ArgumentParser says about `error` (a usage error, `--help`, `--version`) and the
+    /// code it chose; its text may echo arguments, so every line is sanitised.
+    init(parserError error: any Error) {
+        let code = SettingsConsoleCommand.exitCode(for: error).rawValue
+        self.init(
+            kind: ExitKind(rawValue: code) ?? .unexpected,
+            message: .untrusted(lines: SettingsConsoleCommand.fullMessage(for: error)))
+    }
+
+    var description: String { message.text }
+
+    /// Prints the message on standard error (a clean exit's, such as `--help`, on standard
+    /// output) and exits with the kind's code.
+    func exit() -> Never {
+        if !message.isEmpty {
+            if kind == .done { Output.result(message) } else { Output.diagnostic(message) }
+        }
+        Foundation.exit(kind.code)
+    }
+
+    /// Leaves after whatever a command threw: our own failures as they are, anything else as
+    /// ArgumentParser words it.
+    static func exit(after error: any Error) -> Never {
+        if let failure = error as? CommandFailure { failure.exit() }
+        if let domain = error as? DomainError { CommandFailure(domain).exit() }
+        CommandFailure(parserError: error).exit()
+    }
 }

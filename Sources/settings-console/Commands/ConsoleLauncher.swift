@@ -6,13 +6,13 @@ import ViewModels
 
 /// Opens the interactive console for a logged-in session and runs it until the user quits.
 enum ConsoleLauncher {
-    /// Returns the process exit code.
+    /// Returns when the user quits; a terminal that cannot be opened is a failure.
     @MainActor
-    static func run(session: Session, client: PostgresClient, options: ConsoleOptions) async
-        -> Int32
+    static func run(session: Session, client: PostgresClient, options: ConsoleOptions)
+        async throws(CommandFailure)
     {
-        guard let (terminal, themeProblem) = openTerminal(options: options) else { return 1 }
-        return await run(
+        let (terminal, themeProblem) = try openTerminal(options: options)
+        await run(
             session: session, client: client, options: options, terminal: terminal,
             themeProblem: themeProblem)
     }
@@ -21,25 +21,27 @@ enum ConsoleLauncher {
     /// screen exits with 0; nothing is opened without a session.
     @MainActor
     static func runAfterLogin(client: PostgresClient, workspace: String?, options: ConsoleOptions)
-        async -> Int32
+        async throws(CommandFailure)
     {
-        guard let (terminal, themeProblem) = openTerminal(options: options) else { return 1 }
+        let (terminal, themeProblem) = try openTerminal(options: options)
         let login = LoginRuntime(
             runner: LoginRunner(authenticator: Authenticator(client: client), workspace: workspace),
             terminal: terminal)
         guard let session = login.run() else {
             terminal.shutdown()
             await client.close()
-            return 0
+            return
         }
-        return await run(
+        await run(
             session: session, client: client, options: options, terminal: terminal,
             themeProblem: themeProblem)
     }
 
     /// Starts curses with the chosen theme; a bad theme file is reported, not fatal.
     @MainActor
-    private static func openTerminal(options: ConsoleOptions) -> (NcursesTerminal, String?)? {
+    private static func openTerminal(options: ConsoleOptions) throws(CommandFailure) -> (
+        NcursesTerminal, String?
+    ) {
         let resolution = ThemeResolver.resolve(
             flag: options.theme, environment: ProcessInfo.processInfo.environment,
             readFile: ThemeResolver.diskReader)
@@ -52,8 +54,7 @@ enum ConsoleLauncher {
                     + " (using the default theme)"
             return (terminal, problem)
         } catch {
-            FileHandle.standardError.write(Data("settings-console: \(error)\n".utf8))
-            return nil
+            throw CommandFailure(.unexpected, "\(String(describing: error))")
         }
     }
 
@@ -62,7 +63,7 @@ enum ConsoleLauncher {
         session: Session, client: PostgresClient, options: ConsoleOptions,
         terminal: NcursesTerminal,
         themeProblem: String?
-    ) async -> Int32 {
+    ) async {
         var state = AppState(session: session, readOnly: options.readonly)
         if let themeProblem {
             state.flash = Flash.make(.error, themeProblem, now: Date(), sticky: true)
@@ -83,6 +84,5 @@ enum ConsoleLauncher {
         _ = runtime.run()
         terminal.shutdown()
         await client.close()
-        return 0
     }
 }

@@ -33,9 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var console: ConsoleOptions
 
     func run() async throws {
-        let progress: (String) -> Void = { line in
-            FileHandle.standardError.write(Data(("settings-console: " + line + "\n").utf8))
-        }
+        let progress: (String) -> Void = { Output.note(.untrusted($0)) }
         // The demo's credentials die with its cluster, so a throwaway sealing key lets the
         // integration form take credentials here; a key already set is used as it is.
         if ProcessInfo.processInfo.environment[CredentialSealer.keyVariable]?.isEmpty ?? true {
@@ -45,28 +43,29 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             cluster = try ThrowawayCluster.start(progress: progress)
         } catch {
-            progress("could not start PostgreSQL: \(error)")
-            throw ExitCode(8)
+            CommandFailure(.unavailable, "could not start PostgreSQL: \(String(describing: error))")
+                .exit()
         }
         defer { cluster.stop() }
-        let exitCode = await runOnCluster(cluster, progress: progress)
-        if exitCode != 0 {
+        do {
+            try await runOnCluster(cluster)
+        } catch {
+            // Stopped here: exiting skips the `defer`.
             cluster.stop()
-            throw ExitCode(exitCode)
+            error.exit()
         }
     }
 
-    private func runOnCluster(_ cluster: ThrowawayCluster, progress: (String) -> Void) async
-        -> Int32
-    {
+    private func runOnCluster(_ cluster: ThrowawayCluster) async throws(CommandFailure) {
         let admin = PostgresClient(conninfo: "", overrides: cluster.superuserParameters)
         do {
             try await Migrator(client: admin).migrate()
             try await admin.transaction { try $0.execute(script: DemoSeed.sql) }
             await admin.close()
         } catch {
-            progress("could not prepare the demo database: \(DomainError.from(error).userMessage)")
-            return 8
+            throw CommandFailure(
+                .unavailable,
+                "could not prepare the demo database: \(DomainError.from(error).userMessage)")
         }
         let app = PostgresClient(
             conninfo: "", overrides: cluster.superuserParameters + [("user", "console_app")])
@@ -75,9 +74,10 @@ struct DemoCommand: AsyncParsableCommand {
             session = try await Authenticator(client: app).login(
                 email: role.email, password: "demo-pass", method: "demo")
         } catch {
-            progress("could not log in as the demo \(role.rawValue): \(error.userMessage)")
-            return error.exitCode
+            throw CommandFailure(
+                error.exitKind,
+                "could not log in as the demo \(role.rawValue): \(error.userMessage)")
         }
-        return await ConsoleLauncher.run(session: session, client: app, options: console)
+        try await ConsoleLauncher.run(session: session, client: app, options: console)
     }
 }

@@ -32,14 +32,13 @@ struct InteractiveCommand: AsyncParsableCommand {
                     forced, identity: identity, connection: connection, environment: environment)
                 return
             }
-            let code = try await openConsole(environment: environment)
-            if code != 0 { throw ExitCode(code) }
-        } catch let refusal as IdentityRefusal {
-            refusal.exit()
+            try await openConsole(environment: environment)
+        } catch {
+            error.exit()
         }
     }
 
-    private func openConsole(environment: [String: String]) async throws(IdentityRefusal) -> Int32 {
+    private func openConsole(environment: [String: String]) async throws(CommandFailure) {
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let plan = try IdentityPlan.choose(
             environment: environment, user: identity.user, passwordStdin: identity.passwordStdin,
@@ -50,12 +49,12 @@ struct InteractiveCommand: AsyncParsableCommand {
             let key = try SSHIdentity.key(authInfoPath: path)
             let session = try await SSHIdentity.session(
                 key: key, workspace: identity.workspace, client: client, environment: environment)
-            return await ConsoleLauncher.run(session: session, client: client, options: console)
+            try await ConsoleLauncher.run(session: session, client: client, options: console)
         case .password(let email):
             let session = try await identity.passwordSession(email: email, client: client)
-            return await ConsoleLauncher.run(session: session, client: client, options: console)
+            try await ConsoleLauncher.run(session: session, client: client, options: console)
         case .loginScreen:
-            return await ConsoleLauncher.runAfterLogin(
+            try await ConsoleLauncher.runAfterLogin(
                 client: client, workspace: identity.workspace, options: console)
         }
     }

@@ -20,19 +20,19 @@ struct MigrateCommand: AsyncParsableCommand {
         do {
             if let down {
                 let reverted = try await migrator.rollback(steps: down)
-                print(
+                Output.result(
                     reverted.isEmpty
                         ? "nothing to revert"
                         : "reverted \(reverted.map(String.init).joined(separator: ", "))")
             } else {
                 let applied = try await migrator.migrate()
-                print(
+                Output.result(
                     applied.isEmpty
                         ? "schema is up to date"
                         : "applied \(applied.map(String.init).joined(separator: ", "))")
             }
         } catch {
-            throw CommandFailure(DomainError.from(error))
+            CommandFailure(DomainError.from(error)).exit()
         }
         await client.close()
     }
@@ -52,9 +52,9 @@ struct SeedCommand: AsyncParsableCommand {
         do {
             try await client.transaction { try $0.execute(script: DemoSeed.sql) }
         } catch {
-            throw CommandFailure(DomainError.from(error))
+            CommandFailure(DomainError.from(error)).exit()
         }
         await client.close()
-        print("seeded the demo workspace")
+        Output.result("seeded the demo workspace")
     }
 }

@@ -13,8 +13,9 @@ extension ForcedCommand {
         environment: [String: String]
     ) async throws(IdentityRefusal) {
         let needsKey = IdentityRefusal(
-            "commands over SSH need a key login (sshd with ExposeAuthInfo yes); see docs/ssh-deployment.md",
-            exitCode: 9)
+            .loginRefused,
+            "commands over SSH need a key login (sshd with ExposeAuthInfo yes); see docs/ssh-deployment.md"
+        )
         guard environment["SSH_USER_AUTH"] != nil else { throw needsKey }
         let plan = try IdentityPlan.choose(
             environment: environment, user: identity.user, passwordStdin: identity.passwordStdin,
@@ -23,21 +24,22 @@ extension ForcedCommand {
         let key = try SSHIdentity.key(authInfoPath: path)
         let words = try arguments(from: text)
         if words.contains("--help") || words.contains("-h") {
-            print(SettingsConsoleCommand.helpMessage(for: commandType(named: words)))
+            Output.result(
+                .untrusted(
+                    lines: SettingsConsoleCommand.helpMessage(for: commandType(named: words))))
             return
         }
         let parsed: any ParsableCommand
         do {
             parsed = try SettingsConsoleCommand.parseAsRoot(words)
         } catch {
-            SettingsConsoleCommand.exit(withError: error)
+            CommandFailure.exit(after: error)
         }
         guard let command = parsed as? any StoreCommand else {
             // A group without its verb (`team`): say which verbs there are. Nothing else runs,
             // so a future verb with its own idea of identity cannot slip through here.
             let group = type(of: parsed)
-            FileHandle.standardError.write(
-                Data((SettingsConsoleCommand.helpMessage(for: group) + "\n").utf8))
+            Output.diagnostic(.untrusted(lines: SettingsConsoleCommand.helpMessage(for: group)))
             let verb = group.configuration.subcommands.first?.configuration.commandName ?? "list"
             throw .usage(
                 "name a verb, for example: ssh HOST \(words.joined(separator: " ")) \(verb)")

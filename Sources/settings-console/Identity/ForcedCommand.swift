@@ -18,7 +18,7 @@ enum ForcedCommand {
             throw .usage("could not read the SSH command (\(describe(error))). \(allowedList)")
         }
         guard let group = words.first, allowedGroups.contains(group) else {
-            let asked =
+            let asked: PrintableText =
                 words.first.map { "\"\(clean($0))\" is not a command you can run over SSH. " } ?? ""
             throw .usage(asked + allowedList)
         }
@@ -33,9 +33,9 @@ enum ForcedCommand {
         return words
     }
 
-    static var allowedList: String {
-        "Allowed commands: " + allowedGroups.joined(separator: ", ")
-            + " (for example: ssh HOST team list --json). Connect without a command for the console."
+    static var allowedList: PrintableText {
+        "Allowed commands: \(allowedGroups.joined(separator: ", ")) (for example: ssh HOST team "
+            + "list --json). Connect without a command for the console."
     }
 
     private static func describe(_ failure: ShellWords.Failure) -> String {

@@ -1,35 +1,13 @@
 import Domain
-import Foundation
 
-/// Why nobody is logged in: printed once on stderr, then the process exits with `exitCode`.
-/// Refusals end the program; no other way in is tried after one.
-struct IdentityRefusal: Error, CustomStringConvertible {
-    let message: String
-    let exitCode: Int32
+/// Why nobody is logged in: a `CommandFailure` like any other, printed once on stderr, then
+/// the process exits with its code. Refusals end the program; no other way in is tried after
+/// one.
+typealias IdentityRefusal = CommandFailure
 
-    init(_ message: String, exitCode: Int32) {
-        self.message = message
-        self.exitCode = exitCode
-    }
-
-    init(_ error: DomainError) {
-        self.init(error.userMessage, exitCode: error.exitCode)
-    }
-
+extension CommandFailure {
     /// The SSH key identity failed: exit 9, like any other failed login.
     init(_ error: SSHAuthInfoError) {
-        self.init("SSH login refused: \(error.description)", exitCode: 9)
-    }
-
-    /// A usage error (exit 64, as ArgumentParser uses).
-    static func usage(_ message: String) -> IdentityRefusal {
-        IdentityRefusal(message, exitCode: 64)
-    }
-
-    var description: String { message }
-
-    func exit() -> Never {
-        FileHandle.standardError.write(Data("settings-console: \(message)\n".utf8))
-        Foundation.exit(exitCode)
+        self.init(.loginRefused, "SSH login refused: \(error.description)")
     }
 }
