@@ -58,7 +58,8 @@ struct IdentityOptions: ParsableArguments {
         }
     }
 
-    private func readPassword() throws(IdentityRefusal) -> String {
+    /// The password from the first line of standard input, or a prompt on the terminal.
+    func readPassword(prompt: String = "Password: ") throws(IdentityRefusal) -> String {
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
                 throw IdentityRefusal(
@@ -66,7 +67,7 @@ struct IdentityOptions: ParsableArguments {
             }
             return line
         }
-        guard isatty(STDIN_FILENO) == 1, let typed = getpass("Password: ") else {
+        guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else {
             throw IdentityRefusal(
                 .invalid(
                     field: "password", reason: "no terminal to prompt on; use --password-stdin"))

@@ -48,13 +48,14 @@ struct KeysList: StoreCommand {
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let keys = try await store.sshKeys(of: email)
         var table = TextTable(headers: [
-            "EMAIL", "TYPE", "FINGERPRINT", "COMMENT", "ADDED", "LAST USED",
+            "EMAIL", "TYPE", "FINGERPRINT", "COMMENT", "ADDED", "ADDED BY", "LAST USED",
         ])
         let format = ISO8601DateFormatter()
         for key in keys {
             table.add([
                 key.email, key.shortType, key.fingerprint, key.comment ?? "-",
                 format.string(from: key.createdAt),
+                key.createdByEmail.map { $0 == key.email ? "self" : $0 } ?? "unknown",
                 key.lastUsedAt.map { format.string(from: $0) } ?? "never",
             ])
         }

@@ -6,11 +6,11 @@ struct TeamCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
         abstract:
-            "Members and invitations: list, invite, resend, revoke, role, deactivate, reactivate, remove.",
+            "Members and invitations: list, invite, resend, revoke, role, deactivate, reactivate, remove, accept.",
         discussion: ExitKind.summary,
         subcommands: [
             TeamList.self, TeamInvite.self, TeamResend.self, TeamRevoke.self, TeamRole.self,
-            TeamDeactivate.self, TeamReactivate.self, TeamRemove.self,
+            TeamDeactivate.self, TeamReactivate.self, TeamRemove.self, TeamAccept.self,
         ])
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Domain
+import Foundation
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,19 +43,39 @@ struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
         abstract: "Load the demo workspace (Acme Corp, six members, four integrations).",
-        discussion:
-            "Every seeded user's password is demo-pass. Run after migrate, as the database owner.")
+        discussion: """
+            Every seeded user's password is demo-pass. Run after migrate, as the database owner. \
+            --scale loads data at scale instead, for benchmarks (as a superuser): 100,000 \
+            workspaces, 1,000,000 team rows with every role and status, one workspace \
+            ("scale") of 100,000 members, integrations in every health state and audit \
+            history; its owner is owner@scale.example.
+            """)
 
     @OptionGroup var connection: ConnectionOptions
 
+    @Flag(help: "Load 1,000,000 team rows in 100,000 workspaces instead of the demo workspace.")
+    var scale = false
+
     func run() async throws {
         let client = connection.client()
+        let started = Date()
         do {
-            try await client.transaction { try $0.execute(script: DemoSeed.sql) }
+            if scale {
+                try await ScaleSeed.full.load(into: client)
+            } else {
+                try await client.transaction { try $0.execute(script: DemoSeed.sql) }
+            }
         } catch {
             CommandFailure(DomainError.from(error)).exit()
         }
         await client.close()
-        Output.result("seeded the demo workspace")
+        if scale {
+            let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+            Output.result(
+                "seeded \(ScaleSeed.full.teamRows) team rows in \(ScaleSeed.full.workspaces + 1) workspaces in \(seconds) s"
+            )
+        } else {
+            Output.result("seeded the demo workspace")
+        }
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// `settings-console team accept TOKEN`, the invitee's verb, through the real binary: a new
+/// email creates its account; an existing account is accepted only by logging in as it, and
+/// a token alone never sets its password (issue 8's account takeover).
+@Suite("team accept on the command line")
+final class InvitationAcceptEndToEndTests {
+    let database: TestDatabase
+    let conninfo: String
+    let home: String
+
+    init() async throws {
+        database = try await TestDatabase.make(.seeded)
+        conninfo = database.adminConninfo + " dbname=\(database.name) user=console_app"
+        home = NSTemporaryDirectory() + "sc-accept-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: home) }
+
+    func run(_ arguments: [String], input: String) throws -> ProcessRun {
+        try ProcessRun.run(
+            [Binary.path] + arguments + ["--database", conninfo], input: input,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"])
+    }
+
+    /// The admin invites `email`; returns the token the command line printed once.
+    func invite(_ email: String) throws -> String {
+        let invited = try run(
+            [
+                "team", "invite", email, "--role", "member", "--json", "--user",
+                "admin@example.com", "--password-stdin",
+            ], input: "demo-pass\n")
+        #expect(invited.status == 0, "\(invited.stderr)")
+        struct Receipt: Decodable { let token: String }
+        return try JSONDecoder().decode(Receipt.self, from: Data(invited.stdout.utf8)).token
+    }
+
+    func scalar(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> String? {
+        let owner = database.adminClient()
+        defer { Task { await owner.close() } }
+        return try await owner.query(sql, parameters).first?.optionalString("v")
+    }
+
+    @Test func aNewEmailCreatesItsAccountAndCanLogIn() async throws {
+        let token = try invite("newcomer@example.com")
+        let accepted = try run(
+            ["team", "accept", token, "--name", "New Comer", "--password-stdin", "--json"],
+            input: "newcomer-pass\n")
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout.contains("\"ok\":true"), "\(accepted.stdout)")
+        let list = try run(
+            ["team", "list", "--user", "newcomer@example.com", "--password-stdin"],
+            input: "newcomer-pass\n")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("New Comer"))
+    }
+
+    @Test func aTokenAloneCannotTakeOverAnExistingAccount() async throws {
+        let owner = database.adminClient()
+        try await owner.query(
+            """
+            WITH ws AS (INSERT INTO workspaces (name, slug) VALUES ('Initech', 'initech') RETURNING id),
+                 u AS (INSERT INTO users (email, password_hash, full_name)
+                       VALUES ('keyonly@initech.example', NULL, 'Key Only') RETURNING id)
+            INSERT INTO team_members (workspace_id, user_id, role, status)
+            SELECT ws.id, u.id, 'owner', 'active' FROM ws, u
+            """)
+        await owner.close()
+        let token = try invite("keyonly@initech.example")
+
+        let withName = try run(
+            ["team", "accept", token, "--name", "Mallory", "--password-stdin"],
+            input: "mallory-password\n")
+        #expect(withName.status == 9, "a password that is not the account's: \(withName.stderr)")
+        let asSomeoneElse = try run(
+            ["team", "accept", token, "--user", "admin@example.com", "--password-stdin"],
+            input: "demo-pass\n")
+        #expect(asSomeoneElse.status == 9, "\(asSomeoneElse.stderr)")
+        let bare = try run(["team", "accept", token], input: "")
+        #expect(bare.status == 6, "\(bare.stderr)")
+        #expect(bare.stderr.contains("--name"), "\(bare.stderr)")
+        #expect(
+            try await scalar(
+                "SELECT (password_hash IS NULL)::text AS v FROM users WHERE email = $1",
+                ["keyonly@initech.example"]) == "true")
+        #expect(
+            try await scalar(
+                "SELECT status AS v FROM team_members WHERE invitation_email = $1",
+                ["keyonly@initech.example"]) == "pending")
+    }
+
+    @Test func anExistingAccountAcceptsByLoggingInAsItself() async throws {
+        let owner = database.adminClient()
+        try await owner.query(
+            """
+            WITH ws AS (INSERT INTO workspaces (name, slug) VALUES ('Hooli', 'hooli') RETURNING id),
+                 u AS (INSERT INTO users (email, password_hash, full_name)
+                       VALUES ('gavin@hooli.example', crypt('hooli-pass', gen_salt('bf', 4)), 'Gavin')
+                       RETURNING id)
+            INSERT INTO team_members (workspace_id, user_id, role, status)
+            SELECT ws.id, u.id, 'owner', 'active' FROM ws, u
+            """)
+        await owner.close()
+        let token = try invite("gavin@hooli.example")
+        let needsLogin = try run(
+            ["team", "accept", token, "--name", "Gavin B", "--password-stdin"],
+            input: "not-his-password\n")
+        #expect(needsLogin.status == 9, "\(needsLogin.stderr)")
+        let accepted = try run(
+            ["team", "accept", token, "--user", "gavin@hooli.example", "--password-stdin"],
+            input: "hooli-pass\n")
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(
+            try await scalar(
+                "SELECT full_name AS v FROM users WHERE email = $1", ["gavin@hooli.example"])
+                == "Gavin")
+        let list = try run(
+            [
+                "team", "list", "--user", "gavin@hooli.example", "--password-stdin",
+                "--workspace", "acme",
+            ], input: "hooli-pass\n")
+        #expect(list.status == 0, "\(list.stderr)")
+    }
+}
