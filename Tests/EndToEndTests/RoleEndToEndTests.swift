@@ -233,13 +233,19 @@ struct RoleEndToEndTests {
             ("2", "650,000", ["p", "c", "u"]),
             ("3", "Error Tracking", ["a", "e", "Space", "t", "X", "DC"]),
         ]
+        let refusal = "Read-only mode: changes are disabled"
         for tab in writeKeys {
             try demo.press(tab.tab)
             try demo.waitFor(tab.ready)
             for key in tab.keys {
+                // Each key must answer with the refusal itself: clear the last one first, so
+                // seeing it again proves this key was refused (not merely that nothing showed).
+                try demo.press("Escape")
+                try demo.tmux.waitFor("the last refusal to clear") { !$0.contains(refusal) }
                 try demo.press(key)
-                Thread.sleep(forTimeInterval: 0.15)
-                let screen = try demo.tmux.screen()
+                let screen = try demo.tmux.waitFor("\(key) on tab \(tab.tab) to be refused") {
+                    $0.contains(refusal)
+                }
                 #expect(
                     !screen.contains("(Enter) ]"),
                     "\(key) on tab \(tab.tab) opened a dialog:\n\(screen)")
@@ -247,11 +253,14 @@ struct RoleEndToEndTests {
             }
         }
         // The command line refuses write verbs too.
+        try demo.press("Escape")
+        try demo.tmux.waitFor("the last refusal to clear") { !$0.contains(refusal) }
         try demo.press(":")
         try demo.type("invite ro@example.com viewer")
         try demo.press("Enter")
-        try demo.waitFor("Read-only mode: changes are disabled")
-        Thread.sleep(forTimeInterval: 0.3)
+        // The refusal is decided in `update`, which then asks for no effect: once it shows,
+        // nothing can still be on its way to the database.
+        try demo.waitFor(refusal)
         #expect(try demo.fingerprint() == before, "read-only mode changed the database")
         try demo.quit()
     }
