@@ -128,7 +128,8 @@ func run(_ arguments: [String]) throws {
     case "themes": body = try embedThemes(files)
     default: throw EmbedFailure(description: "unknown kind \(kind) (sql or themes)")
     }
-    let text = "// Generated at build time by the embed-files tool. Not committed.\n\n" + body + "\n"
+    let text =
+        "// Generated at build time by the embed-files tool. Not committed.\n\n" + body + "\n"
     // Rewritten only when different, so an unchanged output does not recompile its target.
     if (try? String(contentsOfFile: output, encoding: .utf8)) != text {
         try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -83,7 +83,8 @@ enum Snapshot {
         }
         guard (try? String(contentsOf: file, encoding: .utf8)) == text else {
             Issue.record(
-                "Snapshot \(file.path) did not read back as written", sourceLocation: sourceLocation)
+                "Snapshot \(file.path) did not read back as written", sourceLocation: sourceLocation
+            )
             return false
         }
         return true
