@@ -34,8 +34,12 @@ enum Snapshot {
             .appendingPathComponent("__Snapshots__")
     }
 
-    static func check(_ actual: String, named name: String, sourceLocation: SourceLocation) {
-        let environment = ProcessInfo.processInfo.environment
+    /// Compares `actual` with `<directory>/<name>.txt`; `environment` decides about recording.
+    static func check(
+        _ actual: String, named name: String, in directory: URL = Snapshot.directory,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        sourceLocation: SourceLocation
+    ) {
         let file = directory.appendingPathComponent(name + ".txt")
         let recording = environment["RECORD_SNAPSHOTS"] == "1"
         let isCI = ["true", "1"].contains(environment["CI"]?.lowercased() ?? "")
@@ -74,7 +78,7 @@ enum Snapshot {
     {
         do {
             try FileManager.default.createDirectory(
-                at: directory, withIntermediateDirectories: true)
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: file, atomically: true, encoding: .utf8)
         } catch {
             Issue.record(
