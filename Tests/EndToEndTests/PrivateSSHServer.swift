@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -61,7 +62,7 @@ final class PrivateSSHServer {
             // not root (it cannot switch users), as `nobody` when it is.
             acceptance = """
                 AuthorizedKeysFile none
-                AuthorizedKeysCommand /usr/bin/echo restrict,pty %t %k
+                AuthorizedKeysCommand /bin/echo restrict,pty %t %k
                 AuthorizedKeysCommandUser \(geteuid() == 0 ? "nobody" : user)
                 """
         }
@@ -245,6 +246,49 @@ extension PrivateSSHServer {
         }
         return nil
     }()
+}
+
+extension PrivateSSHServer {
+    /// Why sshd cannot give a login a terminal (`ssh -t`) here, or nil when it can.
+    ///
+    /// sshd hands the session's terminal to the login user and the group `tty` (a chown). Root
+    /// always may. A normal user's sshd may only when the terminal already has group `tty`
+    /// (devpts mounted with `gid=5`, as Debian does) or the user is in that group; where
+    /// devpts gives new terminals their creator's group (many containers), sshd drops the
+    /// session with "chown(/dev/pts/N, ...) failed".
+    static let terminalUnavailableReason: String? = {
+        guard geteuid() != 0, let tty = getgrnam("tty") else { return nil }
+        let ttyGroup = tty.pointee.gr_gid
+        let count = getgroups(0, nil)
+        var groups = [gid_t](repeating: 0, count: Int(max(count, 0)))
+        if getegid() == ttyGroup
+            || (count > 0 && getgroups(count, &groups) == count
+                && groups.contains(ttyGroup))
+        {
+            return nil
+        }
+        // Without a `gid=` option devpts gives a new terminal its creator's group.
+        let mounts = (try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)) ?? ""
+        let options =
+            mounts.split(separator: "\n").last {
+                $0.split(separator: " ").dropFirst().first == "/dev/pts"
+            }?
+            .split(separator: " ").dropFirst(3).first ?? ""
+        if options.split(separator: ",").contains("gid=\(ttyGroup)") { return nil }
+        return "sshd run by a normal user cannot give the login a terminal on this machine: "
+            + "/dev/pts is mounted without gid=\(ttyGroup) (\(options)), so a new terminal has the "
+            + "user's group and only root may give it to tty. `ssh -t` is tested when run as root."
+    }()
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only where sshd can give the login a terminal; otherwise it is skipped
+    /// with the reason.
+    static var needsTerminalOverSSH: Self {
+        .enabled(
+            if: PrivateSSHServer.terminalUnavailableReason == nil,
+            Comment(rawValue: PrivateSSHServer.terminalUnavailableReason ?? ""))
+    }
 }
 
 /// The account the SSH tests log in as, and the binary it runs.
