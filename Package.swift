@@ -57,9 +57,16 @@ let package = Package(
             dependencies: ["TUI", "ViewModels", "Domain", "Postgres"]
         ),
         // Build time only: sql/ and themes/ become Swift source in the targets that carry them.
+        // `Watched/` holds links to those folders: SwiftPM plans the build again (and so runs
+        // the plugins again) when a plugin's folder changes shape, which a file added to or
+        // removed from sql/ or themes/ then does.
         .executableTarget(name: "embed-files"),
-        .plugin(name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-files"]),
-        .plugin(name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-files"]),
+        .plugin(
+            name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-files"],
+            exclude: ["Watched"]),
+        .plugin(
+            name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-files"],
+            exclude: ["Watched"]),
         .target(
             name: "TestSupport", dependencies: ["Postgres", "Domain"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),

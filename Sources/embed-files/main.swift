@@ -4,11 +4,12 @@ import Foundation
 /// needs neither `sql/` nor `themes/` beside it. Run by the `EmbedSQL` and `EmbedThemes`
 /// build-tool plugins on every build whose inputs changed; never by hand, never committed.
 ///
-///     embed-files sql OUTPUT FILE...      files under sql/{migrations,seed,verify}
-///     embed-files themes OUTPUT FILE...   themes/*.yaml
+///     embed-files sql OUTPUT DIRECTORY...     sql/migrations, sql/seed, sql/verify
+///     embed-files themes OUTPUT DIRECTORY...  themes (its *.yaml files)
 ///
-/// The files come as arguments (the plugins list the directories), so adding or removing
-/// one changes the command and SwiftPM runs it again.
+/// The tool lists the directories itself each time it runs, so it embeds exactly what is
+/// there. The plugins make it run when a file there is edited (the files are its inputs) and
+/// when one is added or removed (their `Watched/` links make SwiftPM plan the build again).
 struct EmbedFailure: Error, CustomStringConvertible {
     let description: String
 }
@@ -117,11 +118,24 @@ func embedThemes(_ files: [String]) throws -> String {
     return lines.joined(separator: "\n")
 }
 
+/// The regular, visible files directly in `directory`; none when it does not exist.
+func regularFiles(in directory: String) throws -> [String] {
+    guard FileManager.default.fileExists(atPath: directory) else { return [] }
+    return try FileManager.default.contentsOfDirectory(atPath: directory)
+        .filter { !$0.hasPrefix(".") }
+        .map { directory + "/" + $0 }
+        .filter {
+            (try? FileManager.default.attributesOfItem(atPath: $0)[.type] as? FileAttributeType)
+                == .typeRegular
+        }
+}
+
 func run(_ arguments: [String]) throws {
     guard arguments.count >= 2 else {
-        throw EmbedFailure(description: "usage: embed-files sql|themes OUTPUT FILE...")
+        throw EmbedFailure(description: "usage: embed-files sql|themes OUTPUT DIRECTORY...")
     }
-    let (kind, output, files) = (arguments[0], arguments[1], Array(arguments.dropFirst(2)))
+    let (kind, output) = (arguments[0], arguments[1])
+    let files = try arguments.dropFirst(2).flatMap { try regularFiles(in: $0) }
     let body: String
     switch kind {
     case "sql": body = try embedSQL(files)
