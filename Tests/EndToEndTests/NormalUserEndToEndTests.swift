@@ -53,9 +53,7 @@ struct NormalUserScratch {
         directory = String(cString: made)
         if geteuid() == 0 {
             chmod(directory, 0o755)
-            binary = directory + "/settings-console"
-            try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
-            chmod(binary, 0o755)
+            binary = try Binary.copy(into: directory)
         } else {
             binary = Binary.path
         }

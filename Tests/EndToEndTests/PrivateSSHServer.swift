@@ -326,9 +326,7 @@ final class SSHLoginAccount {
         try FileManager.default.createDirectory(
             atPath: bin, withIntermediateDirectories: false,
             attributes: [.posixPermissions: 0o755])
-        binary = bin + "/settings-console"
-        try FileManager.default.copyItem(atPath: Binary.path, toPath: binary)
-        chmod(binary, 0o755)
+        binary = try Binary.copy(into: bin)
         // A real shell (sshd runs the forced command through it) and the `*` password that
         // `UsePAM no` accepts as "not locked".
         try ProcessRun.check([
