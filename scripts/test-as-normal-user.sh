@@ -30,14 +30,14 @@ trap cleanup EXIT
 git clone --quiet --no-hardlinks "$root" "$home/clone"
 chown -R "$user:" "$home/clone"
 
-# Package dependencies may come from a git mirror that root owns; git refuses another user's
-# repository unless told it is safe. (safe.directory is read from the command-line scope,
-# which GIT_CONFIG_COUNT is.)
+# Package dependencies may come from a local git mirror that root owns (`insteadOf` in the
+# system's git config); git refuses another user's repository unless told it is safe, and
+# SwiftPM does not pass GIT_CONFIG_* on, so the throwaway user's own git config says so.
+runuser -u "$user" -- git config --file "$home/.gitconfig" safe.directory '*'
 started=$(date +%s)
 status=0
 runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" SHELL=/bin/bash \
     PATH="$swift_dir:/usr/local/bin:/usr/bin:/bin" LANG=C.UTF-8 TERM=dumb \
-    GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0='*' \
     bash -c 'cd ~/clone && make "$@"' make "${@:-test}" || status=$?
 echo "test-as-normal-user: make ${*:-test} as $user exited $status after $(( $(date +%s) - started )) s" >&2
 trap - EXIT
