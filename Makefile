@@ -4,38 +4,33 @@ SWIFT ?= swift
 BIN_DIR := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 BIN := $(BIN_DIR)/settings-console
 
-.PHONY: all deps embed build demo test test-sql bench format lint clean
+.PHONY: all deps build demo test bench format lint clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
-# Regenerates the Swift copies of sql/ and themes/ that are compiled into the binary.
-embed:
-	@python3 scripts/embed-sql.py
-	@if [ -x scripts/embed-themes.sh ]; then scripts/embed-themes.sh; fi
-
-build: deps embed
+build: deps
 	$(SWIFT) build
 
 demo: build
 	$(BIN) demo
 
-test: deps embed
+test: deps
 	$(SWIFT) build --build-tests
 	SC_BINARY=$(BIN) scripts/pg-cluster.sh run $(SWIFT) test --skip-build
 	@if [ -x sql/check.sh ]; then sql/check.sh; fi
 
-bench: deps embed
+bench: deps
 	$(SWIFT) build -c release
 	scripts/pg-cluster.sh run scripts/bench.sh
 
 format:
-	$(SWIFT) format -i -r Package.swift Sources Tests
+	$(SWIFT) format -i -r Package.swift Sources Plugins Tests
 
 lint:
-	$(SWIFT) format lint -r Sources Tests
+	$(SWIFT) format lint --strict -r Package.swift Sources Plugins Tests
 
 clean:
 	rm -rf .build

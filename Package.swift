@@ -35,13 +35,14 @@ let package = Package(
                 "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["EmbedSQL"]
         ),
         .target(name: "ViewModels", dependencies: ["Domain"]),
         .target(
             name: "TUI",
             dependencies: ["ViewModels", "CNcurses", "Yams"],
-            resources: []
+            plugins: ["EmbedThemes"]
         ),
         .executableTarget(
             name: "settings-console",
@@ -55,6 +56,17 @@ let package = Package(
             name: "settings-console-bench",
             dependencies: ["TUI", "ViewModels", "Domain", "Postgres"]
         ),
+        // Build time only: sql/ and themes/ become Swift source in the targets that carry them.
+        // `Watched/` holds links to those folders: SwiftPM plans the build again (and so runs
+        // the plugins again) when a plugin's folder changes shape, which a file added to or
+        // removed from sql/ or themes/ then does.
+        .executableTarget(name: "embed-files"),
+        .plugin(
+            name: "EmbedSQL", capability: .buildTool(), dependencies: ["embed-files"],
+            exclude: ["Watched"]),
+        .plugin(
+            name: "EmbedThemes", capability: .buildTool(), dependencies: ["embed-files"],
+            exclude: ["Watched"]),
         .target(
             name: "TestSupport", dependencies: ["Postgres", "Domain"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),

@@ -4,26 +4,20 @@
 set -euo pipefail
 
 packages=(libncurses-dev libpq-dev postgresql postgresql-contrib tmux openssh-server openssh-client
-          python3 locales)
+          locales)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
         || missing+=("$package")
 done
-# python3 may come from elsewhere (pyenv); then the Debian package is not needed.
-if command -v python3 >/dev/null 2>&1; then
-    missing=("${missing[@]/python3}")
-fi
-wanted=()
-for package in "${missing[@]}"; do [ -n "$package" ] && wanted+=("$package"); done
-[ ${#wanted[@]} -eq 0 ] && exit 0
+[ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "missing packages: ${wanted[*]} (run as root or install them)" >&2; exit 1; }
+    command -v sudo >/dev/null 2>&1 || { echo "missing packages: ${missing[*]} (run as root or install them)" >&2; exit 1; }
     sudo="sudo"
 fi
-echo "installing: ${wanted[*]}" >&2
+echo "installing: ${missing[*]}" >&2
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${wanted[@]}" >&2
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 # The Debian package starts a system cluster; the console never uses it.

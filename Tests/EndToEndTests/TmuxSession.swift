@@ -137,6 +137,41 @@ enum Binary {
     }
 }
 
+extension Binary {
+    /// Copies the binary under test to `directory`/settings-console (mode 755) for a user who
+    /// cannot reach the checkout, and returns the copy's path.
+    ///
+    /// The copy is written through a close-on-exec descriptor: other tests start processes all
+    /// the time, and one started while a plain descriptor was open for writing would keep it,
+    /// and with it the file "busy", so running the copy would fail with ETXTBSY.
+    static func copy(into directory: String) throws -> String {
+        let destination = directory + "/settings-console"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TmuxSession.Failure(description: "cannot read \(path)")
+        }
+        let descriptor = open(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else {
+            throw TmuxSession.Failure(
+                description: "cannot create \(destination): \(String(cString: strerror(errno)))")
+        }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return buffer.isEmpty }
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        guard close(descriptor) == 0, written, chmod(destination, 0o755) == 0 else {
+            throw TmuxSession.Failure(description: "cannot write \(destination)")
+        }
+        return destination
+    }
+}
+
 /// Direct children of `parent`, from the parent id in each /proc/PID/stat.
 func childProcesses(of parent: Int32) -> [Int32] {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

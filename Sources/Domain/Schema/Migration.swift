@@ -12,7 +12,8 @@ public struct Migration: Sendable, Equatable {
         self.down = down
     }
 
-    /// The migrations shipped in `sql/migrations`, in order.
+    /// The migrations shipped in `sql/migrations`, in order (compiled in by the EmbedSQL
+    /// build-tool plugin).
     public static var shipped: [Migration] { EmbeddedSQL.migrations }
 }
 
@@ -28,5 +29,5 @@ public struct Verification: Sendable, Equatable {
 
 /// The demo workspace's data (`sql/seed/demo.sql`).
 public enum DemoSeed {
-    public static var sql: String { EmbeddedSQL.demoSeed }
+    public static var sql: String { EmbeddedSQL.seeds["demo", default: ""] }
 }
