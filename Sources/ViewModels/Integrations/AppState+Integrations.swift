@@ -34,10 +34,10 @@ extension AppState {
         case .checked(let name, let result):
             switch result {
             case .success(let check) where check.passed:
-                flash = .make(.info, "\(name): check passed: \(check.message)", now: now)
+                flash = .make(.info, "\(name): test \(check.message)", now: now)
             case .success(let check):
                 flash = .make(
-                    .error, "\(name): check failed: \(check.message)", now: now, sticky: true)
+                    .error, "\(name): test failed: \(check.message)", now: now, sticky: true)
             case .failure(let error):
                 return fail(error, now: now, sticky: true)
             }
