@@ -213,7 +213,7 @@ final class SSHEndToEndTests {
     @Test func nothingButSettingsVerbsRunsAndNoOneBorrowsAnIdentity() throws {
         for (words, expected) in [
             (["demo"], "\"demo\" is not a command you can run over SSH"),
-            (["migrate"], "Allowed commands: team, billing, integrations, audit, keys"),
+            (["migrate"], "Allowed commands: team, billing, integrations, health, audit, keys"),
             (["team", "list", "--user", "demo@example.com"], "--user cannot be used over SSH"),
             (["team", "list", "--database=host=/tmp"], "--database cannot be used over SSH"),
             (["/bin/sh", "-c", "id"], "is not a command you can run over SSH"),

@@ -35,6 +35,7 @@ extension StoreCommand {
             fail(error)
         }
         print(output.json ? result.json : result.text)
+        if result.exitCode != 0 { Foundation.exit(result.exitCode) }
     }
 
     private func fail(_ error: DomainError) -> Never {
@@ -47,9 +48,12 @@ extension StoreCommand {
 struct CommandOutput {
     let text: String
     let json: String
+    /// Non-zero when the verb succeeded but its answer is bad news (`health`).
+    let exitCode: Int32
 
-    init<T: Encodable>(text: String, json value: T) {
+    init<T: Encodable>(text: String, json value: T, exitCode: Int32 = 0) {
         self.text = text
+        self.exitCode = exitCode
         let encoder = JSONEncoder.forOutput
         self.json =
             (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"

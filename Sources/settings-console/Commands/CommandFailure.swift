@@ -16,6 +16,8 @@ enum ExitCodes {
     static let help = """
         Exit codes: 0 done; 1 unexpected failure; 3 denied; 4 not found; 5 conflict; \
         6 invalid input; 7 plan limit reached; 8 database unavailable; 9 login refused \
-        (invalid credentials, locked account, unknown or unusable SSH key); 64 usage error.
+        (invalid credentials, locked account, unknown or unusable SSH key); 10 (health) an \
+        integration is degraded or never checked; 11 (health) an integration is unhealthy; \
+        64 usage error.
         """
 }
