@@ -16,7 +16,7 @@ private func routeNotice(_: UnsafeMutableRawPointer?, _ message: UnsafePointer<C
 ///
 /// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL.
 public final class PostgresConnection {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     private let secretsToRedact: [String]
 
     /// Opens a connection. `conninfo` is a libpq keyword/value string or a `postgres://` URI;

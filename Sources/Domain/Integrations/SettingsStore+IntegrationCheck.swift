@@ -11,7 +11,8 @@ extension SettingsStore {
     /// is an observation, so it never makes someone's open edit form stale. A success never
     /// touches `last_error_message`: the failure that made it unhealthy stays readable.
     /// Credentials that do not open here (no key, another key) are the console's problem,
-    /// not the integration's: that is refused and nothing is recorded.
+    /// not the integration's: that is refused and nothing is recorded. Test events are kept
+    /// in the check history, not in the event totals, which count the platform's events.
     @discardableResult
     public func testIntegration(
         _ id: IntegrationID, sealer: CredentialSealer?, delivery: HTTPDelivery = HTTPDelivery(),
@@ -95,9 +96,7 @@ extension SettingsStore {
                     last_health_check_at = $5::timestamptz,
                     last_sync_at = CASE WHEN $6 THEN $5::timestamptz ELSE last_sync_at END,
                     last_error_at = CASE WHEN $6 THEN last_error_at ELSE $5::timestamptz END,
-                    last_error_message = CASE WHEN $6 THEN last_error_message ELSE $7 END,
-                    total_events_sent = COALESCE(total_events_sent, 0) + 1,
-                    total_errors = COALESCE(total_errors, 0) + CASE WHEN $6 THEN 0 ELSE 1 END
+                    last_error_message = CASE WHEN $6 THEN last_error_message ELSE $7 END
                 WHERE workspace_id = $1 AND id = $2
                 """,
                 [

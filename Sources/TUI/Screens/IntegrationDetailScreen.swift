@@ -5,15 +5,37 @@ import ViewModels
 /// One integration in full: health, activity, configuration (secrets only as "configured"),
 /// event filters, rate limit and retries. Times are absolute here, relative in the list.
 enum IntegrationDetailScreen {
-    static func draw(_ detail: IntegrationDetail, in rect: Rect, now: Date, on canvas: inout Canvas)
-    {
+    static func draw(
+        _ detail: IntegrationDetail, history: IntegrationHistory?, in rect: Rect, now: Date,
+        on canvas: inout Canvas
+    ) {
         let item = detail.summary
         let (symbol, role) = IntegrationsScreen.label(item.health)
+        let status = history.flatMap {
+            $0.id == item.id ? IntegrationStatus(integration: item, history: $0) : nil
+        }
+        let since = status?.since.map { " since \(AbsoluteTime.format($0))" } ?? ""
         var lines: [(String, String, StyleRole)] = [
-            (
-                "Health", "\(symbol) \(item.health.rawValue)\(item.enabled ? "" : " (disabled)")",
-                item.enabled ? role : .disabled
-            ),
+            item.enabled
+                ? ("Health", "\(symbol) \(item.health.rawValue)\(since)", role)
+                : ("Health", "○ disabled (was \(item.health.rawValue))", .disabled)
+        ]
+        if let status {
+            let breaker = status.breaker
+            lines.append(
+                (
+                    "Deliveries", breaker.words(time: { AbsoluteTime.format($0) }),
+                    breaker == .closed ? .body : .flashError
+                ))
+            lines.append(
+                (
+                    "Last success",
+                    (status.history.assessment.lastSuccessAt ?? item.lastSyncAt).map {
+                        AbsoluteTime.format($0)
+                    } ?? "never", .body
+                ))
+        }
+        lines += [
             ("Type", item.type.rawValue, .body),
             ("Message", item.healthMessage ?? "-", .body),
             (
@@ -36,6 +58,15 @@ enum IntegrationDetailScreen {
         ]
         for (key, value) in detail.config.objectValue?.sorted(by: { $0.key < $1.key }) ?? [] {
             lines.append(("config." + key, value.stringValue ?? value.jsonText, .body))
+        }
+        for (index, attempt) in (status?.history.attempts.prefix(10) ?? []).enumerated() {
+            lines.append(
+                (
+                    index == 0 ? "Recent attempts" : "",
+                    "\(AbsoluteTime.format(attempt.attemptedAt)) \(attempt.source.rawValue) "
+                        + "\(attempt.durationMS) ms \(attempt.summary)",
+                    attempt.outcome.succeeded ? .body : .dim
+                ))
         }
         canvas.write(
             item.name, x: rect.x + 2, y: rect.y, style: Style(.title), maxWidth: rect.width - 4)

@@ -28,7 +28,8 @@ enum IntegrationsScreen {
     ) {
         let integrations = state.integrations
         if let detail = integrations.detail {
-            IntegrationDetailScreen.draw(detail, in: rect, now: now, on: &canvas)
+            IntegrationDetailScreen.draw(
+                detail, history: integrations.history, in: rect, now: now, on: &canvas)
             return
         }
         let (header, rest) = rect.splitTop(2)
@@ -67,15 +68,16 @@ enum IntegrationsScreen {
     }
 
     static func row(for item: IntegrationHealth, now: Date) -> TableRow {
-        let (symbol, role) = label(item.health)
+        // A disabled integration pages nobody: its old health symbol would mislead.
+        let (symbol, role) = item.enabled ? label(item.health) : ("○", StyleRole.disabled)
         let checked = item.lastHealthCheckAt.map { RelativeTime.format($0, now: now) } ?? "never"
         let error =
             item.lastErrorMessage ?? (item.health == .healthy ? "" : item.healthMessage ?? "")
         return TableRow(
             [
                 TableCell(
-                    "\(symbol) \(item.health.rawValue)",
-                    style: Style(item.enabled ? role : .disabled)),
+                    "\(symbol) \(item.enabled ? item.health.rawValue : "disabled")",
+                    style: Style(role)),
                 TableCell(item.name), TableCell(item.type.rawValue),
                 TableCell(item.enabled ? "yes" : "no"),
                 TableCell(checked), TableCell(error, style: error.isEmpty ? nil : Style(.dim)),

@@ -100,6 +100,7 @@ extension AppState {
             case .success(let overview):
                 billing.overview = overview
                 billing.loadError = nil
+                billing.refreshedAt = now
                 connection = .connected
             case .failure(let error):
                 billing.loadError = error.userMessage
@@ -114,6 +115,7 @@ extension AppState {
                 let keep = integrations.selectedItem?.id
                 integrations.items = items
                 integrations.loadError = nil
+                integrations.refreshedAt = now
                 integrations.selected =
                     keep.flatMap { id in items.firstIndex { $0.id == id } }
                     ?? min(integrations.selected, max(0, items.count - 1))
@@ -125,10 +127,12 @@ extension AppState {
             }
         case .integrationDetailLoaded(let result):
             switch result {
-            case .success(let detail): integrations.detail = detail
+            case .success(let detail):
+                if integrations.history?.id != detail.id { integrations.history = nil }
+                integrations.detail = detail
+                return [.integration(.loadHistory(detail.id))]
             case .failure(let error): return fail(error, now: now)
             }
-            return []
         case .auditLoaded(let append, let result):
             audit.isLoading = false
             audit.hasLoaded = true
@@ -168,6 +172,13 @@ extension AppState {
             return update(action, now: now)
         case .connectionChanged(let state):
             connection = state
+            return []
+        case .settingsChanged(let views):
+            return liveReload(views)
+        case .pollDue:
+            return liveReload(Set(LiveView.allCases))
+        case .liveUpdatesChanged(let mode):
+            liveUpdates = mode
             return []
         case .ticked(let date):
             if let expiry = flash?.expiresAt, expiry <= date { flash = nil }

@@ -42,6 +42,11 @@ extension AppState {
                 return fail(error, now: now, sticky: true)
             }
             return reloadIntegrations()
+        case .historyLoaded(let result):
+            if case .success(let history) = result, integrations.detail?.id == history.id {
+                integrations.history = history
+            }
+            return []
         case .removed(let name, let result):
             switch result {
             case .success:

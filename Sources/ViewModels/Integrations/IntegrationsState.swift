@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// The Integrations tab: the health list, worst first, and the detail of one when opened.
 public struct IntegrationsState: Sendable, Equatable {
@@ -11,6 +12,10 @@ public struct IntegrationsState: Sendable, Equatable {
     /// Integrations in use against the plan's limit, so "add" can be dimmed with the reason
     /// before anyone fills in the form; nil until loaded.
     public var usage: UsageMeter?
+    /// The open detail's recent attempts and the health they add up to.
+    public var history: IntegrationHistory?
+    /// When the list on screen was read from the database (what "refreshed" says).
+    public var refreshedAt: Date?
 
     public init() {}
 

@@ -161,7 +161,7 @@ struct IntegrationsShow: StoreCommand {
                 "Name          \(item.name) (\(item.type.rawValue))",
                 "Health        \(health)",
                 "Message       \(item.healthMessage ?? "-")",
-                "Deliveries    \(BreakerText.describe(status.breaker, stamp: stamp))",
+                "Deliveries    \(status.breaker.words(time: stamp))",
                 "Last success  \((status.history.assessment.lastSuccessAt ?? item.lastSyncAt).map(stamp) ?? "never")",
                 "Events/errors \(item.eventsSent) / \(item.errors)",
                 "Last error    \(item.lastErrorMessage ?? "-")",
@@ -357,18 +357,5 @@ struct AttemptJSON: Encodable {
         outcome = attempt.outcome.rawValue
         httpStatus = attempt.httpStatus
         error = attempt.error
-    }
-}
-
-/// The circuit breaker in words: "active", "paused until ... (4 failures in a row)".
-enum BreakerText {
-    static func describe(_ breaker: Breaker, stamp: (Date) -> String) -> String {
-        switch breaker {
-        case .closed: return "active"
-        case .paused(let until, let failures):
-            return "paused until \(stamp(until)) after \(failures) failures in a row (back-off)"
-        case .suspended(let since, let reason):
-            return "suspended since \(stamp(since)): \(reason); fix it, then test"
-        }
     }
 }
