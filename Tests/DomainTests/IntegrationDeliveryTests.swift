@@ -133,13 +133,11 @@ import Testing
     @Test func aServerThatNeverAnswersTimesOutOnTheConfiguredTimeout() async throws {
         let store = try await DemoLogin.store(database, .admin)
         let id = try await webhook(store, path: "/never", extra: ["timeout_ms": .number(300)])
-        let started = Date()
         let check = try await store.testIntegration(id, sealer: key)
-        let elapsed = Date().timeIntervalSince(started)
         #expect(check.attempt.outcome == .timedOut)
         #expect(check.attempt.error == "timed out after 300 ms")
-        #expect(elapsed < 3)
-        #expect(check.attempt.durationMS >= 290)
+        // The deadline is the integration's, not URLSession's whole seconds (slack for load).
+        #expect((290..<1500).contains(check.attempt.durationMS))
     }
 
     @Test func redirectsToAnotherHostAreRefused() async throws {
@@ -232,5 +230,20 @@ import Testing
         #expect(refusal?.invalidField != nil)
         #expect(try server.received().isEmpty)
         #expect(try await store.integrationHistory(id).attempts.isEmpty)
+    }
+}
+
+extension IntegrationDeliveryTests {
+    @Test func aMemberRefusedATestIsToldWhoCan() async throws {
+        let member = try await DemoLogin.store(database, .member)
+        let id = IntegrationID(
+            try #require(UUID(uuidString: "30000000-0000-0000-0000-000000000001")))
+        let refusal = await domainError { () async throws(DomainError) in
+            try await member.testIntegration(id, sealer: key)
+        }
+        #expect(
+            refusal?.forbiddenReason
+                == "Only admins and owners can manage integrations; ask Demo Owner, Admin User")
+        #expect(try await member.integrationManagers() == ["Demo Owner", "Admin User"])
     }
 }

@@ -19,7 +19,7 @@ extension SettingsStore {
         source: CheckSource = .manual
     ) async throws(DomainError) -> IntegrationCheck {
         let (stored, sealed) = try await transaction { tx in
-            try tx.policy().can(.manageIntegrations).enforce()
+            try tx.requireIntegrationManager()
             return (try tx.storedIntegration(id), try tx.sealedCredentials(id))
         }
         var credentials: CredentialSecret?

@@ -9,6 +9,10 @@ extension AppState {
             return perform(command, now: now)
         case .usageLoaded(let result):
             if case .success(let usage) = result { integrations.usage = usage }
+            // Members and viewers are told who can act; fetch the names once.
+            if integrations.managers == nil, !policy.can(.manageIntegrations).isAllowed {
+                return [.integration(.loadManagers)]
+            }
             return []
         case .editLoaded(let result):
             switch result {
@@ -42,6 +46,9 @@ extension AppState {
                 return fail(error, now: now, sticky: true)
             }
             return reloadIntegrations()
+        case .managersLoaded(let result):
+            if case .success(let names) = result { integrations.managers = names }
+            return []
         case .historyLoaded(let result):
             if case .success(let history) = result, integrations.detail?.id == history.id {
                 integrations.history = history
@@ -67,7 +74,9 @@ extension AppState {
             return []
         }
         if case .denied(let reason) = command.availability(in: integrations, policy: policy) {
-            flash = .make(.warning, reason, now: now)
+            let managers = policy.can(.manageIntegrations).isAllowed ? [] : integrations.managers
+            flash = .make(
+                .warning, IntegrationManagers.reason(reason, managers: managers ?? []), now: now)
             return []
         }
         if command == .add {
@@ -87,7 +96,19 @@ extension AppState {
             }
             return [.integration(.loadForEdit(target.id))]
         case .toggle:
-            return [.integration(.setEnabled(target.id, !target.enabled, expected: target.version))]
+            let effect = Effect.integration(
+                .setEnabled(target.id, !target.enabled, expected: target.version))
+            // Silencing a paging integration at 3 a.m. by a stray key would be worse than a
+            // question; enabling needs none.
+            guard target.enabled, target.type.pages else { return [effect] }
+            dialog = .confirm(
+                Confirmation(
+                    title: "Disable \(target.type.title) integration",
+                    message:
+                        "Disable \(target.name)? It pages on-call: alerts stop reaching anyone "
+                        + "until it is enabled again.",
+                    confirmLabel: "Disable", effect: effect))
+            return []
         case .test:
             flash = .make(.info, "Checking \(target.name)…", now: now)
             return [.integration(.test(target.id, name: target.name))]

@@ -28,6 +28,8 @@ extension EffectRunner {
         case .test(let id, let name):
             return .checked(
                 name: name, await result { try await $0.testIntegration(id, sealer: sealer) })
+        case .loadManagers:
+            return .managersLoaded(await result { try await $0.integrationManagers() })
         case .loadHistory(let id):
             return .historyLoaded(await result { try await $0.integrationHistory(id) })
         case .remove(let id, let name, let version):

@@ -41,6 +41,7 @@ public enum IntegrationAction: Sendable, Equatable {
     case checked(name: String, Result<IntegrationCheck, DomainError>)
     case removed(name: String, Result<Empty, DomainError>)
     case historyLoaded(Result<IntegrationHistory, DomainError>)
+    case managersLoaded(Result<[String], DomainError>)
 }
 
 /// Integration reads and writes; writes carry the row version the user was looking at.
@@ -53,4 +54,5 @@ public enum IntegrationEffect: Sendable, Equatable {
     case test(IntegrationID, name: String)
     case remove(IntegrationID, name: String, expected: RowVersion)
     case loadHistory(IntegrationID)
+    case loadManagers
 }

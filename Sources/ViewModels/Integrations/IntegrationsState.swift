@@ -14,6 +14,8 @@ public struct IntegrationsState: Sendable, Equatable {
     public var usage: UsageMeter?
     /// The open detail's recent attempts and the health they add up to.
     public var history: IntegrationHistory?
+    /// The owners and admins, by name, for members told who can test; nil until loaded.
+    public var managers: [String]?
     /// When the list on screen was read from the database (what "refreshed" says).
     public var refreshedAt: Date?
 

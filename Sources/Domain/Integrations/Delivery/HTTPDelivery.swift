@@ -63,7 +63,6 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var body = Data()
     private var status: Int?
     private var refusedRedirect: String?
-    private var didTimeOut = false
     private var continuation: CheckedContinuation<Ending, Never>?
 
     private init(original: URL) { self.original = original }
@@ -93,8 +92,9 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         return await withCheckedContinuation { continuation in
             exchange.lock.withLock { exchange.continuation = continuation }
             task.resume()
+            // The deadline answers at once: a cancelled task can take a while to wind down.
             DispatchQueue.global().asyncAfter(deadline: .now() + request.timeout) { [weak task] in
-                exchange.lock.withLock { exchange.didTimeOut = exchange.continuation != nil }
+                exchange.finish(.timedOut)
                 task?.cancel()
             }
         }
@@ -130,18 +130,22 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         completionHandler(nil)
     }
 
+    /// Answers the waiting caller once; later endings (a cancelled task's) are dropped.
+    func finish(_ ending: Ending) {
+        let continuation = lock.withLock {
+            defer { self.continuation = nil }
+            return self.continuation
+        }
+        continuation?.resume(returning: ending)
+    }
+
     func urlSession(
         _ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?
     ) {
         let ending: Ending
-        let (continuation, status, body, redirect, timedOut) = lock.withLock {
-            defer { self.continuation = nil }
-            return (self.continuation, self.status, self.body, refusedRedirect, didTimeOut)
-        }
+        let (status, body, redirect) = lock.withLock { (self.status, self.body, refusedRedirect) }
         if let redirect {
             ending = .redirectRefused(status: status ?? 302, target: redirect)
-        } else if timedOut {
-            ending = .timedOut
         } else if let error, body.count < ExternalText.bodyLimit || status == nil {
             ending = Self.describe(error)
         } else if let status {
@@ -149,7 +153,7 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         } else {
             ending = .failed("no HTTP answer")
         }
-        continuation?.resume(returning: ending)
+        finish(ending)
     }
 
     /// Network failures in our own words: the error's text is the library's, not ours to show.
