@@ -175,7 +175,11 @@ import Testing
         #expect(
             await DemoLogin.error { () async throws(DomainError) in
                 try await store.testIntegration(Self.webhookID, sealer: nil)
-            } == denied)
+            }
+                == .forbidden(
+                    reason:
+                        "Only admins and owners can manage integrations; ask Demo Owner, Admin User"
+                ))
         #expect(try await snapshot() == before)
     }
 
