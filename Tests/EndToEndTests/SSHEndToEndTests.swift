@@ -173,6 +173,17 @@ final class SSHEndToEndTests {
         #expect(try ssh(viewer, "team", "list", "--json").status == 0)
     }
 
+    /// A monitor needs no password: a viewer's key runs `health`, whose exit code is the verdict.
+    @Test func aViewersKeyRunsTheHealthCheckForAMonitor() throws {
+        let result = try ssh(viewer, "health", "--json")
+        #expect(result.status == 10, "\(result.stderr)")  // the seed's webhook is degraded
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            "\(result.stdout)")
+        #expect(report["status"] as? String == "warning")
+        #expect((report["integrations"] as? [[String: Any]])?.count == 4)
+    }
+
     @Test func theViewersChangeIsDeniedWithTheReason() async throws {
         let result = try ssh(viewer, "team", "role", "member@example.com", "admin")
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
