@@ -51,15 +51,9 @@ enum IntegrationDetailScreen {
                     msg + (item.lastErrorAt.map { " (\(AbsoluteTime.format($0)))" } ?? "")
                 } ?? "-", item.lastErrorMessage == nil ? .body : .flashError
             ),
-            ("Credentials", item.hasCredentials ? "configured" : "none", .body),
-            ("Rate limit", detail.rateLimitPerMinute.map { "\($0) / minute" } ?? "none", .body),
-            ("Retries", detail.retryConfig.jsonText, .body),
-            ("Event filters", detail.eventFilters.jsonText, .body),
         ]
-        for (key, value) in detail.config.objectValue?.sorted(by: { $0.key < $1.key }) ?? [] {
-            lines.append(("config." + key, value.stringValue ?? value.jsonText, .body))
-        }
-        for (index, attempt) in (status?.history.attempts.prefix(10) ?? []).enumerated() {
+        // Attempts before settings: on a small screen on-call needs them more.
+        for (index, attempt) in (status?.history.attempts.prefix(5) ?? []).enumerated() {
             lines.append(
                 (
                     index == 0 ? "Recent attempts" : "",
@@ -67,6 +61,15 @@ enum IntegrationDetailScreen {
                         + "\(attempt.durationMS) ms \(attempt.summary)",
                     attempt.outcome.succeeded ? .body : .dim
                 ))
+        }
+        lines += [
+            ("Credentials", item.hasCredentials ? "configured" : "none", .body),
+            ("Rate limit", detail.rateLimitPerMinute.map { "\($0) / minute" } ?? "none", .body),
+            ("Retries", detail.retryConfig.jsonText, .body),
+            ("Event filters", detail.eventFilters.jsonText, .body),
+        ]
+        for (key, value) in detail.config.objectValue?.sorted(by: { $0.key < $1.key }) ?? [] {
+            lines.append(("config." + key, value.stringValue ?? value.jsonText, .body))
         }
         canvas.write(
             item.name, x: rect.x + 2, y: rect.y, style: Style(.title), maxWidth: rect.width - 4)
