@@ -110,7 +110,7 @@ extension AppState {
                     confirmLabel: "Disable", effect: effect))
             return []
         case .test:
-            flash = .make(.info, "Checking \(target.name)…", now: now)
+            flash = .make(.info, "Sending a test event to \(target.name)…", now: now)
             return [.integration(.test(target.id, name: target.name))]
         case .remove:
             let hasHistory = target.eventsSent > 0

@@ -15,12 +15,20 @@ struct HealthChecker {
         let delivery = HTTPDelivery()
         repeat {
             let statuses = try await store.integrationStatuses()
+            var due: [IntegrationHealth] = []
             for status in statuses {
                 // Cheap first: most integrations are not due on most ticks.
                 guard status.isDue(at: Date(), interval: Self.shortestInterval),
                     status.isDue(at: Date(), interval: try await interval(of: status.integration))
                 else { continue }
-                log(await test(status.integration, delivery: delivery))
+                due.append(status.integration)
+            }
+            // Side by side, so one receiver that never answers does not hold up the others.
+            await withTaskGroup(of: String.self) { group in
+                for item in due {
+                    group.addTask { await self.test(item, delivery: delivery) }
+                }
+                for await line in group { log(line) }
             }
             if once { return }
             try? await Task.sleep(nanoseconds: UInt64(tick * 1_000_000_000))
