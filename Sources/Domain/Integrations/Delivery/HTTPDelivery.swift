@@ -26,9 +26,7 @@ public struct HTTPDelivery: Sendable {
     }
 
     func send(_ request: DeliveryRequest) async -> Result {
-        let started = Date()
-        let exchange = await Exchange.run(request)
-        let duration = Int(Date().timeIntervalSince(started) * 1000)
+        let (exchange, duration) = await Exchange.run(request)
         switch exchange {
         case .answered(let status, let body):
             let (outcome, error) = request.outcome(status: status, body: body)
@@ -63,11 +61,14 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var body = Data()
     private var status: Int?
     private var refusedRedirect: String?
-    private var continuation: CheckedContinuation<Ending, Never>?
+    private var continuation: CheckedContinuation<(Ending, Int), Never>?
+    /// Set when the request starts; the duration is taken when the ending is known, not
+    /// when the waiting task next runs (a busy machine can delay that by seconds).
+    private var started = Date()
 
     private init(original: URL) { self.original = original }
 
-    static func run(_ request: DeliveryRequest) async -> Ending {
+    static func run(_ request: DeliveryRequest) async -> (Ending, Int) {
         let exchange = Exchange(original: request.url)
         let configuration = URLSessionConfiguration.ephemeral
         // Only a backstop: on Linux URLSession drops the fraction of a timeout (0.3 s times
@@ -90,7 +91,10 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         }
         let task = session.dataTask(with: urlRequest)
         return await withCheckedContinuation { continuation in
-            exchange.lock.withLock { exchange.continuation = continuation }
+            exchange.lock.withLock {
+                exchange.continuation = continuation
+                exchange.started = Date()
+            }
             task.resume()
             // The deadline answers at once: a cancelled task can take a while to wind down.
             DispatchQueue.global().asyncAfter(deadline: .now() + request.timeout) { [weak task] in
@@ -132,11 +136,11 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     /// Answers the waiting caller once; later endings (a cancelled task's) are dropped.
     func finish(_ ending: Ending) {
-        let continuation = lock.withLock {
+        let (continuation, started) = lock.withLock {
             defer { self.continuation = nil }
-            return self.continuation
+            return (self.continuation, self.started)
         }
-        continuation?.resume(returning: ending)
+        continuation?.resume(returning: (ending, Int(Date().timeIntervalSince(started) * 1000)))
     }
 
     func urlSession(
