@@ -46,3 +46,14 @@ import Testing
         #expect(text.unicodeScalars.count <= ExternalText.storedLimit + 1)
     }
 }
+
+/// Settings and credentials cannot smuggle headers into a test delivery.
+@Suite struct DeliveryHeaderTests {
+    @Test func headerNamesAreTokensAndValuesHaveNoLineBreaks() {
+        #expect(DeliveryRequest.isToken("X-API-Version"))
+        #expect(!DeliveryRequest.isToken("X-Evil\r\nHost"))
+        #expect(!DeliveryRequest.isToken("X Space"))
+        #expect(DeliveryRequest.hasControlCharacters("token\r\nX-Injected: 1"))
+        #expect(!DeliveryRequest.hasControlCharacters("xoxb-123"))
+    }
+}

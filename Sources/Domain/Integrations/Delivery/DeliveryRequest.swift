@@ -67,6 +67,10 @@ public struct DeliveryRequest: Sendable {
             guard let secret, !secret.isEmpty else {
                 throw DeliveryRefusal("no credentials stored (\(what))")
             }
+            // A line break in a header value would smuggle in headers of its own.
+            guard !hasControlCharacters(secret) else {
+                throw DeliveryRefusal("the credentials contain control characters (\(what))")
+            }
             return secret
         }
         func json(_ value: [String: JSONValue]) -> Data {
@@ -94,6 +98,10 @@ public struct DeliveryRequest: Sendable {
                     guard let value = value.stringValue,
                         !reservedHeaders.contains(name.lowercased())
                     else { continue }
+                    guard isToken(name), !hasControlCharacters(value) else {
+                        throw DeliveryRefusal(
+                            "header \"\(Sanitized.short(name))\" is not a valid header")
+                    }
                     headers[name] = value
                 }
                 let auth =
@@ -107,7 +115,7 @@ public struct DeliveryRequest: Sendable {
                     headers["Authorization"] =
                         "Basic " + Data((try required("user:password")).utf8).base64EncodedString()
                 case "header":
-                    guard let name = config["auth_header"]?.stringValue, !name.isEmpty,
+                    guard let name = config["auth_header"]?.stringValue, isToken(name),
                         !reservedHeaders.contains(name.lowercased())
                     else { throw DeliveryRefusal("auth_type header needs an \"auth_header\" name") }
                     headers[name] = try required("the \(name) header's value")
@@ -175,6 +183,20 @@ public struct DeliveryRequest: Sendable {
         }
     }
 
+    /// An HTTP header name (RFC 9110 token characters).
+    public static func isToken(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || "!#$%&'*+-.^_`|~".unicodeScalars.contains($0))
+            }
+    }
+
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
     /// Headers the transport sets itself; settings may not override them.
     static let reservedHeaders: Set<String> = [
         "host", "content-length", "transfer-encoding", "connection", "authorization",
@@ -225,6 +247,9 @@ struct SentryDSN {
         let project = components.path.split(separator: "/").last.map(String.init) ?? ""
         guard !project.isEmpty, project.allSatisfy(\.isNumber) else {
             throw DeliveryRefusal("the Sentry DSN names no project")
+        }
+        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw DeliveryRefusal("the Sentry DSN's key must be letters and digits")
         }
         publicKey = key
         projectID = project
