@@ -46,4 +46,13 @@ import ViewModels
         _ = state.update(.liveUpdatesChanged(.listening), now: now)
         #expect(state.liveUpdates == .listening)
     }
+
+    @Test func theAuditLogOnScreenRefreshesAndSaysWhen() {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        state.tab = .audit
+        _ = state.update(
+            .auditLoaded(append: false, .success(AuditPage(entries: [], next: nil))), now: now)
+        #expect(state.refreshedAt == now)
+        #expect(state.update(.pollDue, now: now).contains(.loadAudit(before: nil)))
+    }
 }

@@ -17,6 +17,13 @@ extension AppState {
         if views.contains(.billing), billing.overview != nil, policy.can(.viewBilling).isAllowed {
             effects.append(.loadBilling)
         }
+        // Every settings change writes an audit row; the log refreshes while it is on screen
+        // and still on its first page (a reload would drop the older pages being read).
+        if tab == .audit, audit.hasLoaded, audit.entries.count <= AuditState.pageSize,
+            policy.can(.viewAuditLog).isAllowed
+        {
+            effects.append(.loadAudit(before: nil))
+        }
         if views.contains(.integrations), integrations.hasLoaded {
             effects.append(.loadIntegrations)
             if let detail = integrations.detail {

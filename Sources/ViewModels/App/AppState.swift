@@ -34,7 +34,8 @@ public struct AppState: Sendable, Equatable {
     /// stale view is fresh.
     public var refreshedAt: Date? {
         switch tab {
-        case .team, .audit: return lastRefresh
+        case .team: return lastRefresh
+        case .audit: return audit.refreshedAt
         case .billing: return billing.refreshedAt
         case .integrations: return integrations.refreshedAt
         }
