@@ -105,8 +105,20 @@ import Testing
         #expect(again.status == 0)
         #expect(try server.received().count == 1)
         #expect(try health([]).status == 0)
+        // A viewer cannot run the checker, and is told who can.
+        let refused = try health(["--watch", "--once"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("ask Demo Owner, Admin User"), "\(refused.stderr)")
+        // `integrations test` prints the attempt for scripts, and exits 5 when not delivered.
+        let tested = try run(
+            ["integrations", "test", "Checked hook", "--json"], as: "admin@example.com",
+            environment: ["INTEGRATION_CREDENTIALS_KEY": key])
+        #expect(tested.status == 0, "\(tested.stderr)")
+        #expect(tested.stdout.contains("\"delivered\":true"))
+        #expect(tested.stdout.contains("\"httpStatus\":200"))
         let shown = try run(["integrations", "show", "Checked hook"])
         #expect(shown.stdout.contains("Health        healthy since"), "\(shown.stdout)")
         #expect(shown.stdout.contains("checker") && shown.stdout.contains("delivered (HTTP 200)"))
+        #expect(shown.stdout.contains("manual"))
     }
 }

@@ -10,6 +10,12 @@ extension SettingsStore {
             return try tx.integrationManagers()
         }
     }
+
+    /// Refuses, naming the owners and admins, unless the actor may test integrations now
+    /// (the checker asks before it starts rather than failing at every tick).
+    public func requireIntegrationTester() async throws(DomainError) {
+        try await transaction { tx in try tx.requireIntegrationManager() }
+    }
 }
 
 extension WorkspaceTransaction {

@@ -29,6 +29,8 @@ struct HealthCommand: StoreCommand {
 
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         if watch {
+            // The checker tests, so it needs the right to; say so at once, naming who has it.
+            try await store.requireIntegrationTester()
             let checker = HealthChecker(
                 store: store, sealer: try environmentSealer(required: false),
                 tick: max(tick, 0.2))

@@ -291,7 +291,7 @@ struct IntegrationsRemove: IntegrationVerb {
     }
 }
 
-struct IntegrationsTest: IntegrationVerb {
+struct IntegrationsTest: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract:
@@ -301,15 +301,36 @@ struct IntegrationsTest: IntegrationVerb {
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> String
-    {
+
+    /// What a script needs from one test: the attempt as recorded and the health it led to.
+    struct TestJSON: Encodable {
+        let name: String
+        let delivered: Bool
+        let attempt: AttemptJSON
+        let health: String
+        let since: Date?
+        let deliveries: String
+    }
+
+    /// Prints the result either way; exits 5 when the event was not delivered.
+    func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
+        let item = try await target.find(in: store)
         let check = try await store.testIntegration(
             item.id, sealer: try environmentSealer(required: false))
-        guard check.passed else {
-            throw .conflict(reason: "\(item.name): test failed: \(check.message)")
+        let deliveries: String
+        switch check.assessment.breaker {
+        case .closed: deliveries = "active"
+        case .paused: deliveries = "paused"
+        case .suspended: deliveries = "suspended"
         }
-        return "\(item.name): \(check.message)"
+        let text = "\(item.name): \(check.passed ? "test" : "test failed:") \(check.message)"
+        return CommandOutput(
+            text: TextTable.clean(text),
+            json: TestJSON(
+                name: item.name, delivered: check.passed, attempt: AttemptJSON(check.attempt),
+                health: check.assessment.status.rawValue, since: check.assessment.since,
+                deliveries: deliveries),
+            exitCode: check.passed ? 0 : DomainError.conflict(reason: "").exitCode)
     }
 }
 
