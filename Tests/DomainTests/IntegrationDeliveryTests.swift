@@ -247,3 +247,22 @@ extension IntegrationDeliveryTests {
         #expect(try await member.integrationManagers() == ["Demo Owner", "Admin User"])
     }
 }
+
+extension IntegrationDeliveryTests {
+    /// The checker probes Slack and Datadog without posting, so channels stay quiet.
+    @Test func theCheckerProbesQuietlyWhereTheServiceAllows() async throws {
+        let store = try await DemoLogin.store(database, .admin)
+        let base = JSONValue.string(server.url("/svc"))
+        let slack = try await store.addIntegration(
+            IntegrationDraft(
+                type: .slack, name: "Quiet Slack",
+                config: .object(["channel_id": .string("C1"), "api_url": base]),
+                credentials: .replace(CredentialSecret("xoxb-quiet"))), sealer: key)
+        #expect(try await store.testIntegration(slack.id, sealer: key, source: .checker).passed)
+        try await store.testIntegration(slack.id, sealer: key, source: .manual)
+        let received = try server.received()
+        #expect(received.map(\.path) == ["/svc/api/auth.test", "/svc/api/chat.postMessage"])
+        #expect(received[0].headers["authorization"] == "Bearer xoxb-quiet")
+        #expect(!received[0].body.contains("Test message"))
+    }
+}

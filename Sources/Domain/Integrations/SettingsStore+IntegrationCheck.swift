@@ -35,7 +35,10 @@ extension SettingsStore {
             }
         }
         let result: HTTPDelivery.Result
-        switch Self.plan(stored, credentials: credentials, endpoints: delivery.endpoints) {
+        switch Self.plan(
+            stored, credentials: credentials, endpoints: delivery.endpoints,
+            quiet: source == .checker)
+        {
         case .success(let request):
             result = await delivery.send(request)
         case .failure(let refusal):
@@ -49,7 +52,8 @@ extension SettingsStore {
     /// The request to send, after the stored settings pass today's validation (a row written
     /// before a rule existed must not slip past it).
     private static func plan(
-        _ stored: StoredIntegration, credentials: CredentialSecret?, endpoints: DeliveryEndpoints
+        _ stored: StoredIntegration, credentials: CredentialSecret?, endpoints: DeliveryEndpoints,
+        quiet: Bool
     ) -> Result<DeliveryRequest, DeliveryRefusal> {
         let draft = IntegrationDraft(
             type: stored.summary.type, name: stored.summary.name, config: stored.config,
@@ -61,7 +65,7 @@ extension SettingsStore {
             return .failure(DeliveryRefusal("settings invalid: \(error.reason.lowercasedFirst)"))
         }
         return DeliveryRequest.make(
-            for: stored, credentials: credentials, endpoints: endpoints, now: Date())
+            for: stored, credentials: credentials, endpoints: endpoints, now: Date(), quiet: quiet)
     }
 
     private func record(

@@ -11,6 +11,7 @@ import Foundation
 ///   is checked and nobody is paged.
 /// - Sentry: an envelope holding one info event, to the project of the DSN.
 /// - Datadog: `POST /api/v1/events` with the API key in `DD-API-KEY`.
+/// The checker's quiet probes: Slack `auth.test`, Datadog `GET /api/v1/validate`.
 public struct DeliveryRequest: Sendable {
     public let type: IntegrationType
     public let url: URL
@@ -38,9 +39,12 @@ public struct DeliveryRequest: Sendable {
     }
 
     /// Builds the request, or says (as a refusal) why nothing can be sent.
+    /// `quiet` is the periodic checker's probe: where a service documents a way to check the
+    /// credentials without posting (Slack `auth.test`, Datadog `validate`), it is used, so a
+    /// channel does not fill with a test message every few minutes.
     static func make(
         for stored: StoredIntegration, credentials: CredentialSecret?,
-        endpoints: DeliveryEndpoints, now: Date
+        endpoints: DeliveryEndpoints, now: Date, quiet: Bool = false
     ) -> Result<DeliveryRequest, DeliveryRefusal> {
         let config = stored.config
         let summary = stored.summary
@@ -127,14 +131,18 @@ public struct DeliveryRequest: Sendable {
                 guard let channel = config["channel_id"]?.stringValue else {
                     throw DeliveryRefusal("a Slack integration needs a \"channel_id\"")
                 }
-                target = try url(apiBase, "/api/chat.postMessage")
+                target = try url(apiBase, quiet ? "/api/auth.test" : "/api/chat.postMessage")
                 headers["Authorization"] = "Bearer " + (try required("a Slack bot token"))
                 headers["Content-Type"] = "application/json; charset=utf-8"
-                body = json([
-                    "channel": .string(channel),
-                    "text": .string(
-                        "Test message from settings-console for \(summary.name); no action needed"),
-                ])
+                body =
+                    quiet
+                    ? json([:])
+                    : json([
+                        "channel": .string(channel),
+                        "text": .string(
+                            "Test message from settings-console for \(summary.name); no action needed"
+                        ),
+                    ])
             case .pagerduty:
                 target = try url(apiBase, "/v2/enqueue")
                 body = json([
@@ -161,15 +169,23 @@ public struct DeliveryRequest: Sendable {
                 ]
                 body = Data(lines.map(\.jsonText).joined(separator: "\n").utf8)
             case .datadog:
-                target = try url(apiBase, "/api/v1/events")
+                target = try url(apiBase, quiet ? "/api/v1/validate" : "/api/v1/events")
                 headers["DD-API-KEY"] = try required("a Datadog API key")
-                body = json([
-                    "title": .string("settings-console test"),
-                    "text": .string(
-                        "Test event from settings-console for \(summary.name); no action needed"),
-                    "alert_type": .string("info"),
-                    "tags": .array([.string("source:settings-console")]),
-                ])
+                if quiet {
+                    method = "GET"
+                    headers["Content-Type"] = nil
+                }
+                body =
+                    quiet
+                    ? Data()
+                    : json([
+                        "title": .string("settings-console test"),
+                        "text": .string(
+                            "Test event from settings-console for \(summary.name); no action needed"
+                        ),
+                        "alert_type": .string("info"),
+                        "tags": .array([.string("source:settings-console")]),
+                    ])
             }
             if let refusal = OutboundPolicy.refusal(for: target) {
                 throw DeliveryRefusal(refusal)

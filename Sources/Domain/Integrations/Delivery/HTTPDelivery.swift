@@ -85,7 +85,7 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         defer { session.finishTasksAndInvalidate() }
         var urlRequest = URLRequest(url: request.url, timeoutInterval: backstop)
         urlRequest.httpMethod = request.method
-        urlRequest.httpBody = request.body
+        urlRequest.httpBody = request.body.isEmpty ? nil : request.body
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
