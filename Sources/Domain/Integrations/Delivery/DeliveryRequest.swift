@@ -7,8 +7,8 @@ import Foundation
 ///   `bearer` (default when credentials are stored), `basic` (`user:password`), `header`
 ///   (the credential in the `auth_header` header) or `none`, plus string `headers`.
 /// - Slack: `chat.postMessage` to `channel_id` with the bot token as a bearer token.
-/// - PagerDuty: Events API v2 `enqueue` of a `resolve` for a test dedup key: the routing key
-///   is checked and nobody is paged.
+/// - PagerDuty: Events API v2 `enqueue` of a `resolve` for a test dedup key: PagerDuty
+///   accepts or refuses it for the routing key, and a resolve pages nobody.
 /// - Sentry: an envelope holding one info event, to the project of the DSN.
 /// - Datadog: `POST /api/v1/events` with the API key in `DD-API-KEY`.
 /// The checker's quiet probes: Slack `auth.test`, Datadog `GET /api/v1/validate`.
