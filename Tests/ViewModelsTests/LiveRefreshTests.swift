@@ -55,4 +55,19 @@ import ViewModels
         #expect(state.refreshedAt == now)
         #expect(state.update(.pollDue, now: now).contains(.loadAudit(before: nil)))
     }
+
+    /// A key pressed right after a toggle acts on the new row version, not the old one.
+    @Test func aToggleAnswerIsUsedBeforeTheReloadLands() {
+        let item = SettingsFixtures.integration(1)
+        var state = SettingsFixtures.integrationsState(.admin, [item])
+        state.integrations.detail = SettingsFixtures.detail(item, config: .emptyObject)
+        let disabled = IntegrationHealth(
+            id: item.id, type: item.type, name: item.name, enabled: false, health: item.health,
+            healthMessage: nil, lastHealthCheckAt: nil, lastSyncAt: nil, eventsSent: 0,
+            errors: 0, lastErrorMessage: nil, lastErrorAt: nil, hasCredentials: false,
+            version: RowVersion("i1-after"))
+        _ = state.update(.integration(.toggled(.success(disabled))), now: now)
+        #expect(state.integrations.target?.version == RowVersion("i1-after"))
+        #expect(state.integrations.items.first?.enabled == false)
+    }
 }

@@ -31,6 +31,9 @@ extension AppState {
             case .success(let item):
                 flash = .make(
                     .info, "\(item.enabled ? "Enabled" : "Disabled") \(item.name)", now: now)
+                // The answer carries the new row version: use it at once, so a key pressed
+                // before the reload lands does not act on the old one (a false conflict).
+                integrations.adopt(item)
                 return reloadIntegrations()
             case .failure(let error):
                 return fail(error, now: now, sticky: true) + reloadIntegrations()

@@ -30,4 +30,17 @@ public struct IntegrationsState: Sendable, Equatable {
     public var target: IntegrationHealth? {
         detail?.summary ?? selectedItem
     }
+
+    /// Takes a fresher copy of one integration (a write's answer) into the list and the
+    /// open detail.
+    mutating func adopt(_ item: IntegrationHealth) {
+        if let index = items.firstIndex(where: { $0.id == item.id }) { items[index] = item }
+        if let open = detail, open.id == item.id {
+            detail = IntegrationDetail(
+                summary: item, config: open.config, eventFilters: open.eventFilters,
+                rateLimitPerMinute: open.rateLimitPerMinute, retryConfig: open.retryConfig,
+                encryptionKeyID: open.encryptionKeyID, createdAt: open.createdAt,
+                updatedAt: open.updatedAt, createdBy: open.createdBy, updatedBy: open.updatedBy)
+        }
+    }
 }
