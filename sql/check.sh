@@ -679,6 +679,14 @@ expect "a viewer subscribes to their workspace's channel" "sc_ws_000000000000000
     "$(as "$VIEWER" <<<"SELECT console_listen_workspace();")"
 expect_error "a former member cannot subscribe" "42501" as "$FORMER" <<<"SELECT console_listen_workspace();"
 super -c "DELETE FROM integration_checks" >/dev/null
+notices=$(psql "$SUPER" -X -q -A -t -c "LISTEN sc_ws_${WS//-/}" \
+    -c "UPDATE integrations_config SET health_status = health_status WHERE workspace_id = '$WS'" \
+    -c "UPDATE billing_config SET plan_status = plan_status WHERE workspace_id = '$WS'" \
+    -c "UPDATE team_members SET updated_at = updated_at WHERE workspace_id = '$WS'" \
+    -c "UPDATE integrations_config SET health_status = health_status WHERE workspace_id <> '$WS'" \
+    -c "SELECT 1" 2>&1 | grep -o 'payload "[a-z]*"' | tr '\n' ' ')
+expect "changes notify the workspace's channel once per view and statement, nothing from others" \
+    'payload "integrations" payload "billing" payload "team" ' "$notices"
 
 # ---------------------------------------------------------------------------------------
 echo "== cascades"
