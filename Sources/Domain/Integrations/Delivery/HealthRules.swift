@@ -54,7 +54,7 @@ public enum HealthRules {
             since = attempts[start].attemptedAt
         }
         let failures = attempts.prefix { !$0.outcome.succeeded }.count
-        let breaker = breaker(attempts, failures: failures)
+        let breaker = breaker(attempts)
         var fullReason = reason
         switch breaker {
         case .closed: break
@@ -100,7 +100,7 @@ public enum HealthRules {
         return (.healthy, "\(latest.summary) in \(latest.durationMS) ms")
     }
 
-    private static func breaker(_ attempts: [DeliveryAttempt], failures: Int) -> Breaker {
+    private static func breaker(_ attempts: [DeliveryAttempt]) -> Breaker {
         guard let latest = attempts.first else { return .closed }
         if latest.outcome.needsAction {
             return .suspended(since: latest.attemptedAt, reason: latest.summary)
