@@ -19,7 +19,9 @@ public struct IntegrationCheck: Sendable, Equatable {
     public var passed: Bool { attempt.outcome.succeeded }
     /// One line for a flash or the command line: "delivered (HTTP 200) in 41 ms; healthy".
     public var message: String {
-        "\(attempt.summary) in \(attempt.durationMS) ms; now \(assessment.status.rawValue)"
+        // Nothing was sent when the console refused: a duration would suggest otherwise.
+        let took = attempt.outcome == .blocked ? "" : " in \(attempt.durationMS) ms"
+        return "\(attempt.summary)\(took); now \(assessment.status.rawValue)"
     }
 }
 
