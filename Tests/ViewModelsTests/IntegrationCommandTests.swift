@@ -110,6 +110,6 @@ struct IntegrationCommandTests {
     @Test func listReloadsAlsoRefreshTheUsageBehindAdd() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let effects = state.update(.integrationsLoaded(.success([])), now: now)
-        #expect(effects == [.integration(.loadUsage)])
+        #expect(effects == [.integration(.loadUsage), .integration(.loadBreakers)])
     }
 }

@@ -120,7 +120,7 @@ extension AppState {
                     keep.flatMap { id in items.firstIndex { $0.id == id } }
                     ?? min(integrations.selected, max(0, items.count - 1))
                 connection = .connected
-                return [.integration(.loadUsage)]
+                return [.integration(.loadUsage), .integration(.loadBreakers)]
             case .failure(let error):
                 integrations.loadError = error.userMessage
                 return fail(error, now: now)

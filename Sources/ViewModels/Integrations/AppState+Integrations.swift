@@ -49,6 +49,9 @@ extension AppState {
                 return fail(error, now: now, sticky: true)
             }
             return reloadIntegrations()
+        case .breakersLoaded(let result):
+            if case .success(let breakers) = result { integrations.breakers = breakers }
+            return []
         case .managersLoaded(let result):
             if case .success(let names) = result { integrations.managers = names }
             return []

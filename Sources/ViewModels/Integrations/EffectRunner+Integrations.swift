@@ -28,6 +28,15 @@ extension EffectRunner {
         case .test(let id, let name):
             return .checked(
                 name: name, await result { try await $0.testIntegration(id, sealer: sealer) })
+        case .loadBreakers:
+            return .breakersLoaded(
+                await result { store in
+                    Dictionary(
+                        uniqueKeysWithValues: try await store.integrationStatuses()
+                            .filter { $0.breaker != .closed }.map {
+                                ($0.integration.id, $0.breaker)
+                            })
+                })
         case .loadManagers:
             return .managersLoaded(await result { try await $0.integrationManagers() })
         case .loadHistory(let id):

@@ -42,6 +42,7 @@ public enum IntegrationAction: Sendable, Equatable {
     case removed(name: String, Result<Empty, DomainError>)
     case historyLoaded(Result<IntegrationHistory, DomainError>)
     case managersLoaded(Result<[String], DomainError>)
+    case breakersLoaded(Result<[IntegrationID: Breaker], DomainError>)
 }
 
 /// Integration reads and writes; writes carry the row version the user was looking at.
@@ -55,4 +56,5 @@ public enum IntegrationEffect: Sendable, Equatable {
     case remove(IntegrationID, name: String, expected: RowVersion)
     case loadHistory(IntegrationID)
     case loadManagers
+    case loadBreakers
 }

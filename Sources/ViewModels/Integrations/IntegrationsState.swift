@@ -16,6 +16,9 @@ public struct IntegrationsState: Sendable, Equatable {
     public var history: IntegrationHistory?
     /// The owners and admins, by name, for members told who can test; nil until loaded.
     public var managers: [String]?
+    /// What deliveries are doing per integration, for the list to say "paused" or
+    /// "suspended"; integrations missing here are active.
+    public var breakers: [IntegrationID: Breaker] = [:]
     /// When the list on screen was read from the database (what "refreshed" says).
     public var refreshedAt: Date?
 

@@ -36,4 +36,20 @@ import ViewModels
             #expect(!canvas.text().contains("\u{1B}"))
         }
     }
+
+    @Test func theListSaysWhenDeliveriesArePausedOrSuspended() {
+        var state = ScreenFixtures.viewState(.viewer, .integrations)
+        let items = state.integrations.items
+        state.integrations.breakers = [
+            items[0].id: .paused(until: now.addingTimeInterval(240), failures: 5),
+            items[1].id: .suspended(since: now, reason: "HTTP 401: invalid token"),
+        ]
+        for size in SnapshotSize.both {
+            let canvas = ConsoleScreen.render(
+                state, size: Size(width: size.width, height: size.height), now: now)
+            assertSnapshot(canvas, named: "integration-list-breakers-\(size)")
+            #expect(canvas.text().contains("paused, retry in 4m"))
+            #expect(canvas.text().contains("suspended"))
+        }
+    }
 }
