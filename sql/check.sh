@@ -685,6 +685,38 @@ SQL
 expect "after bulk inserts, role and status changes, removals and deletes, the counters still equal count(*)" "0" "$(super -c "$COUNTS_DIFF")"
 expect "console_app reads its own workspace's counters only" "1" \
     "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_counts;")"
+echo "== integration check history and live refresh (issue 10)"
+SLACK=30000000-0000-0000-0000-000000000001
+check_row() { # USER_ID: an attempt recorded as that user
+    echo "INSERT INTO integration_checks (workspace_id, integration_id, duration_ms, outcome, source, triggered_by) VALUES ('$WS', '$SLACK', 12, 'delivered', 'manual', '$1');"
+}
+out=$(as "$ADMIN" <<<"$(check_row "$ADMIN") SELECT count(*) FROM integration_checks;")
+expect "an admin records an attempt as themselves" "1" "$out"
+expect_error "a member cannot record an attempt" "42501" as "$MEMBER" <<<"$(check_row "$MEMBER")"
+expect_error "an admin cannot record an attempt in someone else's name" "42501" \
+    as "$ADMIN" <<<"$(check_row "$OWNER")"
+expect_error "an attempt cannot name an integration of another workspace" "23503\|42501" \
+    as "$ADMIN" <<<"INSERT INTO integration_checks (workspace_id, integration_id, duration_ms, outcome, source, triggered_by) VALUES ('00000000-0000-0000-0000-0000000000b2', '$SLACK', 1, 'delivered', 'manual', '$ADMIN');"
+super -c "INSERT INTO integration_checks (workspace_id, integration_id, duration_ms, outcome, source, triggered_by) VALUES ('$WS', '$SLACK', 12, 'server_error', 'checker', '$ADMIN')" >/dev/null
+expect "a viewer reads the history" "1" "$(as "$VIEWER" <<<"SELECT count(*) FROM integration_checks;")"
+expect "another workspace's members see none of it" "0" \
+    "$(WS_OVERRIDE=00000000-0000-0000-0000-0000000000b2 as "$OWNER" <<<"SELECT count(*) FROM integration_checks;")"
+expect_error "the history is append-only for console_app (update)" "42501" \
+    as "$OWNER" <<<"UPDATE integration_checks SET outcome = 'delivered';"
+expect_error "the history is append-only for console_app (delete)" "42501" \
+    as "$OWNER" <<<"DELETE FROM integration_checks;"
+expect "a viewer subscribes to their workspace's channel" "sc_ws_00000000000000000000000000000001" \
+    "$(as "$VIEWER" <<<"SELECT console_listen_workspace();")"
+expect_error "a former member cannot subscribe" "42501" as "$FORMER" <<<"SELECT console_listen_workspace();"
+super -c "DELETE FROM integration_checks" >/dev/null
+notices=$(psql "$SUPER" -X -q -A -t -c "LISTEN sc_ws_${WS//-/}" \
+    -c "UPDATE integrations_config SET health_status = health_status WHERE workspace_id = '$WS'" \
+    -c "UPDATE billing_config SET plan_status = plan_status WHERE workspace_id = '$WS'" \
+    -c "UPDATE team_members SET updated_at = updated_at WHERE workspace_id = '$WS'" \
+    -c "UPDATE integrations_config SET health_status = health_status WHERE workspace_id <> '$WS'" \
+    -c "SELECT 1" 2>&1 | grep -o 'payload "[a-z]*"' | tr '\n' ' ')
+expect "changes notify the workspace's channel once per view and statement, nothing from others" \
+    'payload "integrations" payload "billing" payload "team" ' "$notices"
 
 # ---------------------------------------------------------------------------------------
 echo "== cascades"

@@ -65,6 +65,12 @@ public actor PostgresClient {
         }
     }
 
+    /// A new connection with this client's parameters, owned by the caller: for work that
+    /// must not share the serialised connection (waiting for notifications).
+    public nonisolated func dedicatedConnection() throws(PostgresError) -> PostgresConnection {
+        try PostgresConnection(conninfo: conninfo, overrides: overrides)
+    }
+
     /// Whether the last use left the connection open.
     public var isConnected: Bool { connection?.isOpen ?? false }
 

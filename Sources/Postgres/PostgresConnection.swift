@@ -26,7 +26,7 @@ final class NoticeSink: Sendable {
 ///
 /// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL.
 public final class PostgresConnection {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     private let secretsToRedact: [String]
     private let notices: NoticeSink
 

@@ -26,7 +26,7 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         subcommands: [
             InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self,
             TeamCommand.self, BillingCommand.self,
-            IntegrationsCommand.self, AuditCommand.self, KeysCommand.self,
+            IntegrationsCommand.self, HealthCommand.self, AuditCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 }

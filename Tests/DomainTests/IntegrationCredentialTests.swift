@@ -23,7 +23,11 @@ import Testing
         -> IntegrationDraft
     {
         IntegrationDraft(
-            type: .slack, name: name, config: .object(["channel_id": .string("C0ALERTS")]),
+            type: .slack, name: name,
+            // A closed loopback port: test deliveries never leave the machine.
+            config: .object([
+                "channel_id": .string("C0ALERTS"), "api_url": .string("http://127.0.0.1:9"),
+            ]),
             credentials: .replace(CredentialSecret(secret)))
     }
 
@@ -86,33 +90,28 @@ import Testing
         #expect(everyRow == "0")
     }
 
-    @Test func testIntegrationChecksOfflineAndRecordsTheOutcome() async throws {
+    /// Credentials that do not open here are the console's problem (no key, another key):
+    /// the test is refused with the reason and nothing is sent or recorded.
+    @Test func aTestWhoseCredentialsDoNotOpenIsRefusedAndNotRecorded() async throws {
         let store = try await DemoLogin.store(database, .admin)
         let added = try await store.addIntegration(Self.draft("Alerts"), sealer: key1)
-        let passed = try await store.testIntegration(added.id, sealer: key1)
-        #expect(passed.passed)
-        #expect(passed.message == "configuration valid; credentials open")
-        let recorded = try await store.integration(added.id)
-        #expect(recorded.summary.healthMessage == "configuration valid; credentials open")
-        #expect(recorded.summary.lastHealthCheckAt == passed.checkedAt)
-        #expect(recorded.summary.health == .unknown)
-
-        let wrongKey = try await store.testIntegration(added.id, sealer: key2)
-        #expect(!wrongKey.passed)
-        #expect(
-            wrongKey.message.contains(
-                "sealed with key \(key1.keyID), but key \(key2.keyID) is loaded"))
-        #expect(try await store.integration(added.id).summary.health == .unhealthy)
-
-        let noKey = try await store.testIntegration(added.id, sealer: nil)
-        #expect(
-            noKey.message == "credentials cannot be checked: INTEGRATION_CREDENTIALS_KEY is not set"
-        )
-
-        let plain = try await store.testIntegration(
-            IntegrationID(try #require(UUID(uuidString: "30000000-0000-0000-0000-000000000003"))),
-            sealer: key1)
-        #expect(plain.passed && plain.message == "configuration valid; no credentials stored")
+        let wrongKey = await DemoLogin.error { () async throws(DomainError) in
+            try await store.testIntegration(added.id, sealer: key2)
+        }
+        guard case .conflict(let reason)? = wrongKey else {
+            Issue.record("expected a conflict, got \(String(describing: wrongKey))")
+            return
+        }
+        #expect(reason.contains("sealed with key \(key1.keyID), but key \(key2.keyID) is loaded"))
+        let noKey = await DemoLogin.error { () async throws(DomainError) in
+            try await store.testIntegration(added.id, sealer: nil)
+        }
+        guard case .invalid("INTEGRATION_CREDENTIALS_KEY", _)? = noKey else {
+            Issue.record("expected the missing key, got \(String(describing: noKey))")
+            return
+        }
+        #expect(try await store.integrationHistory(added.id).attempts.isEmpty)
+        #expect(try await store.integration(added.id).summary.health == .unknown)
     }
 
     @Test func aCiphertextCopiedToAnotherRowDoesNotOpen() async throws {
@@ -131,9 +130,10 @@ import Testing
         #expect(throws: CredentialError.authenticationFailed) {
             try key1.open(moved.text, keyID: moved.keyID, for: b.id)
         }
-        let check = try await store.testIntegration(b.id, sealer: key1)
-        #expect(!check.passed)
-        #expect(check.message.contains("copied from another integration"))
+        let copied = await DemoLogin.error { () async throws(DomainError) in
+            try await store.testIntegration(b.id, sealer: key1)
+        }
+        #expect(copied?.userMessage.contains("copied from another integration") == true)
         // Tampering in place is caught the same way, without a crash.
         var bytes = try #require(
             Data(base64Encoded: String(try await sealed(a.id).text.dropFirst(3))))
@@ -141,7 +141,10 @@ import Testing
         try await database.adminClient().query(
             "UPDATE integrations_config SET credentials_encrypted = $2 WHERE id = $1",
             [a.id.rawValue, "v1:" + bytes.base64EncodedString()])
-        #expect(try await store.testIntegration(a.id, sealer: key1).passed == false)
+        #expect(
+            await DemoLogin.error { () async throws(DomainError) in
+                try await store.testIntegration(a.id, sealer: key1)
+            } != nil)
         let rotation = await DemoLogin.error { () async throws(DomainError) in
             try await store.rotateCredentialsKey(from: key1, to: key2)
         }
@@ -179,7 +182,9 @@ import Testing
             #expect(throws: CredentialError.authenticationFailed) {
                 try impostor.open(stored.text, keyID: stored.keyID, for: id)
             }
-            #expect(try await store.testIntegration(id, sealer: key2).passed)
+            // The credentials open under the new key, so a delivery is attempted.
+            #expect(
+                try await store.testIntegration(id, sealer: key2).attempt.outcome == .unreachable)
         }
         // Running it again finds everything already under the new key.
         #expect(try await store.rotateCredentialsKey(from: key1, to: key2) == 0)

@@ -175,7 +175,11 @@ import Testing
         #expect(
             await DemoLogin.error { () async throws(DomainError) in
                 try await store.testIntegration(Self.webhookID, sealer: nil)
-            } == denied)
+            }
+                == .forbidden(
+                    reason:
+                        "Only admins and owners can manage integrations; ask Demo Owner, Admin User"
+                ))
         #expect(try await snapshot() == before)
     }
 
@@ -379,7 +383,11 @@ import Testing
             Issue.record("expected invalid type, got \(String(describing: typeChange))")
             return
         }
-        // Telemetry (events sent, health) does not make an open edit form stale.
+        // Telemetry (events sent, health) does not make an open edit form stale. The test
+        // delivery goes to a closed loopback port: tests never leave the machine.
+        try await database.adminClient().query(
+            "UPDATE integrations_config SET config_data = jsonb_set(config_data, '{url}', '\"http://127.0.0.1:9/hook\"') WHERE id = $1",
+            [Self.webhookID.rawValue])
         let fresh = try await store.integration(Self.webhookID)
         try await database.adminClient().query(
             "UPDATE integrations_config SET total_events_sent = total_events_sent + 1, last_sync_at = now() WHERE id = $1",
@@ -390,8 +398,8 @@ import Testing
         #expect(
             version == fresh.version.text,
             "telemetry moved updated_at: stale-view checks will misfire")
-        // So does a dry-run health check: the form opened before it still saves.
-        try await store.testIntegration(Self.webhookID, sealer: nil)
+        // So does a test delivery: the form opened before it still saves.
+        #expect(try await store.testIntegration(Self.webhookID, sealer: nil).passed == false)
         var later = fresh.draft
         later.rateLimitPerMinute = 30
         #expect(

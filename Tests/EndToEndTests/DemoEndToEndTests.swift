@@ -59,7 +59,7 @@ struct DemoEndToEndTests {
         ] {
             #expect(integrations.contains(name))
         }
-        for word in ["healthy", "degraded", "unknown"] { #expect(integrations.contains(word)) }
+        for word in ["healthy", "degraded", "○ disabled"] { #expect(integrations.contains(word)) }
 
         try tmux.send("q")
         try tmux.waitForExit()

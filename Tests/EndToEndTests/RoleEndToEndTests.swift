@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import Testing
 
 /// The real binary on the demo cluster, one demo per role, driven by keys in tmux; what the
@@ -70,7 +71,9 @@ struct RoleEndToEndTests {
         try demo.press("Tab")
         try demo.type("E2E Hook")
         try demo.press("Tab")
-        try demo.type("https://hooks.example.com/e2e")
+        // The receiver is a local server: test deliveries never leave the machine.
+        let receiver = try LoopbackHTTPServer()
+        try demo.type(receiver.url("/ok"))
         try demo.press("Tab", "Tab", "Tab")
         try demo.type("60")
         try demo.press("Tab")
@@ -81,7 +84,7 @@ struct RoleEndToEndTests {
             try demo.value(
                 "SELECT integration_type || '/' || rate_limit_per_minute || '/' || (config_data->>'url') FROM integrations_config WHERE integration_name = 'E2E Hook'"
             )
-                == "webhook/60/https://hooks.example.com/e2e")
+                == "webhook/60/" + receiver.url("/ok"))
         let sealed = try #require(
             try demo.value(
                 "SELECT credentials_encrypted FROM integrations_config WHERE integration_name = 'E2E Hook'"
@@ -96,7 +99,8 @@ struct RoleEndToEndTests {
         #expect(detail.contains("Credentials      configured"))
         #expect(!detail.contains("tok-e2e-secret"))
         try demo.press("t")
-        try demo.waitFor("check passed")
+        try demo.waitFor("E2E Hook: test delivered (HTTP 200)")
+        #expect(try receiver.received().first?.headers["authorization"] == "Bearer tok-e2e-secret")
         try demo.press("Space")
         try demo.waitFor("Disabled E2E Hook")
         #expect(

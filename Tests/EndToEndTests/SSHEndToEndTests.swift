@@ -191,6 +191,17 @@ final class SSHEndToEndTests {
         #expect(try ssh(viewer, "team", "list", "--json").status == 0)
     }
 
+    /// A monitor needs no password: a viewer's key runs `health`, whose exit code is the verdict.
+    @Test func aViewersKeyRunsTheHealthCheckForAMonitor() throws {
+        let result = try ssh(viewer, "health", "--json")
+        #expect(result.status == 10, "\(result.stderr)")  // the seed's webhook is degraded
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+            "\(result.stdout)")
+        #expect(report["status"] as? String == "warning")
+        #expect((report["integrations"] as? [[String: Any]])?.count == 4)
+    }
+
     @Test func theViewersChangeIsDeniedWithTheReason() async throws {
         let result = try ssh(viewer, "team", "role", "member@example.com", "admin")
         #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
@@ -232,7 +243,7 @@ final class SSHEndToEndTests {
     @Test func nothingButSettingsVerbsRunsAndNoOneBorrowsAnIdentity() throws {
         for (words, expected) in [
             (["demo"], "\"demo\" is not a command you can run over SSH"),
-            (["migrate"], "Allowed commands: team, billing, integrations, audit, keys"),
+            (["migrate"], "Allowed commands: team, billing, integrations, health, audit, keys"),
             (["team", "list", "--user", "demo@example.com"], "--user cannot be used over SSH"),
             (["team", "list", "--database=host=/tmp"], "--database cannot be used over SSH"),
             (["/bin/sh", "-c", "id"], "is not a command you can run over SSH"),

@@ -100,6 +100,7 @@ struct EffectRunnerTests {
     @Test func adminAddsTestsDisablesAndRemovesAnIntegration() async throws {
         let sealer = try CredentialSealer(keyBytes: Array(repeating: 7, count: 32))
         var (state, runner, database) = try await console(.admin, sealer: sealer)
+        let server = try LoopbackHTTPServer()
         state.tab = .integrations
         #expect(state.integrations.usage == UsageMeter(used: 4, limit: 5))
         try await send(.integration(.command(.add)), &state, runner)
@@ -107,7 +108,7 @@ struct EffectRunnerTests {
         try await send(.dialogInput(.nextField), &state, runner)
         try await type("Runner Hook", &state, runner)
         try await send(.dialogInput(.nextField), &state, runner)
-        try await type("https://hooks.example.com/runner", &state, runner)
+        try await type(server.url("/ok"), &state, runner)
         try await send(.dialogInput(.previousField), &state, runner)
         try await send(.dialogInput(.previousField), &state, runner)
         try await send(.dialogInput(.previousField), &state, runner)
@@ -125,8 +126,8 @@ struct EffectRunnerTests {
         state.integrations.selected = try #require(
             state.integrations.items.firstIndex { $0.id == added.id })
         try await send(.integration(.command(.test)), &state, runner)
-        #expect(
-            state.flash?.text == "Runner Hook: check passed: configuration valid; credentials open")
+        #expect(state.flash?.text.hasPrefix("Runner Hook: test delivered (HTTP 200)") == true)
+        #expect(try server.received().first?.headers["authorization"] == "Bearer secret-token")
         try await send(.integration(.command(.toggle)), &state, runner)
         #expect(state.flash?.text == "Disabled Runner Hook")
         #expect(state.integrations.items.first { $0.id == added.id }?.enabled == false)

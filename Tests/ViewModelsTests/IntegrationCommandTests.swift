@@ -86,24 +86,30 @@ struct IntegrationCommandTests {
         #expect(effects == [.loadIntegrations])
     }
 
-    @Test func aFailedCheckStaysOnScreenUntilDismissed() {
+    @Test func aFailedTestStaysOnScreenUntilDismissed() {
         let item = SettingsFixtures.integration(6, name: "Hook")
         var state = SettingsFixtures.integrationsState(.admin, [item])
         #expect(
             state.update(.integration(.command(.test)), now: now) == [
                 .integration(.test(item.id, name: "Hook"))
             ])
+        let attempt = DeliveryAttempt(
+            attemptedAt: now, durationMS: 41, outcome: .serverError, httpStatus: 503,
+            error: "upstream down", source: .manual)
         let check = IntegrationCheck(
-            id: item.id, passed: false, message: "credentials cannot be checked", checkedAt: now)
+            id: item.id, name: "Hook", attempt: attempt,
+            assessment: HealthRules.assess([attempt]))
         _ = state.update(.integration(.checked(name: "Hook", .success(check))), now: now)
         #expect(state.flash?.level == .error)
         #expect(state.flash?.expiresAt == nil)
-        #expect(state.flash?.text == "Hook: check failed: credentials cannot be checked")
+        #expect(
+            state.flash?.text
+                == "Hook: test failed: HTTP 503: upstream down in 41 ms; now degraded")
     }
 
     @Test func listReloadsAlsoRefreshTheUsageBehindAdd() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let effects = state.update(.integrationsLoaded(.success([])), now: now)
-        #expect(effects == [.integration(.loadUsage)])
+        #expect(effects == [.integration(.loadUsage), .integration(.loadBreakers)])
     }
 }

@@ -10,6 +10,10 @@ public enum ExitKind: Int32, CaseIterable, Sendable {
     case limitReached = 7
     case unavailable = 8
     case loginRefused = 9
+    /// `health`: an enabled integration is degraded or was never checked.
+    case healthDegraded = 10
+    /// `health`: an enabled integration is unhealthy.
+    case healthUnhealthy = 11
     case usage = 64
 
     public var code: Int32 { rawValue }
@@ -28,6 +32,9 @@ public enum ExitKind: Int32, CaseIterable, Sendable {
         case .loginRefused:
             return
                 "login refused (invalid credentials, locked account, unknown or unusable SSH key)"
+        case .healthDegraded:
+            return "(health) an enabled integration is degraded or never checked"
+        case .healthUnhealthy: return "(health) an enabled integration is unhealthy"
         case .usage: return "usage error"
         }
     }

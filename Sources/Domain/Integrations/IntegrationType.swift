@@ -13,6 +13,14 @@ public enum IntegrationType: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Whether it wakes people up: disabling it silences on-call, so the console asks first.
+    public var pages: Bool {
+        switch self {
+        case .pagerduty, .slack: return true
+        case .webhook, .sentry, .datadog, .custom: return false
+        }
+    }
+
     /// Parses user input such as `PagerDuty` or ` webhook `.
     public static func parse(_ text: String) throws(DomainError) -> IntegrationType {
         let cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()

@@ -97,6 +97,15 @@ enum IntegrationValidation {
     /// Checks each type's essential settings; more are accepted and stored as given.
     static func checkTypeSpecific(_ type: IntegrationType, _ config: JSONValue) throws(DomainError)
     {
+        // A service's API base (a region, a proxy, a local test server) follows the URL rules.
+        if let base = config["api_url"] {
+            guard let text = base.stringValue else {
+                throw .invalid(field: "api_url", reason: "must be text")
+            }
+            do { try checkWebhookURL(text) } catch {
+                throw .invalid(field: "api_url", reason: error.reason)
+            }
+        }
         switch type {
         case .webhook:
             guard let url = config["url"]?.stringValue else {

@@ -127,7 +127,8 @@ public enum ConsoleKeys {
             .character(" "), action: .integration(.command(.toggle)),
             description: "Enable / disable", isWrite: true, section: "Integrations"),
         KeyBinding(
-            .character("t"), action: .integration(.command(.test)), description: "Test (dry run)",
+            .character("t"), action: .integration(.command(.test)),
+            description: "Send a test event",
             isWrite: true, section: "Integrations"),
         KeyBinding(
             [.character("X"), .delete], action: .integration(.command(.remove)), label: "X/Del",

@@ -17,18 +17,26 @@ public final class ConsoleRuntime {
     private var scroll = ScrollPositions()
     private var lastTick = Date.distantPast
     private var lastProbe = Date.distantPast
+    private let live: LiveRefresh?
+    private var feed: WorkspaceChangeFeed?
+    private var lastPoll = Date()
 
-    public init(state: AppState, runner: EffectRunner, terminal: any Terminal) {
+    public init(
+        state: AppState, runner: EffectRunner, terminal: any Terminal, live: LiveRefresh? = nil
+    ) {
         self.state = state
         self.runner = runner
         self.terminal = terminal
+        self.live = live
     }
 
     /// Runs until the user quits; returns the final state.
     public func run() -> AppState {
         start(AppState.initialEffects(for: state))
+        defer { feed?.stop() }
         var needsDraw = true
         while !state.isQuitting {
+            followWorkspace()
             for action in inbox.drain() {
                 apply(action)
                 needsDraw = true
@@ -41,6 +49,12 @@ public final class ConsoleRuntime {
                 if state.connection == .reconnecting, now.timeIntervalSince(lastProbe) >= 2 {
                     lastProbe = now
                     start(state.reconnectProbe())
+                }
+                if let live, live.pollInterval > 0,
+                    now.timeIntervalSince(lastPoll) >= live.pollInterval
+                {
+                    lastPoll = now
+                    apply(.pollDue)
                 }
             }
             if needsDraw {
@@ -62,6 +76,23 @@ public final class ConsoleRuntime {
             }
         }
         return state
+    }
+
+    /// Listens to the workspace on screen; a workspace switch moves the feed with it.
+    private func followWorkspace() {
+        guard let live, feed?.session.workspaceID != state.session.workspaceID else { return }
+        feed?.stop()
+        let inbox = self.inbox
+        let next = WorkspaceChangeFeed(client: live.client, session: state.session) { event in
+            switch event {
+            case .listening: inbox.post(.liveUpdatesChanged(.listening))
+            case .lost: inbox.post(.liveUpdatesChanged(.polling))
+            case .changed(let payloads):
+                inbox.post(.settingsChanged(Set(payloads.compactMap(LiveView.init(rawValue:)))))
+            }
+        }
+        feed = next
+        next.start()
     }
 
     private func apply(_ action: AppAction) {

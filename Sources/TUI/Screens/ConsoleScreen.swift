@@ -84,11 +84,19 @@ public enum ConsoleScreen {
         if state.readOnly { left.append(.badge("READ-ONLY")) }
         var right: [StatusSegment] = []
         switch state.connection {
-        case .connected: right.append(StatusSegment(busy ? "● loading…" : "● connected"))
+        case .connected:
+            let idle = state.liveUpdates == .listening ? "● live" : "● connected"
+            right.append(StatusSegment(busy ? "● loading…" : idle))
         case .reconnecting: right.append(.badge("reconnecting…"))
         }
-        if let refreshed = state.lastRefresh {
-            right.append(StatusSegment("refreshed \(RelativeTime.format(refreshed, now: now))"))
+        // The tab on screen's own read time, to the second: a live view must not look
+        // fresher than it is.
+        if let refreshed = state.refreshedAt {
+            let seconds = Int(now.timeIntervalSince(refreshed))
+            let age =
+                (2..<60).contains(seconds)
+                ? "\(seconds)s ago" : RelativeTime.format(refreshed, now: now)
+            right.append(StatusSegment("refreshed \(age)"))
         }
         right.append(StatusSegment("? help "))
         // On narrow screens the READ-ONLY badge matters more than the refresh time and the

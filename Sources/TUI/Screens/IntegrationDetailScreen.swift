@@ -5,15 +5,37 @@ import ViewModels
 /// One integration in full: health, activity, configuration (secrets only as "configured"),
 /// event filters, rate limit and retries. Times are absolute here, relative in the list.
 enum IntegrationDetailScreen {
-    static func draw(_ detail: IntegrationDetail, in rect: Rect, now: Date, on canvas: inout Canvas)
-    {
+    static func draw(
+        _ detail: IntegrationDetail, history: IntegrationHistory?, in rect: Rect, now: Date,
+        on canvas: inout Canvas
+    ) {
         let item = detail.summary
         let (symbol, role) = IntegrationsScreen.label(item.health)
+        let status = history.flatMap {
+            $0.id == item.id ? IntegrationStatus(integration: item, history: $0) : nil
+        }
+        let since = status?.since.map { " since \(AbsoluteTime.format($0))" } ?? ""
         var lines: [(String, String, StyleRole)] = [
-            (
-                "Health", "\(symbol) \(item.health.rawValue)\(item.enabled ? "" : " (disabled)")",
-                item.enabled ? role : .disabled
-            ),
+            item.enabled
+                ? ("Health", "\(symbol) \(item.health.rawValue)\(since)", role)
+                : ("Health", "○ disabled (was \(item.health.rawValue))", .disabled)
+        ]
+        if let status {
+            let breaker = status.breaker
+            lines.append(
+                (
+                    "Deliveries", breaker.words(time: { AbsoluteTime.format($0) }),
+                    breaker == .closed ? .body : .flashError
+                ))
+            lines.append(
+                (
+                    "Last success",
+                    (status.history.assessment.lastSuccessAt ?? item.lastSyncAt).map {
+                        AbsoluteTime.format($0)
+                    } ?? "never", .body
+                ))
+        }
+        lines += [
             ("Type", item.type.rawValue, .body),
             ("Message", item.healthMessage ?? "-", .body),
             (
@@ -29,6 +51,18 @@ enum IntegrationDetailScreen {
                     msg + (item.lastErrorAt.map { " (\(AbsoluteTime.format($0)))" } ?? "")
                 } ?? "-", item.lastErrorMessage == nil ? .body : .flashError
             ),
+        ]
+        // Attempts before settings: on a small screen on-call needs them more.
+        for (index, attempt) in (status?.history.attempts.prefix(5) ?? []).enumerated() {
+            lines.append(
+                (
+                    index == 0 ? "Recent attempts" : "",
+                    "\(AbsoluteTime.format(attempt.attemptedAt)) \(attempt.source.rawValue) "
+                        + "\(attempt.durationMS) ms \(attempt.summary)",
+                    attempt.outcome.succeeded ? .body : .dim
+                ))
+        }
+        lines += [
             ("Credentials", item.hasCredentials ? "configured" : "none", .body),
             ("Rate limit", detail.rateLimitPerMinute.map { "\($0) / minute" } ?? "none", .body),
             ("Retries", detail.retryConfig.jsonText, .body),

@@ -28,7 +28,8 @@ enum IntegrationsScreen {
     ) {
         let integrations = state.integrations
         if let detail = integrations.detail {
-            IntegrationDetailScreen.draw(detail, in: rect, now: now, on: &canvas)
+            IntegrationDetailScreen.draw(
+                detail, history: integrations.history, in: rect, now: now, on: &canvas)
             return
         }
         let (header, rest) = rect.splitTop(2)
@@ -43,7 +44,7 @@ enum IntegrationsScreen {
             currentOffset: offset,
             visibleRows: visible, totalRows: integrations.items.count)
         let rows = integrations.items.dropFirst(offset).prefix(visible).map {
-            row(for: $0, now: now)
+            row(for: $0, breaker: integrations.breakers[$0.id] ?? .closed, now: now)
         }
         let table = TableModel(
             columns: columns, rows: Array(rows), totalRowCount: integrations.items.count,
@@ -66,16 +67,34 @@ enum IntegrationsScreen {
         return parts.joined(separator: " · ")
     }
 
-    static func row(for item: IntegrationHealth, now: Date) -> TableRow {
-        let (symbol, role) = label(item.health)
+    static func row(for item: IntegrationHealth, breaker: Breaker = .closed, now: Date)
+        -> TableRow
+    {
+        // A disabled integration pages nobody: its old health symbol would mislead.
+        let (symbol, role) = item.enabled ? label(item.health) : ("○", StyleRole.disabled)
         let checked = item.lastHealthCheckAt.map { RelativeTime.format($0, now: now) } ?? "never"
-        let error =
+        var error =
             item.lastErrorMessage ?? (item.health == .healthy ? "" : item.healthMessage ?? "")
+        // Why nothing is being delivered comes first: it is what on-call acts on.
+        if item.enabled {
+            switch breaker {
+            case .closed: break
+            case .paused(let until, _):
+                let retry =
+                    until.timeIntervalSince(now) < 60
+                    ? "within a minute" : RelativeTime.format(until, now: now)
+                error = ["paused, retry \(retry)", error].filter { !$0.isEmpty }
+                    .joined(separator: " · ")
+            case .suspended:
+                error = ["suspended until a test succeeds", error].filter { !$0.isEmpty }
+                    .joined(separator: " · ")
+            }
+        }
         return TableRow(
             [
                 TableCell(
-                    "\(symbol) \(item.health.rawValue)",
-                    style: Style(item.enabled ? role : .disabled)),
+                    "\(symbol) \(item.enabled ? item.health.rawValue : "disabled")",
+                    style: Style(role)),
                 TableCell(item.name), TableCell(item.type.rawValue),
                 TableCell(item.enabled ? "yes" : "no"),
                 TableCell(checked), TableCell(error, style: error.isEmpty ? nil : Style(.dim)),

@@ -52,6 +52,12 @@ public enum AppAction: Sendable, Equatable {
     case workspace(WorkspaceAction)
     case keys(KeysAction)
     case connectionChanged(ConnectionState)
+    /// Something changed elsewhere (another console, the command line, the platform):
+    /// reload what is on screen, quietly, keeping the selection.
+    case settingsChanged(Set<LiveView>)
+    /// The poll interval passed: reload what is on screen, as a fallback for lost notices.
+    case pollDue
+    case liveUpdatesChanged(LiveUpdates)
     case ticked(Date)
 }
 

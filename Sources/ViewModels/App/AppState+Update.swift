@@ -108,6 +108,7 @@ extension AppState {
             case .success(let overview):
                 billing.overview = overview
                 billing.loadError = nil
+                billing.refreshedAt = now
                 connection = .connected
             case .failure(let error):
                 billing.loadError = error.userMessage
@@ -122,30 +123,43 @@ extension AppState {
                 let keep = integrations.selectedItem?.id
                 integrations.items = items
                 integrations.loadError = nil
+                integrations.refreshedAt = now
                 integrations.selected =
                     keep.flatMap { id in items.firstIndex { $0.id == id } }
                     ?? min(integrations.selected, max(0, items.count - 1))
                 connection = .connected
-                return [.integration(.loadUsage)]
+                return [.integration(.loadUsage), .integration(.loadBreakers)]
             case .failure(let error):
                 integrations.loadError = error.userMessage
                 return fail(error, now: now)
             }
         case .integrationDetailLoaded(let result):
             switch result {
-            case .success(let detail): integrations.detail = detail
+            case .success(let detail):
+                if integrations.history?.id != detail.id { integrations.history = nil }
+                integrations.detail = detail
+                return [.integration(.loadHistory(detail.id))]
             case .failure(let error): return fail(error, now: now)
             }
-            return []
         case .auditLoaded(let append, let result):
             audit.isLoading = false
             audit.hasLoaded = true
             switch result {
             case .success(let page):
+                // A live reload keeps the selected entry (by id) when it is still on the page.
+                let keep =
+                    append
+                    ? nil
+                    : audit.entries.indices.contains(audit.selected)
+                        ? audit.entries[audit.selected].id : nil
                 audit.entries = append ? audit.entries + page.entries : page.entries
                 audit.next = page.next
                 audit.loadError = nil
-                if !append { audit.selected = 0 }
+                if !append {
+                    audit.selected =
+                        keep.flatMap { id in audit.entries.firstIndex { $0.id == id } } ?? 0
+                    audit.refreshedAt = now
+                }
             case .failure(let error):
                 audit.loadError = error.userMessage
                 return fail(error, now: now)
@@ -176,6 +190,13 @@ extension AppState {
             return update(action, now: now)
         case .connectionChanged(let state):
             connection = state
+            return []
+        case .settingsChanged(let views):
+            return liveReload(views)
+        case .pollDue:
+            return liveReload(Set(LiveView.allCases))
+        case .liveUpdatesChanged(let mode):
+            liveUpdates = mode
             return []
         case .ticked(let date):
             if let expiry = flash?.expiresAt, expiry <= date { flash = nil }

@@ -13,6 +13,8 @@ public struct AppState: Sendable, Equatable {
     public var flash: Flash?
     public var connection: ConnectionState = .connected
     public var lastRefresh: Date?
+    /// How changes made elsewhere reach this console (the status line says which).
+    public var liveUpdates: LiveUpdates = .polling
     public let readOnly: Bool
     /// The `:` command being typed, nil when the command line is closed.
     public var commandLine: String?
@@ -27,6 +29,17 @@ public struct AppState: Sendable, Equatable {
     }
 
     public var policy: Policy { session.policy }
+
+    /// When the data of the tab on screen was last read, so the status line never claims a
+    /// stale view is fresh.
+    public var refreshedAt: Date? {
+        switch tab {
+        case .team: return lastRefresh
+        case .audit: return audit.refreshedAt
+        case .billing: return billing.refreshedAt
+        case .integrations: return integrations.refreshedAt
+        }
+    }
 
     /// Effects to run when the console opens: the Team tab, and the other tabs' small
     /// payloads so switching to them is instant.

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// The Audit view: who did what, newest first, one keyset page at a time.
 public struct AuditState: Sendable, Equatable {
@@ -10,6 +11,8 @@ public struct AuditState: Sendable, Equatable {
     public var isLoading = false
     public var loadError: String?
     public var hasLoaded = false
+    /// When the first page on screen was read.
+    public var refreshedAt: Date?
 
     public init() {}
 }

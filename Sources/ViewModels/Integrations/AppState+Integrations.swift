@@ -9,6 +9,10 @@ extension AppState {
             return perform(command, now: now)
         case .usageLoaded(let result):
             if case .success(let usage) = result { integrations.usage = usage }
+            // Members and viewers are told who can act; fetch the names once.
+            if integrations.managers == nil, !policy.can(.manageIntegrations).isAllowed {
+                return [.integration(.loadManagers)]
+            }
             return []
         case .editLoaded(let result):
             switch result {
@@ -27,6 +31,9 @@ extension AppState {
             case .success(let item):
                 flash = .make(
                     .info, "\(item.enabled ? "Enabled" : "Disabled") \(item.name)", now: now)
+                // The answer carries the new row version: use it at once, so a key pressed
+                // before the reload lands does not act on the old one (a false conflict).
+                integrations.adopt(item)
                 return reloadIntegrations()
             case .failure(let error):
                 return fail(error, now: now, sticky: true) + reloadIntegrations()
@@ -34,14 +41,25 @@ extension AppState {
         case .checked(let name, let result):
             switch result {
             case .success(let check) where check.passed:
-                flash = .make(.info, "\(name): check passed: \(check.message)", now: now)
+                flash = .make(.info, "\(name): test \(check.message)", now: now)
             case .success(let check):
                 flash = .make(
-                    .error, "\(name): check failed: \(check.message)", now: now, sticky: true)
+                    .error, "\(name): test failed: \(check.message)", now: now, sticky: true)
             case .failure(let error):
                 return fail(error, now: now, sticky: true)
             }
             return reloadIntegrations()
+        case .breakersLoaded(let result):
+            if case .success(let breakers) = result { integrations.breakers = breakers }
+            return []
+        case .managersLoaded(let result):
+            if case .success(let names) = result { integrations.managers = names }
+            return []
+        case .historyLoaded(let result):
+            if case .success(let history) = result, integrations.detail?.id == history.id {
+                integrations.history = history
+            }
+            return []
         case .removed(let name, let result):
             switch result {
             case .success:
@@ -62,7 +80,9 @@ extension AppState {
             return []
         }
         if case .denied(let reason) = command.availability(in: integrations, policy: policy) {
-            flash = .make(.warning, reason, now: now)
+            let managers = policy.can(.manageIntegrations).isAllowed ? [] : integrations.managers
+            flash = .make(
+                .warning, IntegrationManagers.reason(reason, managers: managers ?? []), now: now)
             return []
         }
         if command == .add {
@@ -82,9 +102,21 @@ extension AppState {
             }
             return [.integration(.loadForEdit(target.id))]
         case .toggle:
-            return [.integration(.setEnabled(target.id, !target.enabled, expected: target.version))]
+            let effect = Effect.integration(
+                .setEnabled(target.id, !target.enabled, expected: target.version))
+            // Silencing a paging integration at 3 a.m. by a stray key would be worse than a
+            // question; enabling needs none.
+            guard target.enabled, target.type.pages else { return [effect] }
+            dialog = .confirm(
+                Confirmation(
+                    title: "Disable \(target.type.title) integration",
+                    message:
+                        "Disable \(target.name)? It pages on-call: alerts stop reaching anyone "
+                        + "until it is enabled again.",
+                    confirmLabel: "Disable", effect: effect))
+            return []
         case .test:
-            flash = .make(.info, "Checking \(target.name)…", now: now)
+            flash = .make(.info, "Sending a test event to \(target.name)…", now: now)
             return [.integration(.test(target.id, name: target.name))]
         case .remove:
             let hasHistory = target.eventsSent > 0

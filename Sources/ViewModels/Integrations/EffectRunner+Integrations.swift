@@ -28,6 +28,19 @@ extension EffectRunner {
         case .test(let id, let name):
             return .checked(
                 name: name, await result { try await $0.testIntegration(id, sealer: sealer) })
+        case .loadBreakers:
+            return .breakersLoaded(
+                await result { store in
+                    Dictionary(
+                        uniqueKeysWithValues: try await store.integrationStatuses()
+                            .filter { $0.breaker != .closed }.map {
+                                ($0.integration.id, $0.breaker)
+                            })
+                })
+        case .loadManagers:
+            return .managersLoaded(await result { try await $0.integrationManagers() })
+        case .loadHistory(let id):
+            return .historyLoaded(await result { try await $0.integrationHistory(id) })
         case .remove(let id, let name, let version):
             return .removed(
                 name: name, await done { try await $0.removeIntegration(id, expected: version) })

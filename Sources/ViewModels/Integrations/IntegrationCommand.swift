@@ -10,7 +10,7 @@ public enum IntegrationCommand: String, Sendable, CaseIterable, Equatable {
         case .add: return "Add integration"
         case .edit: return "Edit"
         case .toggle: return "Enable / disable"
-        case .test: return "Test (dry run)"
+        case .test: return "Send a test event"
         case .remove: return "Remove"
         }
     }
@@ -40,6 +40,9 @@ public enum IntegrationAction: Sendable, Equatable {
     case toggled(Result<IntegrationHealth, DomainError>)
     case checked(name: String, Result<IntegrationCheck, DomainError>)
     case removed(name: String, Result<Empty, DomainError>)
+    case historyLoaded(Result<IntegrationHistory, DomainError>)
+    case managersLoaded(Result<[String], DomainError>)
+    case breakersLoaded(Result<[IntegrationID: Breaker], DomainError>)
 }
 
 /// Integration reads and writes; writes carry the row version the user was looking at.
@@ -51,4 +54,7 @@ public enum IntegrationEffect: Sendable, Equatable {
     case setEnabled(IntegrationID, Bool, expected: RowVersion)
     case test(IntegrationID, name: String)
     case remove(IntegrationID, name: String, expected: RowVersion)
+    case loadHistory(IntegrationID)
+    case loadManagers
+    case loadBreakers
 }

@@ -114,7 +114,8 @@ struct IntegrationsList: StoreCommand {
         ])
         for item in items {
             table.add([
-                item.health.rawValue, item.name, item.type.rawValue, item.enabled ? "yes" : "no",
+                item.enabled ? item.health.rawValue : "disabled", item.name, item.type.rawValue,
+                item.enabled ? "yes" : "no",
                 String(item.eventsSent), String(item.errors), item.lastErrorMessage ?? "-",
             ])
         }
@@ -130,8 +131,12 @@ struct IntegrationsShow: StoreCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
 
+    static let recentAttempts = 10
+
     struct DetailJSON: Encodable {
         let summary: IntegrationJSON
+        let since: Date?
+        let attempts: [AttemptJSON]
         let config: JSONValue
         let eventFilters: JSONValue
         let retry: JSONValue
@@ -141,22 +146,38 @@ struct IntegrationsShow: StoreCommand {
     func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
         let detail = try await store.integration(try await target.find(in: store).id)
         let item = detail.summary
-        let text: PrintableText = .joined(lines: [
-            "Name          \(item.name) (\(item.type.rawValue))",
-            "Health        \(item.health.rawValue)\(item.enabled ? "" : ", disabled")",
-            "Message       \(item.healthMessage ?? "-")",
-            "Events/errors \(item.eventsSent) / \(item.errors)",
-            "Last error    \(item.lastErrorMessage ?? "-")",
-            "Credentials   \(item.hasCredentials ? "configured" : "none")",
-            "Rate limit    \(detail.rateLimitPerMinute.map { "\($0)/min" } ?? "none")",
-            "Config        \(detail.config.jsonText)",
-            "Event filters \(detail.eventFilters.jsonText)",
-            "Retry         \(detail.retryConfig.jsonText)",
-        ])
+        let status = IntegrationStatus(
+            integration: item, history: try await store.integrationHistory(item.id))
+        let stamp = HealthReportJSON.timestamp
+        let health =
+            item.enabled
+            ? item.health.rawValue + (status.since.map { " since \(stamp($0))" } ?? "")
+            : "disabled (was \(item.health.rawValue))"
+        let attempts = status.history.attempts.prefix(Self.recentAttempts).map {
+            "  \(stamp($0.attemptedAt))  \($0.source.rawValue)  \($0.durationMS) ms  \($0.summary)"
+        }
+        let text = PrintableText.joined(
+            lines: ([
+                "Name          \(item.name) (\(item.type.rawValue))",
+                "Health        \(health)",
+                "Message       \(item.healthMessage ?? "-")",
+                "Deliveries    \(status.breaker.words(time: stamp))",
+                "Last success  \((status.history.assessment.lastSuccessAt ?? item.lastSyncAt).map(stamp) ?? "never")",
+                "Events/errors \(item.eventsSent) / \(item.errors)",
+                "Last error    \(item.lastErrorMessage ?? "-")",
+                "Credentials   \(item.hasCredentials ? "configured" : "none")",
+                "Rate limit    \(detail.rateLimitPerMinute.map { "\($0)/min" } ?? "none")",
+                "Config        \(detail.config.jsonText)",
+                "Event filters \(detail.eventFilters.jsonText)",
+                "Retry         \(detail.retryConfig.jsonText)",
+                "Recent attempts" + (attempts.isEmpty ? "  none" : ""),
+            ] + attempts).map { PrintableText.untrusted($0) })
         return CommandOutput(
             text: text,
             json: DetailJSON(
-                summary: IntegrationJSON(item), config: detail.config,
+                summary: IntegrationJSON(item), since: status.since,
+                attempts: status.history.attempts.prefix(Self.recentAttempts).map(AttemptJSON.init),
+                config: detail.config,
                 eventFilters: detail.eventFilters,
                 retry: detail.retryConfig, rateLimitPerMinute: detail.rateLimitPerMinute))
     }
@@ -270,21 +291,46 @@ struct IntegrationsRemove: IntegrationVerb {
     }
 }
 
-struct IntegrationsTest: IntegrationVerb {
+struct IntegrationsTest: StoreCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
-        abstract: "Check the configuration and that the credentials open (no network).")
+        abstract:
+            "Send a real test event with the stored credentials and record the result (owners and admins)."
+    )
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var target: IntegrationName
-    func perform(_ item: IntegrationHealth, on store: SettingsStore) async throws(DomainError)
-        -> PrintableText
-    {
+
+    /// What a script needs from one test: the attempt as recorded and the health it led to.
+    struct TestJSON: Encodable {
+        let name: String
+        let delivered: Bool
+        let attempt: AttemptJSON
+        let health: String
+        let since: Date?
+        let deliveries: String
+    }
+
+    /// Prints the result either way; exits 5 when the event was not delivered.
+    func act(on store: SettingsStore) async throws(DomainError) -> CommandOutput {
+        let item = try await target.find(in: store)
         let check = try await store.testIntegration(
             item.id, sealer: try environmentSealer(required: false))
-        guard check.passed else { throw .conflict(reason: "\(item.name): \(check.message)") }
-        return "\(item.name): \(check.message)"
+        let deliveries: String
+        switch check.assessment.breaker {
+        case .closed: deliveries = "active"
+        case .paused: deliveries = "paused"
+        case .suspended: deliveries = "suspended"
+        }
+        let text = "\(item.name): \(check.passed ? "test" : "test failed:") \(check.message)"
+        return CommandOutput(
+            text: .untrusted(text),
+            json: TestJSON(
+                name: item.name, delivered: check.passed, attempt: AttemptJSON(check.attempt),
+                health: check.assessment.status.rawValue, since: check.assessment.since,
+                deliveries: deliveries),
+            exitKind: check.passed ? .done : DomainError.conflict(reason: "").exitKind)
     }
 }
 
@@ -313,5 +359,24 @@ struct IntegrationsRotateKey: StoreCommand {
         let count = try await store.rotateCredentialsKey(from: old, to: new)
         return CommandOutput(
             message: "Re-sealed \(count) credential\(count == 1 ? "" : "s") under key \(new.keyID)")
+    }
+}
+
+/// One recorded attempt for `integrations show --json`.
+struct AttemptJSON: Encodable {
+    let at: Date
+    let source: String
+    let durationMS: Int
+    let outcome: String
+    let httpStatus: Int?
+    let error: String?
+
+    init(_ attempt: DeliveryAttempt) {
+        at = attempt.attemptedAt
+        source = attempt.source.rawValue
+        durationMS = attempt.durationMS
+        outcome = attempt.outcome.rawValue
+        httpStatus = attempt.httpStatus
+        error = attempt.error
     }
 }

@@ -35,6 +35,7 @@ extension StoreCommand {
             CommandFailure(error).exit()
         }
         Output.result(output.json ? result.json : result.text)
+        if result.exitKind != .done { CommandFailure.silent(result.exitKind).exit() }
     }
 }
 
@@ -42,10 +43,14 @@ extension StoreCommand {
 struct CommandOutput {
     let text: PrintableText
     let json: PrintableText
+    /// Not `.done` when the verb succeeded but its answer is bad news (`health`, a failed
+    /// test delivery): the output is printed, then the program exits with this code.
+    let exitKind: ExitKind
 
-    init(text: PrintableText, json value: some Encodable) {
+    init(text: PrintableText, json value: some Encodable, exitKind: ExitKind = .done) {
         self.text = text
         self.json = .json(value)
+        self.exitKind = exitKind
     }
 
     /// A sentence for verbs that only report success; the JSON keeps its values unsanitised.

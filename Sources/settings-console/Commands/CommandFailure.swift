@@ -25,6 +25,11 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.message = message
     }
 
+    /// An exit with `kind`'s code and nothing more to say (the output already said it).
+    static func silent(_ kind: ExitKind) -> CommandFailure {
+        CommandFailure(kind: kind, message: "")
+    }
+
     /// A usage error (exit 64, as ArgumentParser's own).
     static func usage(_ reason: PrintableText) -> CommandFailure {
         CommandFailure(.usage, reason)

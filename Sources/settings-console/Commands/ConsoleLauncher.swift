@@ -80,7 +80,9 @@ enum ConsoleLauncher {
             store: SettingsStore(client: client, session: session),
             authenticator: Authenticator(client: client),
             sealer: sealer)
-        let runtime = ConsoleRuntime(state: state, runner: runner, terminal: terminal)
+        let runtime = ConsoleRuntime(
+            state: state, runner: runner, terminal: terminal,
+            live: LiveRefresh(client: client, pollInterval: max(options.pollInterval, 0)))
         _ = runtime.run()
         terminal.shutdown()
         await client.close()

@@ -9,4 +9,11 @@ struct ConsoleOptions: ParsableArguments {
         name: .long,
         help: "Theme name (default, high-contrast, solarized-dark, mono, or a user theme).")
     var theme: String?
+
+    @Option(
+        name: .long,
+        help:
+            "Seconds between background refreshes, the fallback when PostgreSQL's notifications are lost (0: never)."
+    )
+    var pollInterval: Double = 10
 }

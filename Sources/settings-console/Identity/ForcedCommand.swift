@@ -5,7 +5,7 @@
 /// would change who is acting or where: the SSH key decides the user, the server's
 /// configuration decides the database.
 enum ForcedCommand {
-    static let allowedGroups = ["team", "billing", "integrations", "audit", "keys"]
+    static let allowedGroups = ["team", "billing", "integrations", "health", "audit", "keys"]
     /// Options that pick an identity or a database; refused in any spelling (`--user=x`).
     static let refusedOptions = ["--user", "--password-stdin", "--database"]
 

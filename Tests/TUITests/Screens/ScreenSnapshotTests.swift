@@ -46,7 +46,7 @@ struct ScreenSnapshotTests {
         let rows = render(ScreenFixtures.state(.viewer, tab: .integrations), 100, 30).rows()
         let degraded = try #require(rows.firstIndex { $0.contains("▲ degraded") })
         let healthy = try #require(rows.firstIndex { $0.contains("● healthy") })
-        let unknown = try #require(rows.firstIndex { $0.contains("? unknown") })
+        let unknown = try #require(rows.firstIndex { $0.contains("○ disabled") })
         #expect(degraded < healthy && healthy < unknown)
     }
 
