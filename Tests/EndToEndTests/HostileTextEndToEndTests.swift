@@ -65,8 +65,10 @@ final class HostileTextEndToEndTests {
 
     @Test func integrationsTestAndEnableDefuseTheNameInMessagesAndRefusals() throws {
         let tested = try run(["integrations", "test", Self.integrationName])
-        #expect(tested.status == 5, "the name fails today's validation: \(tested.stderr)")
-        #expect(tested.stderr.contains("Alerts"), "\(tested.stderr)")
+        // The test event cannot be delivered (no receiver): the result names the integration
+        // and the exit code says it failed.
+        #expect(tested.status == 5, "\(tested.stdout)\(tested.stderr)")
+        #expect((tested.stdout + tested.stderr).contains("Alerts"), "\(tested.stdout)")
         expectDefused(tested, "integrations test")
 
         let refused = try run(["integrations", "enable", Self.integrationName])
