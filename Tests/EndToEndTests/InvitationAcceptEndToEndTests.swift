@@ -45,6 +45,20 @@ final class InvitationAcceptEndToEndTests {
         return try await owner.query(sql, parameters).first?.optionalString("v")
     }
 
+    /// A workspace of its own, owned by a user with `email` and `passwordSQL` as the hash.
+    func ownerElsewhere(slug: String, email: String, passwordSQL: String) async throws {
+        let owner = database.adminClient()
+        try await owner.query(
+            """
+            WITH ws AS (INSERT INTO workspaces (name, slug) VALUES ($1, $1) RETURNING id),
+                 u AS (INSERT INTO users (email, password_hash, full_name)
+                       VALUES ($2, \(passwordSQL), 'Owner Elsewhere') RETURNING id)
+            INSERT INTO team_members (workspace_id, user_id, role, status)
+            SELECT ws.id, u.id, 'owner', 'active' FROM ws, u
+            """, [slug, email])
+        await owner.close()
+    }
+
     @Test func aNewEmailCreatesItsAccountAndCanLogIn() async throws {
         let token = try invite("newcomer@example.com")
         let accepted = try run(
@@ -60,16 +74,8 @@ final class InvitationAcceptEndToEndTests {
     }
 
     @Test func aTokenAloneCannotTakeOverAnExistingAccount() async throws {
-        let owner = database.adminClient()
-        try await owner.query(
-            """
-            WITH ws AS (INSERT INTO workspaces (name, slug) VALUES ('Initech', 'initech') RETURNING id),
-                 u AS (INSERT INTO users (email, password_hash, full_name)
-                       VALUES ('keyonly@initech.example', NULL, 'Key Only') RETURNING id)
-            INSERT INTO team_members (workspace_id, user_id, role, status)
-            SELECT ws.id, u.id, 'owner', 'active' FROM ws, u
-            """)
-        await owner.close()
+        try await ownerElsewhere(
+            slug: "initech", email: "keyonly@initech.example", passwordSQL: "NULL")
         let token = try invite("keyonly@initech.example")
 
         let withName = try run(
@@ -94,17 +100,9 @@ final class InvitationAcceptEndToEndTests {
     }
 
     @Test func anExistingAccountAcceptsByLoggingInAsItself() async throws {
-        let owner = database.adminClient()
-        try await owner.query(
-            """
-            WITH ws AS (INSERT INTO workspaces (name, slug) VALUES ('Hooli', 'hooli') RETURNING id),
-                 u AS (INSERT INTO users (email, password_hash, full_name)
-                       VALUES ('gavin@hooli.example', crypt('hooli-pass', gen_salt('bf', 4)), 'Gavin')
-                       RETURNING id)
-            INSERT INTO team_members (workspace_id, user_id, role, status)
-            SELECT ws.id, u.id, 'owner', 'active' FROM ws, u
-            """)
-        await owner.close()
+        try await ownerElsewhere(
+            slug: "hooli", email: "gavin@hooli.example",
+            passwordSQL: "crypt('hooli-pass', gen_salt('bf', 4))")
         let token = try invite("gavin@hooli.example")
         let needsLogin = try run(
             ["team", "accept", token, "--name", "Gavin B", "--password-stdin"],
@@ -117,7 +115,7 @@ final class InvitationAcceptEndToEndTests {
         #expect(
             try await scalar(
                 "SELECT full_name AS v FROM users WHERE email = $1", ["gavin@hooli.example"])
-                == "Gavin")
+                == "Owner Elsewhere")
         let list = try run(
             [
                 "team", "list", "--user", "gavin@hooli.example", "--password-stdin",

@@ -14,7 +14,11 @@ protocol StoreCommand: AsyncParsableCommand {
 
 extension StoreCommand {
     func run() async throws {
-        let client = connection.client()
+        await runLoggedIn(client: connection.client())
+    }
+
+    /// Logs in as the identity options say (SSH key, else `--user`), then acts.
+    func runLoggedIn(client: PostgresClient) async {
         let session: Session
         do {
             session = try await identity.session(client: client)

@@ -28,13 +28,7 @@ struct TeamAccept: StoreCommand {
         let client = connection.client()
         defer { Task { await client.close() } }
         if ProcessInfo.processInfo.environment["SSH_USER_AUTH"] != nil {
-            let session: Session
-            do {
-                session = try await identity.session(client: client)
-            } catch {
-                error.exit()
-            }
-            await run(as: session, client: client)
+            await runLoggedIn(client: client)
             return
         }
         let accepted: AcceptedInvitation
