@@ -15,7 +15,9 @@ Only 127.0.0.1 is bound: tests never leave the machine.
 """
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -71,6 +73,17 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = handle_any
 
 
+def exit_with_parent(parent):
+    """Stops when the test process is gone (it may exit without stopping us): never outlive it."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+# The test runner blocks signals in its threads and children inherit the mask: without this,
+# SIGTERM from the test (Process.terminate) would never arrive.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True).start()
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 print(server.server_address[1], flush=True)
