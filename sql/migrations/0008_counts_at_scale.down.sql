@@ -6,6 +6,16 @@ DROP FUNCTION IF EXISTS team_member_counts_sync();
 DROP TABLE IF EXISTS team_member_counts;
 DROP INDEX IF EXISTS idx_team_members_workspace_user_all;
 
+-- 0003's users policy.
+DROP POLICY console_select ON users;
+CREATE POLICY console_select ON users FOR SELECT TO console_app
+    USING ((SELECT console_current_role()) IS NOT NULL
+           AND EXISTS (
+               SELECT 1 FROM team_members tm
+               WHERE tm.user_id = users.id
+                 AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                 AND tm.deleted_at IS NULL));
+
 -- 0003's definitions.
 CREATE OR REPLACE FUNCTION console_check_seats(p_workspace_id uuid)
 RETURNS void
@@ -70,3 +80,30 @@ AS $$
     FROM ws
     LEFT JOIN billing_config b ON b.workspace_id = ws.id
 $$;
+
+-- 0004's user_ssh_keys policies.
+DROP POLICY console_select ON user_ssh_keys;
+DROP POLICY console_insert ON user_ssh_keys;
+DROP POLICY console_delete ON user_ssh_keys;
+CREATE POLICY console_select ON user_ssh_keys FOR SELECT TO console_app
+    USING ((SELECT console_current_role()) IN ('owner', 'admin')
+           AND EXISTS (
+               SELECT 1 FROM team_members tm
+               WHERE tm.user_id = user_ssh_keys.user_id
+                 AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                 AND tm.deleted_at IS NULL));
+CREATE POLICY console_insert ON user_ssh_keys FOR INSERT TO console_app
+    WITH CHECK ((SELECT console_current_role()) IN ('owner', 'admin')
+                AND created_by = (SELECT NULLIF(current_setting('app.current_user_id', true), '')::uuid)
+                AND EXISTS (
+                    SELECT 1 FROM team_members tm
+                    WHERE tm.user_id = user_ssh_keys.user_id
+                      AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                      AND tm.deleted_at IS NULL));
+CREATE POLICY console_delete ON user_ssh_keys FOR DELETE TO console_app
+    USING ((SELECT console_current_role()) IN ('owner', 'admin')
+           AND EXISTS (
+               SELECT 1 FROM team_members tm
+               WHERE tm.user_id = user_ssh_keys.user_id
+                 AND tm.workspace_id = (SELECT NULLIF(current_setting('app.current_workspace_id', true), '')::uuid)
+                 AND tm.deleted_at IS NULL));
