@@ -683,6 +683,11 @@ UPDATE team_members SET status = 'inactive' WHERE workspace_id = '$WS' AND statu
 DELETE FROM team_members WHERE invitation_email LIKE 'bulk2%@example.com';
 SQL
 expect "after bulk inserts, role and status changes, removals and deletes, the counters still equal count(*)" "0" "$(super -c "$COUNTS_DIFF")"
+expect_error "console_app cannot recount (only bulk loads as the owner do)" "42501" \
+    as "$OWNER" <<<"SELECT console_recount_members();"
+super -c "UPDATE team_member_counts SET active = active + 7" >/dev/null
+super -c "SELECT console_recount_members()" >/dev/null
+expect "a recount puts drifted counters right" "0" "$(super -c "$COUNTS_DIFF")"
 expect "console_app reads its own workspace's counters only" "1" \
     "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_counts;")"
 echo "== integration check history and live refresh (issue 10)"

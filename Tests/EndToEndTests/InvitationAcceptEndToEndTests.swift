@@ -3,10 +3,11 @@ import Postgres
 import TestSupport
 import Testing
 
-/// `settings-console team accept TOKEN`, the invitee's verb, through the real binary: a new
-/// email creates its account; an existing account is accepted only by logging in as it, and
-/// a token alone never sets its password (issue 8's account takeover).
-@Suite("team accept on the command line")
+/// Issue 8 on the command line, through the real binary. `team accept TOKEN`: a new email
+/// creates its account; an existing account is accepted only by logging in as it, and a
+/// token alone never sets its password. `keys list`: who added each key, since a key acts
+/// only as far as its adder's authority reaches.
+@Suite("team accept and keys list on the command line")
 final class InvitationAcceptEndToEndTests {
     let database: TestDatabase
     let conninfo: String
@@ -122,5 +123,37 @@ final class InvitationAcceptEndToEndTests {
                 "--workspace", "acme",
             ], input: "hooli-pass\n")
         #expect(list.status == 0, "\(list.stderr)")
+    }
+
+    @Test func keysListSaysWhoAddedEachKey() throws {
+        let borrowed = try SSHKeygen.generate("ed25519", in: home, name: "admins")
+        let own = try SSHKeygen.generate("ed25519", in: home, name: "own")
+        for (email, key) in [("member@example.com", borrowed), ("admin@example.com", own)] {
+            let added = try run(
+                [
+                    "keys", "add", email, "--key", key.publicLine, "--user", "admin@example.com",
+                    "--password-stdin",
+                ], input: "demo-pass\n")
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let listed = try run(
+            ["keys", "list", "--user", "admin@example.com", "--password-stdin"],
+            input: "demo-pass\n")
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("ADDED BY"), "\(listed.stdout)")
+        let rows = listed.stdout.split(separator: "\n")
+        let memberRow = rows.first { $0.hasPrefix("member@example.com") } ?? ""
+        let adminRow = rows.first { $0.hasPrefix("admin@example.com") } ?? ""
+        #expect(memberRow.contains("admin@example.com"), "\(listed.stdout)")
+        #expect(adminRow.contains(" self "), "\(listed.stdout)")
+
+        let json = try run(
+            [
+                "keys", "list", "member@example.com", "--json", "--user", "admin@example.com",
+                "--password-stdin",
+            ], input: "demo-pass\n")
+        struct Key: Decodable { let createdBy: String? }
+        let keys = try JSONDecoder().decode([Key].self, from: Data(json.stdout.utf8))
+        #expect(keys.map(\.createdBy) == ["admin@example.com"])
     }
 }

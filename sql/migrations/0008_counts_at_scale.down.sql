@@ -3,6 +3,7 @@ DROP TRIGGER IF EXISTS team_members_counts_delete ON team_members;
 DROP TRIGGER IF EXISTS team_members_counts_update ON team_members;
 DROP TRIGGER IF EXISTS team_members_counts_insert ON team_members;
 DROP FUNCTION IF EXISTS team_member_counts_sync();
+DROP FUNCTION IF EXISTS console_recount_members();
 DROP TABLE IF EXISTS team_member_counts;
 DROP INDEX IF EXISTS idx_team_members_workspace_user_all;
 

@@ -77,15 +77,30 @@ CREATE TRIGGER team_members_counts_delete
 AFTER DELETE ON team_members REFERENCING OLD TABLE AS old_rows
 FOR EACH STATEMENT EXECUTE FUNCTION team_member_counts_sync();
 
-INSERT INTO team_member_counts (workspace_id, active, pending, inactive, active_owners)
-SELECT w.id,
-       count(t.id) FILTER (WHERE t.status = 'active'),
-       count(t.id) FILTER (WHERE t.status = 'pending'),
-       count(t.id) FILTER (WHERE t.status = 'inactive'),
-       count(t.id) FILTER (WHERE t.status = 'active' AND t.role = 'owner')
-FROM workspaces w
-LEFT JOIN team_members t ON t.workspace_id = w.id AND t.deleted_at IS NULL
-GROUP BY w.id;
+-- Recounts every workspace from its rows: the backfill below, and bulk loads that bypass the
+-- triggers (ScaleSeed) call it once afterwards.
+CREATE FUNCTION console_recount_members()
+RETURNS void
+LANGUAGE sql
+VOLATILE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+    INSERT INTO team_member_counts AS c (workspace_id, active, pending, inactive, active_owners)
+    SELECT w.id,
+           count(t.id) FILTER (WHERE t.status = 'active'),
+           count(t.id) FILTER (WHERE t.status = 'pending'),
+           count(t.id) FILTER (WHERE t.status = 'inactive'),
+           count(t.id) FILTER (WHERE t.status = 'active' AND t.role = 'owner')
+    FROM workspaces w
+    LEFT JOIN team_members t ON t.workspace_id = w.id AND t.deleted_at IS NULL
+    GROUP BY w.id
+    ON CONFLICT (workspace_id) DO UPDATE SET
+        active = EXCLUDED.active, pending = EXCLUDED.pending,
+        inactive = EXCLUDED.inactive, active_owners = EXCLUDED.active_owners
+$$;
+
+SELECT console_recount_members();
 
 -- The seat check reads the counter (same contract as 0003's version).
 CREATE OR REPLACE FUNCTION console_check_seats(p_workspace_id uuid)
@@ -212,3 +227,4 @@ CREATE POLICY console_select ON team_member_counts FOR SELECT TO console_app
 GRANT SELECT ON team_member_counts TO console_app;
 
 REVOKE ALL ON FUNCTION team_member_counts_sync() FROM PUBLIC;
+REVOKE ALL ON FUNCTION console_recount_members() FROM PUBLIC;

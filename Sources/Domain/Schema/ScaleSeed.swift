@@ -199,20 +199,7 @@ public struct ScaleSeed: Sendable {
                 []
             ),
             (
-                """
-                INSERT INTO team_member_counts (workspace_id, active, pending, inactive, active_owners)
-                SELECT w.id,
-                       count(t.id) FILTER (WHERE t.status = 'active'),
-                       count(t.id) FILTER (WHERE t.status = 'pending'),
-                       count(t.id) FILTER (WHERE t.status = 'inactive'),
-                       count(t.id) FILTER (WHERE t.status = 'active' AND t.role = 'owner')
-                FROM workspaces w
-                LEFT JOIN team_members t ON t.workspace_id = w.id AND t.deleted_at IS NULL
-                GROUP BY w.id
-                ON CONFLICT (workspace_id) DO UPDATE SET
-                    active = EXCLUDED.active, pending = EXCLUDED.pending,
-                    inactive = EXCLUDED.inactive, active_owners = EXCLUDED.active_owners
-                """, []
+                "SELECT console_recount_members()", []
             ),
         ]
     }
