@@ -213,6 +213,41 @@ CREATE POLICY console_delete ON user_ssh_keys FOR DELETE TO console_app
                  AND tm.deleted_at IS NULL
                OFFSET 0));
 
+-- Member search: an invitation is found by its email while it is pending (a member by their
+-- user's email and name). The pending rows are a small part of a workspace, and a trigram
+-- index over them alone is one the planner always takes; over every row's historical
+-- invitation email it sometimes preferred reading the whole table.
+CREATE INDEX idx_team_members_pending_email_trgm
+    ON team_members USING GIN (invitation_email gin_trgm_ops)
+    WHERE status = 'pending' AND deleted_at IS NULL;
+
+CREATE OR REPLACE FUNCTION console_search_members(p_pattern text)
+RETURNS SETOF uuid
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = public, pg_temp
+ROWS 100
+AS $$
+DECLARE
+    v_workspace uuid := NULLIF(current_setting('app.current_workspace_id', true), '')::uuid;
+BEGIN
+    IF v_workspace IS NULL OR console_current_role() IS NULL THEN
+        RETURN;
+    END IF;
+    RETURN QUERY EXECUTE
+        'SELECT tm.id FROM team_members tm
+          WHERE tm.workspace_id = $1 AND tm.status = ''pending'' AND tm.deleted_at IS NULL
+            AND tm.invitation_email ILIKE $2
+         UNION
+         SELECT tm.id FROM users u
+           JOIN team_members tm ON tm.user_id = u.id AND tm.workspace_id = $1
+                               AND tm.deleted_at IS NULL
+          WHERE u.email ILIKE $2 OR u.full_name ILIKE $2'
+        USING v_workspace, p_pattern;
+END;
+$$;
+
 ALTER TABLE team_member_counts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE team_member_counts FORCE ROW LEVEL SECURITY;
 DO $$
