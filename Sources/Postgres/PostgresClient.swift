@@ -28,12 +28,12 @@ public actor PostgresClient {
 
     /// Runs one statement with bound parameters.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = [])
+    public func query(_ statement: SQL, _ parameters: [any PostgresEncodable] = [])
         throws(PostgresError) -> PostgresResult
     {
         let connection = try openConnection()
         do {
-            return try connection.query(sql, parameters)
+            return try connection.query(statement, parameters)
         } catch {
             noteFailure(error)
             throw error
@@ -55,7 +55,7 @@ public actor PostgresClient {
     }
 
     /// Runs a multi-statement script outside any explicit transaction.
-    public func execute(script: String) throws(PostgresError) {
+    public func execute(script: SQL) throws(PostgresError) {
         let connection = try openConnection()
         do {
             try connection.execute(script: script)

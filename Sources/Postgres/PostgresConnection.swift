@@ -24,7 +24,8 @@ final class NoticeSink: Sendable {
 
 /// One libpq connection. Not thread-safe: own it from one actor (see `PostgresClient`).
 ///
-/// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL.
+/// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL;
+/// statements are `SQL`, which only literals make.
 public final class PostgresConnection {
     private(set) var handle: OpaquePointer?
     private let secretsToRedact: [String]
@@ -90,7 +91,7 @@ public final class PostgresConnection {
 
     /// Runs one statement with bound parameters (`$1`, `$2`, ...) and returns its rows.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = [])
+    public func query(_ statement: SQL, _ parameters: [any PostgresEncodable] = [])
         throws(PostgresError) -> PostgresResult
     {
         guard let handle else {
@@ -105,18 +106,18 @@ public final class PostgresConnection {
                 serverMessage: "parameter $\(index + 1) contains a NUL character")
         }
         let result = Self.withOptionalCStrings(texts) { pointers in
-            PQexecParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+            PQexecParams(handle, statement.text, Int32(texts.count), nil, pointers, nil, nil, 0)
         }
         defer { PQclear(result) }
         return try read(result, handle: handle)
     }
 
     /// Runs a script of several statements with no parameters (migrations, seeds).
-    public func execute(script sql: String) throws(PostgresError) {
+    public func execute(script: SQL) throws(PostgresError) {
         guard let handle else {
             throw PostgresError(kind: .connectionLost, serverMessage: "connection was closed")
         }
-        let result = PQexec(handle, sql)
+        let result = PQexec(handle, script.text)
         defer { PQclear(result) }
         _ = try read(result, handle: handle)
     }

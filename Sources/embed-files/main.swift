@@ -52,7 +52,10 @@ func folder(_ path: String) -> String {
 /// by name, and the verification queries with their expected output.
 func embedSQL(_ files: [String]) throws -> String {
     let sorted = files.sorted { name($0) < name($1) }
-    var lines = ["/// The SQL files of `sql/`, compiled into the binary.", "enum EmbeddedSQL {"]
+    var lines = [
+        "import Postgres", "", "/// The SQL files of `sql/`, compiled into the binary.",
+        "enum EmbeddedSQL {",
+    ]
     lines.append("    static let migrations: [Migration] = [")
     for up in sorted where folder(up) == "migrations" && name(up).hasSuffix(".up.sql") {
         let base = String(name(up).dropLast(".up.sql".count))
@@ -78,7 +81,7 @@ func embedSQL(_ files: [String]) throws -> String {
         }
     }
     lines.append("    ]")
-    lines.append("    static let seeds: [String: String] = [")
+    lines.append("    static let seeds: [String: SQL] = [")
     for seed in sorted where folder(seed) == "seed" && name(seed).hasSuffix(".sql") {
         let seedName = try word(String(name(seed).dropLast(".sql".count)), in: seed)
         lines.append("        \(seedName): \(literal(try read(seed))),")

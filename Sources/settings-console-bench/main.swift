@@ -31,7 +31,8 @@ struct Benchmark {
         }
         let database = "sc_bench_\(getpid())"
         let root = PostgresClient(conninfo: admin)
-        try await root.query("CREATE DATABASE \(database)")
+        let quoted = try SQLIdentifier(database)
+        try await root.query("CREATE DATABASE \(quoted)")
         let owner = PostgresClient(conninfo: admin, overrides: [("dbname", database)])
         try await Migrator(client: owner).migrate()
         let seedStart = Date()
@@ -94,7 +95,7 @@ struct Benchmark {
         )
         await app.close()
         await owner.close()
-        try await root.query("DROP DATABASE \(database) WITH (FORCE)")
+        try await root.query("DROP DATABASE \(quoted) WITH (FORCE)")
         await root.close()
     }
 

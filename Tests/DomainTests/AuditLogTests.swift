@@ -117,7 +117,7 @@ import Testing
     @Test func theLogIsAppendOnlyEvenForOwnersInRawSQL() async throws {
         let owner = try await DemoLogin.store(database, .owner)
         _ = try await makeHistory(owner)
-        for sql in ["UPDATE audit_logs SET action = 'x.y'", "DELETE FROM audit_logs"] {
+        for sql: SQL in ["UPDATE audit_logs SET action = 'x.y'", "DELETE FROM audit_logs"] {
             let error = await #expect(throws: PostgresError.self) {
                 try await DemoLogin.asConsoleApp(database, .owner) { connection in
                     try connection.query(sql)

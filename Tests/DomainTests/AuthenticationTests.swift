@@ -17,7 +17,7 @@ import Testing
         async throws(DomainError) -> Session
     {
         try await Authenticator(client: world.app)
-            .login(email: email, password: password, workspace: workspace)
+            .login(email: email, password: Secret(password), workspace: workspace)
     }
 
     @Test(arguments: Role.allCases)
@@ -82,7 +82,7 @@ import Testing
         }
         let again = await domainError { () async throws(DomainError) in
             try await Authenticator(client: world.database.appClient()).login(
-                email: "admin@example.com", password: DemoTeam.password)
+                email: "admin@example.com", password: Secret(DemoTeam.password))
         }
         #expect(again == locked)
         // Only that account: the others still log in.

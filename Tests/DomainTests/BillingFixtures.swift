@@ -23,7 +23,7 @@ enum DemoLogin {
     static func store(_ database: TestDatabase, _ role: Role) async throws -> SettingsStore {
         let client = database.appClient()
         let session = try await Authenticator(client: client).login(
-            email: email(role), password: password)
+            email: email(role), password: Secret(password))
         #expect(session.role == role)
         return SettingsStore(client: client, session: session)
     }
@@ -50,7 +50,7 @@ enum DemoLogin {
 
     /// A single value from a superuser query (set-up and inspection only).
     static func scalar(
-        _ database: TestDatabase, _ sql: String, _ parameters: [any PostgresEncodable] = []
+        _ database: TestDatabase, _ sql: SQL, _ parameters: [any PostgresEncodable] = []
     )
         async throws -> String?
     {

@@ -49,7 +49,7 @@ final class LockHolder: Sendable {
     }
 
     /// Opens the transaction, takes the lock, runs `statement`; returns once all that is done.
-    func begin(_ statement: String, _ parameters: [any PostgresEncodable]) async throws {
+    func begin(_ statement: SQL, _ parameters: [any PostgresEncodable]) async throws {
         let conninfo = conninfo
         let overrides = overrides
         let release = release

@@ -90,7 +90,7 @@ import Testing
         for email in Self.ownerEmails { ids.append(try await world.userID(email).description) }
         let users = ids
         let workspace = DemoTeam.workspaceID.description
-        let statements = [
+        let statements: [SQL] = [
             "UPDATE team_members SET role = 'member' WHERE id = $1",
             "UPDATE team_members SET status = 'inactive' WHERE id = $1",
             "UPDATE team_members SET deleted_at = now() WHERE id = $1",

@@ -28,7 +28,7 @@ import Testing
             config: .object([
                 "channel_id": .string("C0ALERTS"), "api_url": .string("http://127.0.0.1:9"),
             ]),
-            credentials: .replace(CredentialSecret(secret)))
+            credentials: .replace(Secret(secret)))
     }
 
     /// The stored ciphertext and key id of a row, read as superuser.
@@ -50,7 +50,7 @@ import Testing
         #expect(stored.text.hasPrefix("v1:") && !stored.text.contains("TOPSECRET"))
         #expect(stored.keyID == key1.keyID)
         #expect(
-            try key1.open(stored.text, keyID: stored.keyID, for: added.id).reveal() == Self.secret)
+            try key1.open(stored.text, keyID: stored.keyID, for: added.id).revealed == Self.secret)
 
         var everything = ""
         dump(try await store.integration(added.id), to: &everything)
@@ -63,7 +63,7 @@ import Testing
         let store = try await DemoLogin.store(database, .owner)
         let added = try await store.addIntegration(Self.draft("Alerts"), sealer: key1)
         var draft = added.draft
-        draft.credentials = .replace(CredentialSecret("xoxb-TOPSECRET-rotated-by-hand"))
+        draft.credentials = .replace(Secret("xoxb-TOPSECRET-rotated-by-hand"))
         try await store.editIntegration(added.id, draft, sealer: key1)
         try await store.testIntegration(added.id, sealer: key1)
         try await store.rotateCredentialsKey(from: key1, to: key2)
@@ -173,7 +173,7 @@ import Testing
         for (id, secret) in secrets {
             let stored = try await sealed(id)
             #expect(stored.keyID == key2.keyID)
-            #expect(try key2.open(stored.text, keyID: stored.keyID, for: id).reveal() == secret)
+            #expect(try key2.open(stored.text, keyID: stored.keyID, for: id).revealed == secret)
             #expect(throws: CredentialError.self) {
                 try key1.open(stored.text, keyID: stored.keyID, for: id)
             }

@@ -29,7 +29,7 @@ import Testing
         return try await store.addIntegration(
             IntegrationDraft(
                 type: .webhook, name: name, config: .object(config),
-                credentials: .replace(CredentialSecret(Self.secret))), sealer: key
+                credentials: .replace(Secret(Self.secret))), sealer: key
         ).id
     }
 
@@ -181,7 +181,7 @@ import Testing
             let added = try await store.addIntegration(
                 IntegrationDraft(
                     type: type, name: "Svc \(type.rawValue)", config: .object(config),
-                    credentials: .replace(CredentialSecret(secret))), sealer: key)
+                    credentials: .replace(Secret(secret))), sealer: key)
             #expect(try await store.testIntegration(added.id, sealer: key).passed)
         }
         let received = try server.received()
@@ -201,7 +201,7 @@ import Testing
                 type: .slack, name: "Slack",
                 config: .object([
                     "channel_id": .string("C1"), "api_url": .string(server.url("/slack-denied")),
-                ]), credentials: .replace(CredentialSecret("xoxb-bad"))), sealer: key)
+                ]), credentials: .replace(Secret("xoxb-bad"))), sealer: key)
         let check = try await store.testIntegration(added.id, sealer: key)
         #expect(check.attempt.outcome == .rejected)
         #expect(check.attempt.error == "Slack: invalid_auth")
@@ -257,7 +257,7 @@ extension IntegrationDeliveryTests {
             IntegrationDraft(
                 type: .slack, name: "Quiet Slack",
                 config: .object(["channel_id": .string("C1"), "api_url": base]),
-                credentials: .replace(CredentialSecret("xoxb-quiet"))), sealer: key)
+                credentials: .replace(Secret("xoxb-quiet"))), sealer: key)
         #expect(try await store.testIntegration(slack.id, sealer: key, source: .checker).passed)
         try await store.testIntegration(slack.id, sealer: key, source: .manual)
         let received = try server.received()

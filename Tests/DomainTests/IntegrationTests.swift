@@ -199,8 +199,8 @@ import Testing
                 ))
         #expect(
             Policy(actorRole: .admin).addIntegration(usage: try await store.integrationUsage())
-                == .denied(
-                    "The plan allows 5 integrations, all in use; remove one or upgrade the plan"))
+                .reason
+                == "The plan allows 5 integrations, all in use; remove one or upgrade the plan")
         #expect(try await snapshot() == before)
         // Disabling does not free a slot; removing does.
         try await store.disableIntegration(Self.webhookID)
@@ -320,7 +320,7 @@ import Testing
         rate.rateLimitPerMinute = 0
         #expect(await field(rate) == "rate limit")
         var noKey = Self.draft()
-        noKey.credentials = .replace(CredentialSecret("tok"))
+        noKey.credentials = .replace(Secret("tok"))
         #expect(await field(noKey) == "INTEGRATION_CREDENTIALS_KEY")
         #expect(try await snapshot() == before)
     }

@@ -23,7 +23,7 @@ import Testing
         async throws(DomainError) -> AcceptedInvitation
     {
         try await SettingsStore.acceptInvitation(
-            client: world.app, token: token, fullName: name, password: password)
+            client: world.app, token: Secret(token), fullName: name, password: Secret(password))
     }
 
     /// Rows of team_members, users and audit_logs whose text contains `needle`.
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func generatedTokensAre43URLSafeCharactersAndNeverRepeat() {
-        let tokens = (0..<200).map { _ in InvitationToken.generate().value }
+        let tokens = (0..<200).map { _ in InvitationToken.generate().value.revealed }
         let urlSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         #expect(tokens.allSatisfy { $0.count == 43 && $0.allSatisfy(urlSafe.contains) })
         #expect(Set(tokens).count == tokens.count)
@@ -57,29 +57,31 @@ import Testing
     @Test func inviteReturnsTheTokenOnceAndStoresOnlyItsHash() async throws {
         let owner = try await world.store(.owner)
         let receipt = try await owner.invite(email: "Grace@Example.com", role: .admin)
-        #expect(receipt.token.value.count == 43)
+        #expect(receipt.token.value.revealed.count == 43)
         #expect(receipt.email == "grace@example.com")
-        #expect(receipt.link().hasSuffix("token=" + receipt.token.value))
+        #expect(receipt.link().hasSuffix("token=" + receipt.token.value.revealed))
         #expect(receipt.expiresAt.timeIntervalSinceNow > 7 * 24 * 3600 - 120)
         let stored = try await world.row(receipt.memberID).string("invitation_token")
         #expect(stored == receipt.token.storedHash)
-        #expect(stored == InvitationToken.hash(receipt.token.value))
+        #expect(stored == InvitationToken.hash(receipt.token.value.revealed))
         // pgcrypto agrees, so any other service can check a token the same way.
         #expect(
             try await world.scalar(
-                "SELECT encode(digest($1::text, 'sha256'), 'hex')", [receipt.token.value]) == stored
+                "SELECT encode(digest($1::text, 'sha256'), 'hex')", [receipt.token.value.revealed])
+                == stored
         )
-        #expect(try await occurrences(of: receipt.token.value) == 0)
+        #expect(try await occurrences(of: receipt.token.value.revealed) == 0)
         // The listing a member sees carries no token either.
         let listed = try await owner.member(receipt.memberID)
-        #expect(!"\(listed)".contains(receipt.token.value) && !"\(listed)".contains(stored))
+        #expect(
+            !"\(listed)".contains(receipt.token.value.revealed) && !"\(listed)".contains(stored))
     }
 
     @Test func acceptingCreatesTheUserAndAnActiveMembershipThatCanLogIn() async throws {
         let owner = try await world.store(.owner)
         let receipt = try await owner.invite(email: "ada@example.com", role: .admin)
         let accepted = try await accept(
-            receipt.token.value, name: "Ada Lovelace", password: "analytical-engine")
+            receipt.token.value.revealed, name: "Ada Lovelace", password: "analytical-engine")
         #expect(accepted.memberID == receipt.memberID)
         #expect(accepted.workspaceID == DemoTeam.workspaceID)
         let row = try await world.row(receipt.memberID)
@@ -108,13 +110,13 @@ import Testing
         let email = SecondWorkspace.email(.viewer)
         let receipt = try await world.store(.owner).invite(email: email, role: .member)
         let accepted = try await accept(
-            receipt.token.value, name: "Someone Else", password: DemoTeam.password)
+            receipt.token.value.revealed, name: "Someone Else", password: DemoTeam.password)
         #expect(accepted.userID == (try await world.userID(email)))
         #expect(
             try await world.scalar("SELECT full_name FROM users WHERE email = $1", [email])
                 == "Globex Viewer")
         let session = try await Authenticator(client: world.app)
-            .login(email: email, password: DemoTeam.password, workspace: "acme")
+            .login(email: email, password: Secret(DemoTeam.password), workspace: "acme")
         #expect(session.role == .member)
     }
 
@@ -126,11 +128,11 @@ import Testing
 
     @Test func aTokenWorksOnce() async throws {
         let receipt = try await world.store(.admin).invite(email: "once@example.com", role: .viewer)
-        _ = try await accept(receipt.token.value)
+        _ = try await accept(receipt.token.value.revealed)
         let snapshot = try await world.teamSnapshot()
         #expect(
             await domainError { () async throws(DomainError) in
-                try await accept(receipt.token.value)
+                try await accept(receipt.token.value.revealed)
             } == Self.invalid)
         #expect(try await world.teamSnapshot() == snapshot)
     }
@@ -149,10 +151,11 @@ import Testing
                 [first.token.storedHash]) == 0)
 
         #expect(
-            await domainError { () async throws(DomainError) in try await accept(first.token.value)
+            await domainError { () async throws(DomainError) in
+                try await accept(first.token.value.revealed)
             } == Self.invalid)
         #expect(try await world.state(first.memberID) == "member|pending|false")
-        _ = try await accept(second.token.value)
+        _ = try await accept(second.token.value.revealed)
         #expect(try await world.state(first.memberID) == "member|active|false")
     }
 
@@ -164,7 +167,7 @@ import Testing
         let snapshot = try await world.teamSnapshot()
         #expect(
             await domainError { () async throws(DomainError) in
-                try await accept(receipt.token.value)
+                try await accept(receipt.token.value.revealed)
             } == Self.expired)
         #expect(try await world.teamSnapshot() == snapshot)
         #expect(
@@ -177,7 +180,7 @@ import Testing
         try await owner.revokeInvitation(receipt.memberID)
         #expect(
             await domainError { () async throws(DomainError) in
-                try await accept(receipt.token.value)
+                try await accept(receipt.token.value.revealed)
             } == Self.invalid)
         #expect(
             try await world.int("SELECT count(*) FROM users WHERE email = 'revoked@example.com'")
@@ -193,7 +196,7 @@ import Testing
         #expect(try await world.store(.admin).expireInvitations() == 1)
         #expect(
             await domainError { () async throws(DomainError) in
-                try await accept(receipt.token.value)
+                try await accept(receipt.token.value.revealed)
             } == Self.invalid)
     }
 
@@ -214,38 +217,38 @@ import Testing
         let receipt = try await world.store(.owner).invite(email: "weak@example.com", role: .viewer)
         let snapshot = try await world.teamSnapshot()
         let short = await domainError { () async throws(DomainError) in
-            try await accept(receipt.token.value, password: "short")
+            try await accept(receipt.token.value.revealed, password: "short")
         }
         #expect(short?.invalidField == "password")
         let nul = await domainError { () async throws(DomainError) in
-            try await accept(receipt.token.value, password: "longenough\u{0}x")
+            try await accept(receipt.token.value.revealed, password: "longenough\u{0}x")
         }
         #expect(nul?.invalidField == "password")
         let long = await domainError { () async throws(DomainError) in
-            try await accept(receipt.token.value, name: String(repeating: "n", count: 257))
+            try await accept(receipt.token.value.revealed, name: String(repeating: "n", count: 257))
         }
         #expect(long?.invalidField == "name")
         let control = await domainError { () async throws(DomainError) in
-            try await accept(receipt.token.value, name: "Eve\u{1B}[31m")
+            try await accept(receipt.token.value.revealed, name: "Eve\u{1B}[31m")
         }
         #expect(control?.invalidField == "name")
         #expect(try await world.teamSnapshot() == snapshot)
         // The token still works after the refusals.
-        _ = try await accept(receipt.token.value)
+        _ = try await accept(receipt.token.value.revealed)
     }
 
     @Test func noTokenOrHashEverReachesTheAuditLog() async throws {
         let owner = try await world.store(.owner)
         let first = try await owner.invite(email: "trail@example.com", role: .member)
         let second = try await owner.resendInvitation(first.memberID)
-        _ = try await accept(second.token.value)
+        _ = try await accept(second.token.value.revealed)
         let other = try await owner.invite(email: "trail2@example.com", role: .member)
         try await owner.revokeInvitation(other.memberID)
         let seeded = try await owner.resendInvitation(DemoTeam.pendingMember)
         for secret in [first.token, second.token, other.token, seeded.token] {
             let audits = try await world.int(
                 "SELECT count(*) FROM audit_logs a WHERE strpos(a::text, $1) > 0 OR strpos(a::text, $2) > 0",
-                [secret.value, secret.storedHash])
+                [secret.value.revealed, secret.storedHash])
             #expect(audits == 0)
         }
         #expect(

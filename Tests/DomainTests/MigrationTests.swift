@@ -10,7 +10,7 @@ import Testing
     /// Everything the migrations create in `public` (extension members aside), one line per
     /// object, with function bodies and policy expressions: two equal fingerprints mean the
     /// same schema.
-    static let fingerprintSQL = """
+    static let fingerprintSQL: SQL = """
         SELECT string_agg(line, E'\\n' ORDER BY line) FROM (
             SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type
                    || ' ' || is_nullable || ' ' || COALESCE(column_default, '') AS line

@@ -19,14 +19,15 @@ import Testing
         let admin = database.adminClient()
         try await ScaleSeed(workspaces: 2_000, largeWorkspaceMembers: 100_000, rowsPerWorkspace: 9)
             .load(into: admin)
-        for setting in [
+        let role = try SQLIdentifier(database.name)
+        for setting: SQL in [
             "session_preload_libraries = 'auto_explain'", "auto_explain.log_min_duration = 0",
             "auto_explain.log_level = 'notice'", "auto_explain.log_format = 'json'",
             "auto_explain.log_nested_statements = on", "auto_explain.log_analyze = on",
             "auto_explain.log_buffers = on",
         ] {
             try await admin.query(
-                "ALTER ROLE console_app IN DATABASE \(database.name) SET \(setting)")
+                "ALTER ROLE console_app IN DATABASE \(role) SET \(setting)")
         }
         let large = Set(
             try await admin.query(

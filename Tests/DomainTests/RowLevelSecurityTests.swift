@@ -17,7 +17,7 @@ import Testing
         sql = ConsoleAppSQL(world)
     }
 
-    func attempt(_ role: Role, _ statement: String, _ parameters: [any PostgresEncodable] = [])
+    func attempt(_ role: Role, _ statement: SQL, _ parameters: [any PostgresEncodable] = [])
         async throws -> ConsoleAppSQL.Outcome
     {
         try await sql.attempt(
@@ -30,7 +30,7 @@ import Testing
     @Test(arguments: [Role.member, .viewer])
     func membersAndViewersCannotWriteTheTeam(role: Role) async throws {
         let before = try await world.teamSnapshot()
-        let writes: [(String, [any PostgresEncodable])] = [
+        let writes: [(SQL, [any PostgresEncodable])] = [
             ("UPDATE team_members SET role = 'owner' WHERE workspace_id = $1", [ws]),
             ("UPDATE team_members SET status = 'inactive' WHERE workspace_id = $1", [ws]),
             ("UPDATE team_members SET deleted_at = now() WHERE workspace_id = $1", [ws]),
@@ -105,7 +105,7 @@ import Testing
 
     @Test(arguments: Role.allCases)
     func nobodyReadsTokensHashesOrSealedCredentials(role: Role) async throws {
-        for statement in [
+        for statement: SQL in [
             "SELECT invitation_token FROM team_members",
             "SELECT * FROM team_members",
             "SELECT id FROM team_members WHERE invitation_token IS NOT NULL",
@@ -137,8 +137,8 @@ import Testing
                     WHERE grantee = 'console_app' AND table_name = $1 AND privilege_type = 'SELECT'
                     ORDER BY column_name LIMIT 1
                     """, [table]) ?? "*"
-            let statement =
-                "SELECT \(anyColumn == "*" ? "*" : "\"\(anyColumn)\"") FROM \"\(table)\""
+            let column: SQL = anyColumn == "*" ? "*" : "\(try SQLIdentifier(anyColumn))"
+            let statement: SQL = "SELECT \(column) FROM \(try SQLIdentifier(table))"
             for (workspace, user) in [(nil, nil), (nil, owner), (DemoTeam.workspaceID, nil)]
                 as [(WorkspaceID?, UserID?)]
             {
@@ -158,8 +158,9 @@ import Testing
         for table in [
             "team_members", "workspaces", "integrations_config", "audit_logs", "api_keys",
         ] {
+            let name = try SQLIdentifier(table)
             let outcome = try await sql.attempt(
-                workspace: DemoTeam.workspaceID, user: stranger, "SELECT id FROM \(table)")
+                workspace: DemoTeam.workspaceID, user: stranger, "SELECT id FROM \(name)")
             #expect(outcome == .affected(0), "\(table): \(outcome)")
         }
         let former = try await world.userID(DemoTeam.formerEmail)

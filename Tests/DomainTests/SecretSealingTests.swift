@@ -13,19 +13,19 @@ import Testing
 
     @Test func roundTripsAndStoresAVersionedText() throws {
         let sealer = try CredentialSealer(base64Key: Self.keyA)
-        let sealed = try sealer.seal(CredentialSecret("xoxb-1234567890-abcdef"), for: rowA)
+        let sealed = try sealer.seal(Secret("xoxb-1234567890-abcdef"), for: rowA)
         #expect(sealed.hasPrefix("v1:"))
         #expect(!sealed.contains("xoxb"))
         let body = try #require(Data(base64Encoded: String(sealed.dropFirst(3))))
         #expect(body.count == 12 + "xoxb-1234567890-abcdef".utf8.count + 16)
         #expect(
-            try sealer.open(sealed, keyID: sealer.keyID, for: rowA).reveal()
+            try sealer.open(sealed, keyID: sealer.keyID, for: rowA).revealed
                 == "xoxb-1234567890-abcdef")
     }
 
     @Test func everySealUsesAFreshNonce() throws {
         let sealer = try CredentialSealer(base64Key: Self.keyA)
-        let secret = CredentialSecret("same secret")
+        let secret = Secret("same secret")
         #expect(try sealer.seal(secret, for: rowA) != sealer.seal(secret, for: rowA))
     }
 
@@ -44,7 +44,7 @@ import Testing
     @Test func theWrongKeyNeverOpens() throws {
         let a = try CredentialSealer(base64Key: Self.keyA)
         let b = try CredentialSealer(base64Key: Self.keyB)
-        let sealed = try a.seal(CredentialSecret("token"), for: rowA)
+        let sealed = try a.seal(Secret("token"), for: rowA)
         #expect(throws: CredentialError.keyMismatch(sealedWith: a.keyID, loaded: b.keyID)) {
             try b.open(sealed, keyID: a.keyID, for: rowA)
         }
@@ -57,7 +57,7 @@ import Testing
 
     @Test func tamperedCiphertextIsRefusedNotCrashedOn() throws {
         let sealer = try CredentialSealer(base64Key: Self.keyA)
-        let sealed = try sealer.seal(CredentialSecret("pd-routing-key"), for: rowA)
+        let sealed = try sealer.seal(Secret("pd-routing-key"), for: rowA)
         var body = try #require(Data(base64Encoded: String(sealed.dropFirst(3))))
         for index in [0, 12, body.count - 1] {
             var flipped = body
@@ -86,7 +86,7 @@ import Testing
 
     @Test func aCiphertextMovedToAnotherRowDoesNotOpen() throws {
         let sealer = try CredentialSealer(base64Key: Self.keyA)
-        let sealed = try sealer.seal(CredentialSecret("dsn://secret"), for: rowA)
+        let sealed = try sealer.seal(Secret("dsn://secret"), for: rowA)
         #expect(throws: CredentialError.authenticationFailed) {
             try sealer.open(sealed, keyID: sealer.keyID, for: rowB)
         }
@@ -151,7 +151,7 @@ import Testing
             #expect(!text.contains("165"))  // 0xA5 as a byte value
             #expect(text.contains(sealer.keyID))
         }
-        let secret = CredentialSecret("xoxb-do-not-log")
+        let secret = Secret("xoxb-do-not-log")
         var dumpedSecret = ""
         dump(secret, to: &dumpedSecret)
         for text in [secret.description, String(reflecting: secret), "\(secret)", dumpedSecret] {

@@ -52,7 +52,7 @@ import Testing
     static var total: Int { 6 + bulkMembers + bulkInvitations }
 
     /// The documented order of each sort, as SQL over team_members tm / users u.
-    static func orderSQL(_ sort: MemberQuery.SortColumn) -> String {
+    static func orderSQL(_ sort: MemberQuery.SortColumn) -> SQL {
         switch sort {
         case .name: return "lower(COALESCE(NULLIF(u.full_name, ''), u.email, tm.invitation_email))"
         case .email: return "lower(COALESCE(u.email, tm.invitation_email))"
@@ -68,7 +68,7 @@ import Testing
     static func expectedOrder(_ world: TeamWorld, _ sort: MemberQuery.SortColumn, ascending: Bool)
         async throws -> [MemberID]
     {
-        let direction = ascending ? "ASC" : "DESC"
+        let direction: SQL = ascending ? "ASC" : "DESC"
         return try await world.admin.query(
             """
             SELECT tm.id FROM team_members tm LEFT JOIN users u ON u.id = tm.user_id

@@ -155,7 +155,7 @@ import Testing
             ("SELECT id FROM billing_config WHERE workspace_id = $1", [b]),
             ("SELECT id FROM workspaces WHERE id = $1", [b]),
             ("SELECT id FROM users WHERE email LIKE '%globex%'", []),
-        ] as [(String, [any PostgresEncodable])] {
+        ] as [(SQL, [any PostgresEncodable])] {
             let outcome = try await sql.attempt(
                 workspace: DemoTeam.workspaceID, user: owner, statement, parameters)
             #expect(outcome.changedNothing, "\(statement): \(outcome)")

@@ -51,7 +51,7 @@ final class DemoRun {
     }
 
     /// The first column of the first row of `sql`, as text (nil for NULL or no row).
-    func value(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> String? {
+    func value(_ sql: SQL, _ parameters: [any PostgresEncodable] = []) throws -> String? {
         let rows = try database.query(sql, parameters)
         guard let row = rows.first, let column = row.columns.names.first else { return nil }
         return try row.text(column)

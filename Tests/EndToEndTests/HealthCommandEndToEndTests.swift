@@ -86,7 +86,7 @@ import Testing
             IntegrationDraft(
                 type: .webhook, name: "Checked hook",
                 config: .object(["url": .string(server.url("/ok"))]),
-                credentials: .replace(CredentialSecret("checker-secret-1"))),
+                credentials: .replace(Secret("checker-secret-1"))),
             sealer: try CredentialSealer(base64Key: key))
         let checked = try health(
             ["--watch", "--once"], as: "admin@example.com",

@@ -40,14 +40,14 @@ final class InvitationAcceptEndToEndTests {
         return try JSONDecoder().decode(Receipt.self, from: Data(invited.stdout.utf8)).token
     }
 
-    func scalar(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> String? {
+    func scalar(_ sql: SQL, _ parameters: [any PostgresEncodable]) async throws -> String? {
         let owner = database.adminClient()
         defer { Task { await owner.close() } }
         return try await owner.query(sql, parameters).first?.optionalString("v")
     }
 
     /// A workspace of its own, owned by a user with `email` and `passwordSQL` as the hash.
-    func ownerElsewhere(slug: String, email: String, passwordSQL: String) async throws {
+    func ownerElsewhere(slug: String, email: String, passwordSQL: SQL) async throws {
         let owner = database.adminClient()
         try await owner.query(
             """

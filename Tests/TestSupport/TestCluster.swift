@@ -74,7 +74,8 @@ actor TemplateFactory {
         let name = "sc_test_\(getpid())_\(counter)"
         let root = PostgresClient(conninfo: admin)
         // FILE_COPY copies the template's files instead of writing every page through WAL.
-        try await root.query("CREATE DATABASE \(name) TEMPLATE \(template) STRATEGY FILE_COPY")
+        let (copy, original) = (try SQLIdentifier(name), try SQLIdentifier(template))
+        try await root.query("CREATE DATABASE \(copy) TEMPLATE \(original) STRATEGY FILE_COPY")
         await root.close()
         return TestDatabase(name: name, adminConninfo: admin)
     }
@@ -82,8 +83,9 @@ actor TemplateFactory {
     private static func build(_ kind: TemplateKind, template: String, admin: String) async throws {
         let root = PostgresClient(conninfo: admin)
         try await root.query("SET client_min_messages = warning")
-        try await root.query("DROP DATABASE IF EXISTS \(template) WITH (FORCE)")
-        try await root.query("CREATE DATABASE \(template)")
+        let quoted = try SQLIdentifier(template)
+        try await root.query("DROP DATABASE IF EXISTS \(quoted) WITH (FORCE)")
+        try await root.query("CREATE DATABASE \(quoted)")
         await root.close()
         let client = PostgresClient(conninfo: admin, overrides: [("dbname", template)])
         if kind != .empty { try await Migrator(client: client).migrate() }

@@ -74,7 +74,7 @@ struct IntegrationFormTests {
                 "url": .string("https://example.com/hook"), "method": .string("POST"),
                 "timeout_ms": .number(5000),
             ]),
-            rateLimitPerMinute: 120, credentials: .replace(CredentialSecret("s3cret")))
+            rateLimitPerMinute: 120, credentials: .replace(Secret("s3cret")))
         #expect(effects == [.integration(.add(expected))])
         #expect(state.integrationForm?.isSubmitting == true)
     }

@@ -6,7 +6,7 @@ enum BillingRows {
     /// `$1` is the workspace id. Usage comes from `console_plan_limits()`, which counts what
     /// the database's limit triggers count: seats are active members plus pending
     /// invitations, API keys those not revoked, integrations all of the workspace's.
-    static func select(lock: Bool) -> String {
+    static func select(lock: Bool) -> SQL {
         """
         SELECT bc.plan_type, bc.plan_status,
                bc.traces_per_month_limit, bc.team_members_limit, bc.api_keys_limit,

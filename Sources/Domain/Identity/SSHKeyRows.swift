@@ -4,7 +4,7 @@ import Postgres
 enum SSHKeyRows {
     /// Joined to the member row so each key carries its owner's role here; row-level
     /// security already limits `user_ssh_keys` to live members of the current workspace.
-    static let select = """
+    static let select: SQL = """
         SELECT k.id, k.user_id, u.email, tm.role, k.key_type, k.fingerprint, k.comment,
                k.created_at, k.last_used_at, creator.email AS created_by_email
         FROM user_ssh_keys k

@@ -5,7 +5,7 @@ public struct IntegrationDraft: Sendable, Equatable {
         /// Leave them as they are (none, when adding).
         case keep
         /// Seal this secret in their place.
-        case replace(CredentialSecret)
+        case replace(Secret)
         /// Delete them.
         case remove
     }

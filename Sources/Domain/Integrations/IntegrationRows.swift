@@ -6,7 +6,7 @@ import Postgres
 /// it (through `console_integration_credentials`, owners and admins) to open or re-seal it.
 /// A stored key id means credentials are stored (a CHECK keeps the two together).
 enum IntegrationRows {
-    static let summaryColumns = """
+    static let summaryColumns: SQL = """
         ic.id, ic.integration_type, ic.integration_name, ic.is_enabled,
         COALESCE(ic.health_status, 'unknown') AS health_status, ic.health_check_message,
         ic.last_health_check_at, ic.last_sync_at, COALESCE(ic.total_events_sent, 0) AS total_events_sent,
@@ -14,7 +14,7 @@ enum IntegrationRows {
         (ic.encryption_key_id IS NOT NULL) AS has_credentials, ic.updated_at::text AS version
         """
 
-    static let detailColumns = """
+    static let detailColumns: SQL = """
         \(summaryColumns), ic.config_data::text AS config_data,
         COALESCE(ic.event_filters, '{}'::jsonb)::text AS event_filters, ic.rate_limit_per_minute,
         COALESCE(ic.retry_config, '{}'::jsonb)::text AS retry_config, ic.encryption_key_id,
@@ -23,8 +23,8 @@ enum IntegrationRows {
         (SELECT u.email FROM users u WHERE u.id = ic.updated_by) AS updated_by_email
         """
 
-    static let summarySelect = "SELECT \(summaryColumns) FROM integrations_config ic"
-    static let detailSelect = "SELECT \(detailColumns) FROM integrations_config ic"
+    static let summarySelect: SQL = "SELECT \(summaryColumns) FROM integrations_config ic"
+    static let detailSelect: SQL = "SELECT \(detailColumns) FROM integrations_config ic"
 
     static func decodeSummary(_ row: PostgresRow) throws -> IntegrationHealth {
         guard let type = IntegrationType(rawValue: try row.string("integration_type")),

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// One integration's health as on-call reads it: the stored status, since when, the last
 /// success and error, and what the circuit breaker is doing. Disabled integrations read

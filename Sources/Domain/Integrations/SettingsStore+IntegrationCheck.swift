@@ -22,7 +22,7 @@ extension SettingsStore {
             try tx.requireIntegrationManager()
             return (try tx.storedIntegration(id), try tx.sealedCredentials(id))
         }
-        var credentials: CredentialSecret?
+        var credentials: Secret?
         if let sealed {
             guard let sealer else {
                 throw CredentialError.missingKey(variable: CredentialSealer.keyVariable)
@@ -52,7 +52,7 @@ extension SettingsStore {
     /// The request to send, after the stored settings pass today's validation (a row written
     /// before a rule existed must not slip past it).
     private static func plan(
-        _ stored: StoredIntegration, credentials: CredentialSecret?, endpoints: DeliveryEndpoints,
+        _ stored: StoredIntegration, credentials: Secret?, endpoints: DeliveryEndpoints,
         quiet: Bool
     ) -> Result<DeliveryRequest, DeliveryRefusal> {
         let draft = IntegrationDraft(

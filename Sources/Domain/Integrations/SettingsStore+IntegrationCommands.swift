@@ -151,7 +151,7 @@ extension SettingsStore {
             try policy.can(.manageIntegrations).enforce()
             let before = try tx.storedIntegration(id, lock: true)
             try tx.requireUnchanged(before, expected: expected)
-            if case .denied(let reason) = policy.setEnabled(before.summary, to: enabled) {
+            if let reason = policy.setEnabled(before.summary, to: enabled).reason {
                 throw DomainError.conflict(reason: reason)
             }
             try tx.query(
@@ -172,7 +172,7 @@ extension SettingsStore {
     /// The secret and sealer to use, checked before any transaction starts: a draft with new
     /// credentials and no key is refused rather than stored in the clear.
     static func secretToSeal(_ credentials: IntegrationDraft.Credentials, sealer: CredentialSealer?)
-        throws(DomainError) -> (CredentialSecret, CredentialSealer)?
+        throws(DomainError) -> (Secret, CredentialSealer)?
     {
         switch credentials {
         case .keep, .remove: return nil
@@ -180,13 +180,13 @@ extension SettingsStore {
             guard let sealer else {
                 throw CredentialError.missingKey(variable: CredentialSealer.keyVariable).domainError
             }
-            guard !secret.plaintext.isEmpty else {
+            guard !secret.revealed.isEmpty else {
                 throw .invalid(field: "credentials", reason: "must not be empty")
             }
-            guard secret.plaintext.utf8.count <= CredentialSecret.maximumBytes else {
+            guard secret.revealed.utf8.count <= CredentialSealer.maximumSecretBytes else {
                 throw .invalid(
                     field: "credentials",
-                    reason: "must be at most \(CredentialSecret.maximumBytes) bytes")
+                    reason: "must be at most \(CredentialSealer.maximumSecretBytes) bytes")
             }
             return (secret, sealer)
         }
@@ -211,7 +211,7 @@ extension IntegrationDraft {
 extension WorkspaceTransaction {
     /// Seals `secret` under the row's id and stores it with the key id beside it.
     func storeCredentials(
-        _ secret: CredentialSecret, sealer: CredentialSealer, for id: IntegrationID
+        _ secret: Secret, sealer: CredentialSealer, for id: IntegrationID
     )
         throws
     {

@@ -1,11 +1,13 @@
+import Postgres
+
 /// One numbered schema change and its exact reverse.
 public struct Migration: Sendable, Equatable {
     public let version: Int
     public let name: String
-    public let up: String
-    public let down: String
+    public let up: SQL
+    public let down: SQL
 
-    public init(version: Int, name: String, up: String, down: String) {
+    public init(version: Int, name: String, up: SQL, down: SQL) {
         self.version = version
         self.name = name
         self.up = up
@@ -20,7 +22,7 @@ public struct Migration: Sendable, Equatable {
 /// A query from the seeds' verification section and the output it must give after seeding.
 public struct Verification: Sendable, Equatable {
     public let name: String
-    public let sql: String
+    public let sql: SQL
     /// psql's unaligned form: a header of column names joined by `|`, then one line per row.
     public let expected: String
 
@@ -29,5 +31,5 @@ public struct Verification: Sendable, Equatable {
 
 /// The demo workspace's data (`sql/seed/demo.sql`).
 public enum DemoSeed {
-    public static var sql: String { EmbeddedSQL.seeds["demo", default: ""] }
+    public static var sql: SQL { EmbeddedSQL.seeds["demo", default: ""] }
 }

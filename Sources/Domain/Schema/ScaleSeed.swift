@@ -40,25 +40,26 @@ public struct ScaleSeed: Sendable {
     ///
     /// The bulk tables' secondary indexes (trigram ones above all) are dropped for the load
     /// and built again from their own definitions afterwards: one build is many times faster
-    /// than a million incremental inserts into them.
+    /// than a million incremental inserts into them. The definitions stay in the server (a
+    /// temporary table) and run there (`EXECUTE`), so no text read back becomes a statement here.
     public func load(into client: PostgresClient) async throws {
         try await client.transaction { connection in
             try connection.query("SET LOCAL session_replication_role = replica")
             try connection.query("SET LOCAL maintenance_work_mem = '256MB'")
-            let indexes = try connection.query(Self.secondaryIndexes).rows.map {
-                (drop: try $0.string("drop_statement"), create: try $0.string("indexdef"))
-            }
-            for index in indexes { try connection.query(index.drop) }
+            try connection.query(Self.keepSecondaryIndexes)
+            try connection.query(Self.dropSecondaryIndexes)
             for statement in statements {
                 try connection.query(statement.sql, statement.parameters)
             }
-            for index in indexes { try connection.query(index.create) }
+            try connection.query(Self.createSecondaryIndexes)
         }
         try await client.query("ANALYZE")
     }
 
-    /// Indexes of the bulk-loaded tables that no constraint owns, with their definitions.
-    private static let secondaryIndexes = """
+    /// Indexes of the bulk-loaded tables that no constraint owns, with their definitions, kept
+    /// for this transaction.
+    private static let keepSecondaryIndexes: SQL = """
+        CREATE TEMPORARY TABLE scale_seed_indexes ON COMMIT DROP AS
         SELECT format('DROP INDEX %I.%I', i.schemaname, i.indexname) AS drop_statement, i.indexdef
         FROM pg_indexes i
         WHERE i.schemaname = 'public'
@@ -70,7 +71,27 @@ public struct ScaleSeed: Sendable {
         ORDER BY i.tablename, i.indexname
         """
 
-    private var statements: [(sql: String, parameters: [any PostgresEncodable])] {
+    private static let dropSecondaryIndexes: SQL = """
+        DO $$
+        DECLARE index_row record;
+        BEGIN
+            FOR index_row IN SELECT drop_statement FROM scale_seed_indexes LOOP
+                EXECUTE index_row.drop_statement;
+            END LOOP;
+        END $$
+        """
+
+    private static let createSecondaryIndexes: SQL = """
+        DO $$
+        DECLARE index_row record;
+        BEGIN
+            FOR index_row IN SELECT indexdef FROM scale_seed_indexes LOOP
+                EXECUTE index_row.indexdef;
+            END LOOP;
+        END $$
+        """
+
+    private var statements: [(sql: SQL, parameters: [any PostgresEncodable])] {
         let users = largeWorkspaceMembers + workspaces * rowsPerWorkspace
         return [
             (

@@ -12,6 +12,9 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
 {
     public static let keyVariable = "INTEGRATION_CREDENTIALS_KEY"
     public static let keyIDVariable = "INTEGRATION_CREDENTIALS_KEY_ID"
+    /// Credentials larger than this are refused: integration tokens are short, and a bound on
+    /// size keeps a pasted file from being stored as a "token".
+    public static let maximumSecretBytes = 16 * 1024
     static let formatPrefix = "v1:"
     static let nonceBytes = 12
     static let tagBytes = 16
@@ -76,13 +79,14 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
     }
 
     /// Seals `secret` for the integration `id`.
-    public func seal(_ secret: CredentialSecret, for id: IntegrationID) throws(CredentialError)
+    public func seal(_ secret: Secret, for id: IntegrationID) throws(CredentialError)
         -> String
     {
-        let plaintext = Data(secret.plaintext.utf8)
+        let plaintext = Data(secret.revealed.utf8)
         guard !plaintext.isEmpty else { throw .invalidSecret(reason: "must not be empty") }
-        guard plaintext.count <= CredentialSecret.maximumBytes else {
-            throw .invalidSecret(reason: "must be at most \(CredentialSecret.maximumBytes) bytes")
+        guard plaintext.count <= CredentialSealer.maximumSecretBytes else {
+            throw .invalidSecret(
+                reason: "must be at most \(CredentialSealer.maximumSecretBytes) bytes")
         }
         do {
             let box = try AES.GCM.seal(
@@ -99,7 +103,7 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
 
     /// Opens what `seal` stored for integration `id`; `keyID` is the row's `encryption_key_id`.
     public func open(_ sealed: String, keyID sealedKeyID: String?, for id: IntegrationID)
-        throws(CredentialError) -> CredentialSecret
+        throws(CredentialError) -> Secret
     {
         if let sealedKeyID, sealedKeyID != keyID {
             throw .keyMismatch(sealedWith: sealedKeyID, loaded: keyID)
@@ -125,7 +129,7 @@ public struct CredentialSealer: Sendable, CustomStringConvertible, CustomDebugSt
             throw .authenticationFailed
         }
         guard let text = String(data: plaintext, encoding: .utf8) else { throw .malformed }
-        return CredentialSecret(text)
+        return Secret(text)
     }
 
     /// Binds a ciphertext to its row: a domain label plus the row id.

@@ -10,7 +10,7 @@ public struct Authenticator: Sendable {
     /// Logs in by email and password. `workspace` picks one of several memberships by slug,
     /// name or id; without it the first (by name) is used.
     public func login(
-        email: String, password: String, workspace: String? = nil, method: String = "password"
+        email: String, password: Secret, workspace: String? = nil, method: String = "password"
     )
         async throws(DomainError) -> Session
     {
@@ -18,6 +18,7 @@ public struct Authenticator: Sendable {
         do { address = try EmailAddress(email) } catch { throw .invalidCredentials }
         // libpq passes parameters as C strings: a NUL would silently cut the password short,
         // so "demo-pass\0anything" would log in as "demo-pass".
+        let password = password.revealed
         guard !password.isEmpty, password.utf8.count <= 1024, !password.utf8.contains(0) else {
             throw .invalidCredentials
         }

@@ -17,7 +17,7 @@ struct WorkspaceTransaction {
     }
 
     @discardableResult
-    func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
+    func query(_ sql: SQL, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
         try connection.query(sql, parameters)
     }
 

@@ -33,7 +33,7 @@ extension SettingsStore {
     /// Runs before anyone is logged in, so it needs no session: the database function
     /// (SECURITY DEFINER) finds the invitation by the token's SHA-256 hex, the only form stored.
     public static func acceptInvitation(
-        client: PostgresClient, token: String, fullName: String, password: String
+        client: PostgresClient, token: Secret, fullName: String, password: Secret
     ) async throws(DomainError) -> AcceptedInvitation {
         let hash = try tokenHash(token)
         let name = fullName.trimmingCharacters(in: .whitespaces)
@@ -43,10 +43,12 @@ extension SettingsStore {
         guard !name.unicodeScalars.contains(where: Self.isControl) else {
             throw .invalid(field: "name", reason: "must not contain control characters")
         }
-        guard password.count >= 8 else {
+        guard password.revealed.count >= 8 else {
             throw .invalid(field: "password", reason: "must have at least 8 characters")
         }
-        guard password.utf8.count <= 1024, !password.unicodeScalars.contains("\u{0}") else {
+        guard password.revealed.utf8.count <= 1024,
+            !password.revealed.unicodeScalars.contains("\u{0}")
+        else {
             throw .invalid(
                 field: "password", reason: "must be at most 1024 bytes, without NUL characters")
         }
@@ -55,7 +57,7 @@ extension SettingsStore {
                 """
                 SELECT outcome, member_id, workspace_id, user_id, email, reason
                 FROM console_accept_invitation($1, $2, $3)
-                """, [hash, name, password]
+                """, [hash, name, password.revealed]
             ).first
         }
     }
@@ -63,7 +65,7 @@ extension SettingsStore {
     /// Accepts an invitation as this store's logged-in user (password or SSH key login),
     /// whose email must be the invitation's. An SSH key someone else added must be vouched
     /// for in the invitation's workspace at the invited role.
-    public func acceptInvitation(token: String) async throws(DomainError) -> AcceptedInvitation {
+    public func acceptInvitation(token: Secret) async throws(DomainError) -> AcceptedInvitation {
         let hash = try Self.tokenHash(token)
         return try await Self.accept(client: client, identity: session) { connection in
             try connection.query(
@@ -76,8 +78,8 @@ extension SettingsStore {
     }
 
     /// The token's stored form, after checking it could be one (a guess learns nothing more).
-    private static func tokenHash(_ token: String) throws(DomainError) -> String {
-        let token = token.trimmingCharacters(in: .whitespacesAndNewlines)
+    private static func tokenHash(_ token: Secret) throws(DomainError) -> String {
+        let token = token.revealed.trimmingCharacters(in: .whitespacesAndNewlines)
         let tokenCharacters = Set(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         guard !token.isEmpty, token.count <= 128, token.allSatisfy(tokenCharacters.contains) else {

@@ -5,9 +5,9 @@ import Foundation
 /// `secrets.token_urlsafe(32)` in the seeds). Only its SHA-256 hex digest is ever stored.
 public struct InvitationToken: Sendable, Equatable {
     /// The plain token; shown once to the inviter, never stored or logged.
-    public let value: String
+    public let value: Secret
 
-    public init(value: String) { self.value = value }
+    public init(value: String) { self.value = Secret(value) }
 
     /// A fresh token from the system CSPRNG (`getrandom` on Linux).
     public static func generate() -> InvitationToken {
@@ -21,7 +21,7 @@ public struct InvitationToken: Sendable, Equatable {
     }
 
     /// Lower-case hex SHA-256 of the token's UTF-8 text: what `team_members.invitation_token` holds.
-    public var storedHash: String { Self.hash(value) }
+    public var storedHash: String { Self.hash(value.revealed) }
 
     public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -48,7 +48,7 @@ public struct InvitationReceipt: Sendable, Equatable {
 
     /// The acceptance link, as the platform's web app expects it.
     public func link(base: String = InvitationReceipt.defaultLinkBase) -> String {
-        base + token.value
+        base + token.value.revealed
     }
 
     public static let defaultLinkBase = "https://app.example.com/invite/accept?token="

@@ -6,7 +6,7 @@ enum MemberRows {
     static let select = select(extraColumns: "")
 
     /// The member columns plus `extraColumns` (a fixed SQL fragment such as a sort key).
-    static func select(extraColumns: String) -> String {
+    static func select(extraColumns: SQL) -> SQL {
         """
         SELECT tm.id, tm.user_id, COALESCE(u.email, tm.invitation_email) AS email,
                COALESCE(u.full_name, '') AS full_name, tm.role, tm.status,
@@ -20,7 +20,7 @@ enum MemberRows {
     /// `tm` is the live row of the email `$2` in workspace `$1`: a member through their user's
     /// email, or a pending invitation through its own. Two index look-ups, where comparing
     /// `COALESCE(u.email, tm.invitation_email)` read the whole workspace.
-    static let isLiveRowOfEmail = """
+    static let isLiveRowOfEmail: SQL = """
         tm.id IN (
             SELECT t.id FROM users ue
             JOIN team_members t ON t.user_id = ue.id AND t.workspace_id = $1 AND t.deleted_at IS NULL
@@ -54,8 +54,7 @@ enum MemberRows {
     /// The sort key of each sortable column, as SQL over the `select` above, its type, and the
     /// id column that breaks ties. Fixed strings chosen by an enum: no user text becomes SQL.
     /// Each matches an index (sql/migrations/0005), so a keyset page is a short range scan.
-    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: String, type: String, id: String)
-    {
+    static func sortKey(_ column: MemberQuery.SortColumn) -> (sql: SQL, type: SQL, id: SQL) {
         switch column {
         case .name: return ("k.sort_name", "text", "k.member_id")
         case .email: return ("k.sort_email", "text", "k.member_id")

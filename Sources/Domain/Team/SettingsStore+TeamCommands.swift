@@ -178,9 +178,9 @@ extension WorkspaceTransaction {
         return (policy, target)
     }
 
-    func update(_ id: MemberID, set assignment: String, _ values: [any PostgresEncodable]) throws {
+    func update(_ id: MemberID, set assignment: SQL, _ values: [any PostgresEncodable]) throws {
         try query(
-            "UPDATE team_members SET \(assignment), updated_by = $\(values.count + 3) "
+            "UPDATE team_members SET \(assignment), updated_by = \(parameter: values.count + 3) "
                 + "WHERE workspace_id = $1 AND id = $2",
             [session.workspaceID.rawValue, id.rawValue] + values + [session.userID.rawValue])
     }

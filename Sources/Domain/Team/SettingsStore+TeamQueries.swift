@@ -38,9 +38,9 @@ extension SettingsStore {
             throw .invalid(field: "search", reason: "must not contain control characters")
         }
         let key = MemberRows.sortKey(query.sort)
-        let direction = query.ascending ? "ASC" : "DESC"
-        let comparison = query.ascending ? ">" : "<"
-        let sql = """
+        let direction: SQL = query.ascending ? "ASC" : "DESC"
+        let comparison: SQL = query.ascending ? ">" : "<"
+        let sql: SQL = """
             \(MemberRows.select(extraColumns: ", (\(key.sql))::text AS sort_key"))
             JOIN team_member_sort_keys k ON k.member_id = tm.id AND k.workspace_id = $1
             WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL

@@ -19,7 +19,7 @@ public enum LoginScreen {
             isFocused: state.focus == .email && !state.isSubmitting,
             placeholder: "name@example.com")
         let password = TextFieldModel(
-            label: "Password", value: state.password,
+            label: "Password", value: state.password.revealed,
             isFocused: state.focus == .password && !state.isSubmitting, isMasked: true)
         // The dialog's text width at this size (frame, borders and padding off), so a long
         // refusal wraps instead of losing its end.

@@ -130,8 +130,8 @@ public struct IntegrationForm: Sendable, Equatable {
             }
         case .credentials:
             if credentialsRefused, let reason = credentialsUnavailable { return reason }
-            if credentials.utf8.count > CredentialSecret.maximumBytes {
-                return "must be at most \(CredentialSecret.maximumBytes) bytes"
+            if credentials.utf8.count > CredentialSealer.maximumSecretBytes {
+                return "must be at most \(CredentialSealer.maximumSecretBytes) bytes"
             }
             return nil
         }
@@ -235,7 +235,7 @@ public struct IntegrationForm: Sendable, Equatable {
             type: type, name: name, config: try mergedConfig(), enabled: enabled,
             eventFilters: eventFilters, rateLimitPerMinute: try rateLimit(),
             retryConfig: retryConfig,
-            credentials: credentials.isEmpty ? .keep : .replace(CredentialSecret(credentials)))
+            credentials: credentials.isEmpty ? .keep : .replace(Secret(credentials)))
     }
 
     // MARK: Editing
@@ -261,7 +261,7 @@ public struct IntegrationForm: Sendable, Equatable {
                 credentialsRefused = true
                 return
             }
-            Self.append(character, to: &credentials, limit: CredentialSecret.maximumBytes + 1)
+            Self.append(character, to: &credentials, limit: CredentialSealer.maximumSecretBytes + 1)
         }
     }
 

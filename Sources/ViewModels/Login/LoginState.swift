@@ -9,7 +9,7 @@ public struct LoginState: Sendable, Equatable {
     public enum Field: Sendable, Equatable { case email, password }
 
     public var email = ""
-    public var password = ""
+    public var password: Secret = ""
     public var focus: Field = .email
     /// The last refusal, as users read it ("Invalid credentials", the lockout).
     public var error: String?
@@ -48,5 +48,5 @@ public enum LoginAction: Sendable, Equatable {
 
 /// The only work the login screen asks for.
 public enum LoginEffect: Sendable, Equatable {
-    case authenticate(email: String, password: String)
+    case authenticate(email: String, password: Secret)
 }

@@ -59,20 +59,20 @@ struct IdentityOptions: ParsableArguments {
     }
 
     /// The password from the first line of standard input, or a prompt on the terminal.
-    func readPassword(prompt: String = "Password: ") throws(IdentityRefusal) -> String {
+    func readPassword(prompt: String = "Password: ") throws(IdentityRefusal) -> Secret {
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
                 throw IdentityRefusal(
                     .invalid(field: "password", reason: "standard input was empty"))
             }
-            return line
+            return Secret(line)
         }
         guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else {
             throw IdentityRefusal(
                 .invalid(
                     field: "password", reason: "no terminal to prompt on; use --password-stdin"))
         }
-        return String(cString: typed)
+        return Secret(String(cString: typed))
     }
 }
 

@@ -76,7 +76,7 @@ struct IntegrationSettings: ParsableArguments {
         guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
             throw .invalid(field: "credentials-env", reason: "the variable \(variable) is not set")
         }
-        return .replace(CredentialSecret(value))
+        return .replace(Secret(value))
     }
 
     func apply(to draft: inout IntegrationDraft) throws(DomainError) {

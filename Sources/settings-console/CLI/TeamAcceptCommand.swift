@@ -19,7 +19,7 @@ struct TeamAccept: StoreCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var identity: IdentityOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The invitation token.") var token: String
+    @Argument(help: "The invitation token.") var token: Secret
     @Option(help: "Your full name, for a new account.") var name: String?
 
     /// Without an SSH key, nobody is logged in yet: the password proves the existing account,

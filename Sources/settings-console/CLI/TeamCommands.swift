@@ -102,7 +102,7 @@ func invitationOutput(_ receipt: InvitationReceipt, verb: PrintableText) -> Comm
         json: InvitationJSON(
             memberId: receipt.memberID.description, email: receipt.email,
             role: receipt.role.rawValue,
-            token: receipt.token.value, link: link, expiresAt: receipt.expiresAt))
+            token: receipt.token.value.revealed, link: link, expiresAt: receipt.expiresAt))
 }
 
 struct TeamInvite: StoreCommand {

@@ -56,7 +56,7 @@ struct ConsoleAppSQL: Sendable {
 
     /// Runs one statement inside a probe transaction and reports what happened.
     func attempt(
-        workspace: WorkspaceID?, user: UserID?, _ sql: String,
+        workspace: WorkspaceID?, user: UserID?, _ sql: SQL,
         _ parameters: [any PostgresEncodable] = []
     ) async throws -> Outcome {
         try await probe(workspace: workspace, user: user) { connection in

@@ -60,7 +60,7 @@ enum ParallelSQL {
     /// One transaction as `user` in `workspace`; returns the SQLSTATE that refused it, or nil
     /// when it committed.
     static func transaction(
-        _ connection: PostgresConnection, workspace: String, user: String, _ statement: String,
+        _ connection: PostgresConnection, workspace: String, user: String, _ statement: SQL,
         _ parameters: [any PostgresEncodable]
     ) -> String? {
         do {

@@ -58,12 +58,12 @@ struct TeamWorld: Sendable {
     }
 
     /// One value of a superuser query, as text (nil for NULL or no row).
-    func scalar(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> String? {
+    func scalar(_ sql: SQL, _ parameters: [any PostgresEncodable] = []) async throws -> String? {
         let row = try await admin.query(sql, parameters).first
         return try row?.text(row?.columns.names.first ?? "")
     }
 
-    func int(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> Int {
+    func int(_ sql: SQL, _ parameters: [any PostgresEncodable] = []) async throws -> Int {
         try #require(Int(try await scalar(sql, parameters) ?? ""), "not an integer: \(sql)")
     }
 

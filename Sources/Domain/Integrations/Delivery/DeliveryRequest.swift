@@ -43,7 +43,7 @@ public struct DeliveryRequest: Sendable {
     /// credentials without posting (Slack `auth.test`, Datadog `validate`), it is used, so a
     /// channel does not fill with a test message every few minutes.
     static func make(
-        for stored: StoredIntegration, credentials: CredentialSecret?,
+        for stored: StoredIntegration, credentials: Secret?,
         endpoints: DeliveryEndpoints, now: Date, quiet: Bool = false
     ) -> Result<DeliveryRequest, DeliveryRefusal> {
         let config = stored.config
@@ -55,7 +55,7 @@ public struct DeliveryRequest: Sendable {
             timeoutMS = defaultTimeoutMS
         }
         let timeout = TimeInterval(timeoutMS) / 1000
-        let secret = credentials?.reveal()
+        let secret = credentials?.revealed
         let event = testEvent(summary, at: now)
         let apiBase = config["api_url"]?.stringValue ?? endpoints.base(for: summary.type)
 
