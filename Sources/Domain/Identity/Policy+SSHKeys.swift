@@ -4,7 +4,7 @@ extension Policy {
     /// Listing keys: owners and admins (row-level security says the same).
     public func viewSSHKeys() -> Decision {
         can(.manageTeam).isAllowed
-            ? .allowed : .denied("Only admins and owners can see and manage SSH keys")
+            ? .allowed : .denied(.sshKeysNeedAdmin)
     }
 
     /// Adding or removing a key of a member with `targetRole`.
@@ -16,8 +16,8 @@ extension Policy {
         if case .denied(let reason) = viewSSHKeys() { return .denied(reason) }
         if isSelf || actorRole == .owner { return .allowed }
         switch targetRole {
-        case .owner: return .denied("Only owners can manage an owner's SSH keys")
-        case .admin: return .denied("Only owners can manage another admin's SSH keys")
+        case .owner: return .denied(.onlyOwnersManageOwnersKeys)
+        case .admin: return .denied(.onlyOwnersManageOtherAdminsKeys)
         case .member, .viewer: return .allowed
         }
     }

@@ -34,7 +34,7 @@ extension WorkspaceTransaction {
 
     /// Refuses someone who may not test integrations, naming who can.
     func requireIntegrationManager() throws {
-        guard case .denied(let reason) = try policy().can(.manageIntegrations) else { return }
+        guard let reason = try policy().can(.manageIntegrations).reason else { return }
         throw DomainError.forbidden(
             reason: IntegrationManagers.reason(reason, managers: try integrationManagers()))
     }

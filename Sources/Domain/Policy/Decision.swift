@@ -1,7 +1,7 @@
-/// The policy's answer: allowed, or denied with a reason a person can read.
+/// The policy's answer: allowed, or denied with the reason (`Denial`, worded in one place).
 public enum Decision: Sendable, Equatable {
     case allowed
-    case denied(String)
+    case denied(Denial)
 
     public var isAllowed: Bool {
         switch self {
@@ -10,16 +10,19 @@ public enum Decision: Sendable, Equatable {
         }
     }
 
-    /// The reason, or nil when allowed; what the UI flashes on a dimmed action.
-    public var reason: String? {
+    /// Why not, or nil when allowed.
+    public var denial: Denial? {
         switch self {
         case .allowed: return nil
-        case .denied(let reason): return reason
+        case .denied(let denial): return denial
         }
     }
 
+    /// The reason in words, or nil when allowed; what the UI flashes on a dimmed action.
+    public var reason: String? { denial?.text }
+
     /// Throws `forbidden` when denied, so store operations read `try decision.enforce()`.
     public func enforce() throws(DomainError) {
-        if case .denied(let reason) = self { throw .forbidden(reason: reason) }
+        if case .denied(let denial) = self { throw .forbidden(reason: denial.text) }
     }
 }

@@ -13,7 +13,7 @@ public struct Policy: Sendable {
 
     public func can(_ permission: Permission) -> Decision {
         if RBACMatrix.allows(actorRole, permission) { return .allowed }
-        return .denied(Self.reason(for: permission))
+        return .denied(.lacksPermission(permission))
     }
 
     // MARK: Team
@@ -21,7 +21,7 @@ public struct Policy: Sendable {
     public func invite(as role: Role) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         if role == .owner, actorRole != .owner {
-            return .denied("Only owners can grant the owner role")
+            return .denied(.onlyOwnersGrantOwner)
         }
         return .allowed
     }
@@ -31,19 +31,19 @@ public struct Policy: Sendable {
     {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         if target.status == .pending {
-            return .denied("Pending invitations keep their role; revoke and invite again")
+            return .denied(.pendingKeepsItsRole)
         }
         if target.role == newRole {
-            return .denied("\(target.displayName) is already \(newRole.rawValue)")
+            return .denied(.alreadyHasRole(name: target.displayName, role: newRole))
         }
         if newRole == .owner, actorRole != .owner {
-            return .denied("Only owners can grant the owner role")
+            return .denied(.onlyOwnersGrantOwner)
         }
         if target.role == .owner, actorRole != .owner {
-            return .denied("Only owners can change an owner's role")
+            return .denied(.onlyOwnersChangeOwnersRole)
         }
         if target.role == .owner, target.status == .active, activeOwners <= 1 {
-            return .denied("A workspace needs at least one owner")
+            return .denied(.lastOwner)
         }
         return .allowed
     }
@@ -51,13 +51,13 @@ public struct Policy: Sendable {
     public func deactivate(_ target: MemberSnapshot, activeOwners: Int) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         guard target.status == .active else {
-            return .denied("Only active members can be deactivated")
+            return .denied(.onlyActiveCanBeDeactivated)
         }
         if target.role == .owner, actorRole != .owner {
-            return .denied("Only owners can deactivate an owner")
+            return .denied(.onlyOwnersDeactivateOwner)
         }
         if target.role == .owner, activeOwners <= 1 {
-            return .denied("A workspace needs at least one owner")
+            return .denied(.lastOwner)
         }
         return .allowed
     }
@@ -65,22 +65,22 @@ public struct Policy: Sendable {
     public func reactivate(_ target: MemberSnapshot) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         guard target.status == .inactive else {
-            return .denied("Only inactive members can be reactivated")
+            return .denied(.onlyInactiveCanBeReactivated)
         }
         if target.role == .owner, actorRole != .owner {
-            return .denied("Only owners can reactivate an owner")
+            return .denied(.onlyOwnersReactivateOwner)
         }
         return .allowed
     }
 
     public func remove(_ target: MemberSnapshot, activeOwners: Int) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
-        if target.status == .pending { return .denied("Revoke the invitation instead") }
+        if target.status == .pending { return .denied(.revokeInsteadOfRemove) }
         if target.role == .owner, actorRole != .owner {
-            return .denied("Only owners can remove an owner")
+            return .denied(.onlyOwnersRemoveOwner)
         }
         if target.role == .owner, target.status == .active, activeOwners <= 1 {
-            return .denied("A workspace needs at least one owner")
+            return .denied(.lastOwner)
         }
         return .allowed
     }
@@ -88,10 +88,10 @@ public struct Policy: Sendable {
     public func resend(_ target: MemberSnapshot) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         guard target.status == .pending else {
-            return .denied("Only pending invitations can be resent")
+            return .denied(.onlyPendingCanBeResent)
         }
         if target.role == .owner, actorRole != .owner {
-            return .denied("Only owners can manage owner invitations")
+            return .denied(.onlyOwnersManageOwnerInvitations)
         }
         return .allowed
     }
@@ -99,10 +99,10 @@ public struct Policy: Sendable {
     public func revoke(_ target: MemberSnapshot) -> Decision {
         if case .denied(let reason) = can(.manageTeam) { return .denied(reason) }
         guard target.status == .pending else {
-            return .denied("Only pending invitations can be revoked")
+            return .denied(.onlyPendingCanBeRevoked)
         }
         if target.role == .owner, actorRole != .owner {
-            return .denied("Only owners can manage owner invitations")
+            return .denied(.onlyOwnersManageOwnerInvitations)
         }
         return .allowed
     }
@@ -113,19 +113,19 @@ public struct Policy: Sendable {
     /// and whether current usage fits (the preview's own words).
     public func changePlan(_ preview: PlanChangePreview) -> Decision {
         if case .denied(let reason) = can(.manageBilling) { return .denied(reason) }
-        if let blocker = preview.blocker { return .denied(blocker.reason) }
+        if let blocker = preview.blocker { return .denied(.blocked(blocker)) }
         return .allowed
     }
 
     public func cancelPlan(_ overview: BillingOverview) -> Decision {
         if case .denied(let reason) = can(.manageBilling) { return .denied(reason) }
-        if let blocker = overview.cancellationBlocker { return .denied(blocker.reason) }
+        if let blocker = overview.cancellationBlocker { return .denied(.blocked(blocker)) }
         return .allowed
     }
 
     public func resumePlan(_ overview: BillingOverview) -> Decision {
         if case .denied(let reason) = can(.manageBilling) { return .denied(reason) }
-        if let blocker = overview.resumeBlocker { return .denied(blocker.reason) }
+        if let blocker = overview.resumeBlocker { return .denied(.blocked(blocker)) }
         return .allowed
     }
 
@@ -135,8 +135,7 @@ public struct Policy: Sendable {
     public func addIntegration(usage: UsageMeter) -> Decision {
         if case .denied(let reason) = can(.manageIntegrations) { return .denied(reason) }
         if let limit = usage.limit, usage.used >= limit {
-            return .denied(
-                DomainError.limitReached(reason: IntegrationLimit.reason(limit: limit)).reason)
+            return .denied(.integrationLimitReached(limit: limit))
         }
         return .allowed
     }
@@ -144,25 +143,8 @@ public struct Policy: Sendable {
     public func setEnabled(_ integration: IntegrationHealth, to enabled: Bool) -> Decision {
         if case .denied(let reason) = can(.manageIntegrations) { return .denied(reason) }
         if integration.enabled == enabled {
-            return .denied("\(integration.name) is already \(enabled ? "enabled" : "disabled")")
+            return .denied(.alreadyEnabled(name: integration.name, enabled: enabled))
         }
         return .allowed
-    }
-
-    // MARK: Reasons
-
-    static func reason(for permission: Permission) -> String {
-        switch permission {
-        case .viewWorkspace: return "Only members of this workspace can see it"
-        case .manageAgents: return "Viewers cannot create or edit agents"
-        case .manageTeam: return "Only admins and owners can manage members"
-        case .viewBilling: return "Only owners can view billing"
-        case .manageBilling: return "Only owners can change the plan"
-        case .deleteWorkspace: return "Only owners can delete the workspace"
-        case .manageIntegrations: return "Only admins and owners can manage integrations"
-        case .viewAPIKeys: return "Viewers cannot see API keys"
-        case .createAPIKeys: return "Viewers cannot create API keys"
-        case .viewAuditLog: return "Only admins and owners can read the audit log"
-        }
     }
 }

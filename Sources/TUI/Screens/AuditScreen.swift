@@ -14,7 +14,7 @@ enum AuditScreen {
     static func draw(
         _ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas
     ) {
-        if case .denied(let reason) = state.policy.can(.viewAuditLog) {
+        if let reason = state.policy.can(.viewAuditLog).reason {
             DeniedPanel.draw(
                 title: "The audit log is not available to you", reason: reason,
                 hint: "Ask an admin or owner of this workspace.", in: rect, on: &canvas)

@@ -54,7 +54,7 @@ extension AppState {
             case .submit:
                 let decision = policy.changeRole(
                     of: picker.member, to: picker.choice, activeOwners: picker.activeOwners)
-                if case .denied(let reason) = decision {
+                if let reason = decision.reason {
                     flash = .make(.warning, reason, now: now)
                     return []
                 }

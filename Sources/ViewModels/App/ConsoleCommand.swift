@@ -151,7 +151,7 @@ extension AppState {
             return []
         }
         if command.isWrite, readOnly {
-            flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
+            flash = .make(.warning, Denial.readOnly.text, now: now)
             return []
         }
         switch command {
@@ -173,7 +173,7 @@ extension AppState {
         case .setIntegration(let name, let enabled):
             guard let item = selectIntegration(named: name, now: now) else { return [] }
             if item.enabled == enabled,
-                case .denied(let reason) = policy.setEnabled(item, to: enabled)
+                let reason = policy.setEnabled(item, to: enabled).reason
             {
                 flash = .make(.warning, reason, now: now)
                 return []
@@ -183,13 +183,13 @@ extension AppState {
             guard selectIntegration(named: name, now: now) != nil else { return [] }
             return perform(IntegrationCommand.test, now: now)
         case .invite(let email, let role):
-            if case .denied(let reason) = policy.invite(as: role) {
+            if let reason = policy.invite(as: role).reason {
                 flash = .make(.warning, reason, now: now)
                 return []
             }
             return [.invite(email: email, role: role)]
         case .member(let email, let verb):
-            if case .denied(let reason) = policy.can(.manageTeam) {
+            if let reason = policy.can(.manageTeam).reason {
                 flash = .make(.warning, reason, now: now)
                 return []
             }

@@ -15,10 +15,10 @@ extension AppState {
     /// A billing command from a key: opens its picker or confirmation, or flashes why not.
     mutating func perform(_ command: BillingCommand, now: Date) -> [Effect] {
         if readOnly {
-            flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
+            flash = .make(.warning, Denial.readOnly.text, now: now)
             return []
         }
-        if case .denied(let reason) = command.availability(in: billing, policy: policy) {
+        if let reason = command.availability(in: billing, policy: policy).reason {
             flash = .make(.warning, reason, now: now)
             return []
         }
@@ -61,7 +61,7 @@ extension AppState {
             picker.pick(startingWith: character)
         case .submit:
             guard !picker.isSubmitting, let overview = billing.overview else { return [] }
-            if case .denied(let reason) = picker.decision(overview, policy: policy) {
+            if let reason = picker.decision(overview, policy: policy).reason {
                 flash = .make(.warning, reason, now: now)
                 return []
             }

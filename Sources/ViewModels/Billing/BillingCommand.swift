@@ -16,7 +16,7 @@ public enum BillingCommand: String, Sendable, CaseIterable, Equatable {
     /// Allowed, or denied with the reason the UI flashes.
     public func availability(in state: BillingState, policy: Policy) -> Decision {
         if case .denied(let reason) = policy.can(.manageBilling) { return .denied(reason) }
-        guard let overview = state.overview else { return .denied("Billing is still loading") }
+        guard let overview = state.overview else { return .denied(.billingStillLoading) }
         switch self {
         case .changePlan: return policy.choosePlan(overview)
         case .cancel: return policy.cancelPlan(overview)

@@ -76,10 +76,10 @@ extension AppState {
     /// flashes why it cannot run.
     mutating func perform(_ command: IntegrationCommand, now: Date) -> [Effect] {
         if readOnly {
-            flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
+            flash = .make(.warning, Denial.readOnly.text, now: now)
             return []
         }
-        if case .denied(let reason) = command.availability(in: integrations, policy: policy) {
+        if let reason = command.availability(in: integrations, policy: policy).reason {
             let managers = policy.can(.manageIntegrations).isAllowed ? [] : integrations.managers
             flash = .make(
                 .warning, IntegrationManagers.reason(reason, managers: managers ?? []), now: now)

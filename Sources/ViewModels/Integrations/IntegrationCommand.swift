@@ -21,7 +21,7 @@ public enum IntegrationCommand: String, Sendable, CaseIterable, Equatable {
         if self == .add {
             return state.usage.map { policy.addIntegration(usage: $0) } ?? .allowed
         }
-        guard let target = state.target else { return .denied("Select an integration first") }
+        guard let target = state.target else { return .denied(.noIntegrationSelected) }
         switch self {
         case .add: return .allowed
         case .toggle: return policy.setEnabled(target, to: !target.enabled)

@@ -59,18 +59,16 @@ extension AppState {
                 guard !panel.keys.isEmpty else { return [] }
                 panel.selected = max(0, min(panel.keys.count - 1, panel.selected + step))
             case .typed("a"):
-                if case .denied(let reason) = panel.addAvailability(
-                    policy: policy, readOnly: readOnly)
-                {
+                if let reason = panel.addAvailability(policy: policy, readOnly: readOnly).reason {
                     panel.error = reason
                 } else {
                     panel.mode = .adding(draft: "")
                     panel.error = nil
                 }
             case .typed("X"), .typed("x"), .backspace:
-                if case .denied(let reason) = panel.removeAvailability(
-                    policy: policy, readOnly: readOnly, user: session.userID)
-                {
+                if let reason = panel.removeAvailability(
+                    policy: policy, readOnly: readOnly, user: session.userID
+                ).reason {
                     panel.error = reason
                 } else if let key = panel.selectedKey {
                     panel.mode = .confirmingRemoval(key)
@@ -112,7 +110,7 @@ extension AppState {
     }
 
     private mutating func openKeys(email: String?, member: Member?, now: Date) -> [Effect] {
-        if case .denied(let reason) = policy.viewSSHKeys() {
+        if let reason = policy.viewSSHKeys().reason {
             flash = .make(.warning, reason, now: now)
             return []
         }

@@ -42,9 +42,9 @@ public struct SSHKeysPanel: Sendable, Equatable {
 
     /// Whether a key can be added here now, with the reason when not.
     public func addAvailability(policy: Policy, readOnly: Bool) -> Decision {
-        if readOnly { return .denied("Read-only mode: changes are disabled") }
+        if readOnly { return .denied(.readOnly) }
         guard email != nil else {
-            return .denied("Keys are added per member: press K on a member, or :keys EMAIL")
+            return .denied(.keysAreAddedPerMember)
         }
         guard let memberRole else { return policy.viewSSHKeys() }
         return policy.manageSSHKeys(ofRole: memberRole, isSelf: isSelf)
@@ -52,8 +52,8 @@ public struct SSHKeysPanel: Sendable, Equatable {
 
     /// Whether the selected key can be removed now, with the reason when not.
     public func removeAvailability(policy: Policy, readOnly: Bool, user: UserID) -> Decision {
-        if readOnly { return .denied("Read-only mode: changes are disabled") }
-        guard let key = selectedKey else { return .denied("There is no key to remove") }
+        if readOnly { return .denied(.readOnly) }
+        guard let key = selectedKey else { return .denied(.noKeyToRemove) }
         return policy.manageSSHKeys(ofRole: key.memberRole, isSelf: key.userID == user)
     }
 

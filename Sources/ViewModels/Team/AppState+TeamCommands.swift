@@ -5,10 +5,10 @@ extension AppState {
     /// A team command from a key: opens its form or confirmation, or flashes why it can't run.
     mutating func perform(_ command: TeamCommand, now: Date) -> [Effect] {
         if readOnly {
-            flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
+            flash = .make(.warning, Denial.readOnly.text, now: now)
             return []
         }
-        if case .denied(let reason) = command.availability(in: team, policy: policy) {
+        if let reason = command.availability(in: team, policy: policy).reason {
             flash = .make(.warning, reason, now: now)
             return []
         }

@@ -25,7 +25,7 @@ public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
         if self == .invite {
             return policy.invite(as: .viewer)
         }
-        guard let member = state.selectedMember else { return .denied("Select a member first") }
+        guard let member = state.selectedMember else { return .denied(.noMemberSelected) }
         let owners = state.counts?.activeOwners ?? 1
         switch self {
         case .invite: return policy.invite(as: .viewer)
@@ -34,13 +34,13 @@ public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
         case .changeRole:
             if case .denied(let reason) = policy.can(.manageTeam) { return .denied(reason) }
             if member.status == .pending {
-                return .denied("Pending invitations keep their role; revoke and invite again")
+                return .denied(.pendingKeepsItsRole)
             }
             if member.role == .owner, policy.actorRole != .owner {
-                return .denied("Only owners can change an owner's role")
+                return .denied(.onlyOwnersChangeOwnersRole)
             }
             if member.role == .owner, member.status == .active, owners <= 1 {
-                return .denied("A workspace needs at least one owner")
+                return .denied(.lastOwner)
             }
             return .allowed
         case .deactivate: return policy.deactivate(member.snapshot, activeOwners: owners)
