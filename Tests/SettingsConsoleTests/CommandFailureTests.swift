@@ -43,4 +43,24 @@ import Testing
             #expect(discussion.contains(ExitKind.summary))
         }
     }
+
+    /// The SSH access rules (Domain) word their refusals; the command line exits with them as
+    /// before: usage errors, and an invalid `user` for a verb with no identity.
+    @Test func accessRefusalsLeaveAsTheyDid() {
+        let unterminated = CommandFailure(ForcedCommand.Refusal.unreadable(.unterminatedQuote))
+        #expect(unterminated.kind == .usage)
+        #expect(
+            unterminated.message.text.hasPrefix(
+                "settings-console: could not read the SSH command (a quote is not closed). "))
+        let echoed = CommandFailure(ForcedCommand.Refusal.notAllowed("x\u{202E}y"))
+        #expect(!echoed.message.text.unicodeScalars.contains("\u{202E}"))
+        #expect(CommandFailure(IdentityPlan.Refusal.noTerminal).kind == .usage)
+        let noUser = CommandFailure(IdentityPlan.Refusal.verbNeedsUser)
+        #expect(noUser.kind == .invalid)
+        #expect(
+            noUser.message.text
+                == "settings-console: "
+                + DomainError.invalid(field: "user", reason: IdentityPlan.Refusal.giveUser)
+                .userMessage)
+    }
 }

@@ -24,9 +24,15 @@ struct IdentityOptions: ParsableArguments {
     )
         async throws(IdentityRefusal) -> Session
     {
-        let plan = try IdentityPlan.choose(
-            environment: environment, user: user, passwordStdin: passwordStdin, interactive: false,
-            isTerminal: false)
+        let plan: IdentityPlan
+        do {
+            plan = try IdentityPlan.choose(
+                environment: environment, user: user, passwordStdin: passwordStdin,
+                interactive: false,
+                isTerminal: false)
+        } catch {
+            throw IdentityRefusal(error)
+        }
         switch plan {
         case .sshKey(let path):
             let key = try SSHIdentity.key(authInfoPath: path)
@@ -35,8 +41,7 @@ struct IdentityOptions: ParsableArguments {
         case .password(let email):
             return try await passwordSession(email: email, client: client)
         case .loginScreen:
-            throw IdentityRefusal(
-                .invalid(field: "user", reason: "give --user EMAIL (and --password-stdin)"))
+            throw IdentityRefusal(IdentityPlan.Refusal.verbNeedsUser)
         }
     }
 

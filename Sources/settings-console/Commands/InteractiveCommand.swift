@@ -40,9 +40,15 @@ struct InteractiveCommand: AsyncParsableCommand {
 
     private func openConsole(environment: [String: String]) async throws(CommandFailure) {
         let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        let plan = try IdentityPlan.choose(
-            environment: environment, user: identity.user, passwordStdin: identity.passwordStdin,
-            interactive: true, isTerminal: isTerminal)
+        let plan: IdentityPlan
+        do {
+            plan = try IdentityPlan.choose(
+                environment: environment, user: identity.user,
+                passwordStdin: identity.passwordStdin,
+                interactive: true, isTerminal: isTerminal)
+        } catch {
+            throw IdentityRefusal(error)
+        }
         let client = connection.client()
         switch plan {
         case .sshKey(let path):

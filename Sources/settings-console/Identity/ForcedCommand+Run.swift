@@ -17,12 +17,23 @@ extension ForcedCommand {
             "commands over SSH need a key login (sshd with ExposeAuthInfo yes); see docs/ssh-deployment.md"
         )
         guard environment["SSH_USER_AUTH"] != nil else { throw needsKey }
-        let plan = try IdentityPlan.choose(
-            environment: environment, user: identity.user, passwordStdin: identity.passwordStdin,
-            interactive: false, isTerminal: false)
+        let plan: IdentityPlan
+        do {
+            plan = try IdentityPlan.choose(
+                environment: environment, user: identity.user,
+                passwordStdin: identity.passwordStdin,
+                interactive: false, isTerminal: false)
+        } catch {
+            throw IdentityRefusal(error)
+        }
         guard case .sshKey(let path) = plan else { throw needsKey }
         let key = try SSHIdentity.key(authInfoPath: path)
-        let words = try arguments(from: text)
+        let words: [String]
+        do {
+            words = try arguments(from: text)
+        } catch {
+            throw IdentityRefusal(error)
+        }
         if words.contains("--help") || words.contains("-h") {
             Output.result(
                 .untrusted(

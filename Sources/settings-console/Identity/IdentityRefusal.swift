@@ -10,4 +10,18 @@ extension CommandFailure {
     init(_ error: SSHAuthInfoError) {
         self.init(.loginRefused, "SSH login refused: \(error.description)")
     }
+
+    /// No way in applies: a usage error, or for a verb with no identity an invalid `user`.
+    init(_ refusal: IdentityPlan.Refusal) {
+        if refusal.isUsage {
+            self.init(.usage, .untrusted(refusal.message))
+        } else {
+            self.init(DomainError.invalid(field: "user", reason: refusal.message))
+        }
+    }
+
+    /// A forced command that may not run over SSH: a usage error naming what may.
+    init(_ refusal: ForcedCommand.Refusal) {
+        self.init(.usage, .untrusted(refusal.message))
+    }
 }

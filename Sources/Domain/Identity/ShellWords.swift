@@ -2,14 +2,14 @@
 /// whitespace separates words; `'...'` is literal; inside `"..."` a backslash escapes only
 /// `"`, `\`, `$` and `` ` ``; outside quotes a backslash escapes the next character.
 /// `$VAR`, `*`, `~` and `;` stay plain text, because no shell ever sees the result.
-enum ShellWords {
-    enum Failure: Error, Equatable {
+public enum ShellWords {
+    public enum Failure: Error, Equatable, Sendable {
         case unterminatedQuote
         case trailingBackslash
         case controlCharacter
     }
 
-    static func split(_ text: String) throws(Failure) -> [String] {
+    public static func split(_ text: String) throws(Failure) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false
