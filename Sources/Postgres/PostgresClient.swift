@@ -71,9 +71,6 @@ public actor PostgresClient {
         try PostgresConnection(conninfo: conninfo, overrides: overrides)
     }
 
-    /// Whether the last use left the connection open.
-    public var isConnected: Bool { connection?.isOpen ?? false }
-
     public func close() {
         connection?.close()
         connection = nil

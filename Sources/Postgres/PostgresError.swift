@@ -45,8 +45,6 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// True for `23505` unique violations.
     public var isUniqueViolation: Bool { sqlState == "23505" }
-    /// True for serialization failures and deadlocks, which are safe to retry.
-    public var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
     /// True when the connection itself is unusable.
     public var isConnectionProblem: Bool { kind == .connectionFailed || kind == .connectionLost }
 }

@@ -48,11 +48,6 @@ public struct PostgresRow: Sendable, Equatable {
         try decode(name, try required(name), Self.parseBool)
     }
 
-    public func optionalBool(_ name: String) throws(PostgresError) -> Bool? {
-        guard let raw = try text(name) else { return nil }
-        return try decode(name, raw, Self.parseBool)
-    }
-
     public func uuid(_ name: String) throws(PostgresError) -> UUID {
         try decode(name, try required(name), UUID.init(uuidString:))
     }

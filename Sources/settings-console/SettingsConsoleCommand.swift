@@ -25,8 +25,8 @@ struct SettingsConsoleCommand: AsyncParsableCommand {
         version: "settings-console 0.1.0",
         subcommands: [
             InteractiveCommand.self, DemoCommand.self, MigrateCommand.self, SeedCommand.self,
-            TeamCommand.self, BillingCommand.self,
-            IntegrationsCommand.self, HealthCommand.self, AuditCommand.self, KeysCommand.self,
+            TeamCLI.self, BillingCLI.self,
+            IntegrationsCLI.self, HealthCommand.self, AuditCLI.self, KeysCLI.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 }

@@ -29,16 +29,16 @@ import Testing
     }
 
     @Test func helpIsACleanExitOnStandardOutput() {
-        let failure = CommandFailure(parserError: CleanExit.helpRequest(TeamCommand.self))
+        let failure = CommandFailure(parserError: CleanExit.helpRequest(TeamCLI.self))
         #expect(failure.kind == .done)
         #expect(failure.message.text.contains("USAGE: settings-console team"))
     }
 
     @Test func helpShowsTheGeneratedExitCodeTable() {
         for discussion in [
-            SettingsConsoleCommand.configuration.discussion, TeamCommand.configuration.discussion,
-            BillingCommand.configuration.discussion, IntegrationsCommand.configuration.discussion,
-            KeysCommand.configuration.discussion,
+            SettingsConsoleCommand.configuration.discussion, TeamCLI.configuration.discussion,
+            BillingCLI.configuration.discussion, IntegrationsCLI.configuration.discussion,
+            KeysCLI.configuration.discussion,
         ] {
             #expect(discussion.contains(ExitKind.summary))
         }

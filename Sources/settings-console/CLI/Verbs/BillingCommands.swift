@@ -2,7 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 
-struct BillingCommand: AsyncParsableCommand {
+struct BillingCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "billing",
         abstract: "Plan, usage and payment (owners only): show, plan, cancel, resume.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 
-struct IntegrationsCommand: AsyncParsableCommand {
+struct IntegrationsCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integrations",
         abstract:

@@ -2,7 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 
-struct KeysCommand: AsyncParsableCommand {
+struct KeysCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Users' SSH public keys, which log them in over SSH: list, add, remove.",

@@ -2,7 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 
-struct AuditCommand: AsyncParsableCommand {
+struct AuditCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "The audit log (owners and admins).",
         subcommands: [AuditList.self])

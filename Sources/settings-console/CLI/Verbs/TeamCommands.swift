@@ -2,7 +2,7 @@ import ArgumentParser
 import Domain
 import Foundation
 
-struct TeamCommand: AsyncParsableCommand {
+struct TeamCLI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "team",
         abstract:
