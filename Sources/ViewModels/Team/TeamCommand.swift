@@ -22,16 +22,13 @@ public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
 
     /// Allowed, or denied with the reason the UI flashes.
     public func availability(in state: TeamState, policy: Policy) -> Decision {
-        if self == .invite {
-            return policy.invite(as: .viewer)
-        }
-        guard let member = state.selectedMember else { return .denied("Select a member first") }
         let owners = state.counts?.activeOwners ?? 1
-        switch self {
-        case .invite: return policy.invite(as: .viewer)
-        case .resend: return policy.resend(member.snapshot)
-        case .revoke: return policy.revoke(member.snapshot)
-        case .changeRole:
+        switch (self, state.selectedMember) {
+        case (.invite, _): return policy.invite(as: .viewer)
+        case (_, nil): return .denied("Select a member first")
+        case (.resend, let member?): return policy.resend(member.snapshot)
+        case (.revoke, let member?): return policy.revoke(member.snapshot)
+        case (.changeRole, let member?):
             if case .denied(let reason) = policy.can(.manageTeam) { return .denied(reason) }
             if member.status == .pending {
                 return .denied("Pending invitations keep their role; revoke and invite again")
@@ -43,9 +40,10 @@ public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
                 return .denied("A workspace needs at least one owner")
             }
             return .allowed
-        case .deactivate: return policy.deactivate(member.snapshot, activeOwners: owners)
-        case .reactivate: return policy.reactivate(member.snapshot)
-        case .remove: return policy.remove(member.snapshot, activeOwners: owners)
+        case (.deactivate, let member?):
+            return policy.deactivate(member.snapshot, activeOwners: owners)
+        case (.reactivate, let member?): return policy.reactivate(member.snapshot)
+        case (.remove, let member?): return policy.remove(member.snapshot, activeOwners: owners)
         }
     }
 }

@@ -47,18 +47,24 @@ struct RoleSnapshotTests {
         #expect(
             router.helpScroll(for: .character("j"), in: ScreenFixtures.viewState(.owner, .team))
                 == nil)
-        var scroll = ScrollPositions()
-        scroll.help = 10_000
-        let canvas = ConsoleScreen.render(
-            state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
-        #expect(scroll.help > 0 && scroll.help < 100, "clamped to the last page: \(scroll.help)")
+        let size = Size(width: 80, height: 24)
+        let action = try #require(router.action(for: .character("G"), in: state, size: size))
+        guard case .helpScrolled(let line) = action else {
+            Issue.record("G in help is not a scroll: \(action)")
+            return
+        }
+        #expect(line > 0 && line < 100, "clamped to the last page: \(line)")
+        _ = state.update(action, now: now)
+        let canvas = ConsoleScreen.render(state, size: size, now: now)
         #expect(canvas.text().contains("Quit"))
         #expect(!canvas.text().contains("more"))
         assertSnapshot(canvas, named: "help-team-owner-scrolled-80x24")
+        #expect(
+            router.action(for: .character("j"), in: state, size: size) == action,
+            "no further than the last page")
         _ = state.update(.escapePressed, now: now)
-        _ = ConsoleScreen.render(
-            state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
-        #expect(scroll.help == 0, "closing help forgets the scroll")
+        _ = state.update(.helpToggled, now: now)
+        #expect(state.helpScroll == 0, "reopening help starts at the top")
     }
 
     @Test(arguments: [Role.admin, .member, .viewer])
@@ -122,7 +128,7 @@ struct RoleSnapshotTests {
     /// Write actions, named the way the key map's `isWrite` should agree with.
     static func isWrite(_ action: AppAction) -> Bool {
         switch action {
-        case .teamCommand, .billing(.command), .integration(.command): return true
+        case .team(.command), .billing(.command), .integration(.command): return true
         default: return false
         }
     }

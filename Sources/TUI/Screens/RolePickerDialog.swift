@@ -1,0 +1,44 @@
+import Domain
+import ViewModels
+
+/// The Team tab's role picker: every role, the ones the policy refuses dimmed, with why.
+enum RolePickerDialog {
+    static func draw(
+        _ picker: RolePicker, policy: Policy, in area: Rect, on canvas: inout Canvas
+    ) {
+        let roles = Role.allCases.sorted(by: >)
+        let options = roles.map { role in
+            ChoiceOption(
+                role.rawValue,
+                isEnabled: role == picker.member.role
+                    || policy.changeRole(
+                        of: picker.member, to: role, activeOwners: picker.activeOwners
+                    ).isAllowed)
+        }
+        let decision = policy.changeRole(
+            of: picker.member, to: picker.choice, activeOwners: picker.activeOwners)
+        let model = DialogModel(
+            title: "Change role",
+            body: ["\(picker.member.displayName) is \(picker.member.role.rawValue)."],
+            buttons: [
+                DialogButton("Change", keyHint: "Enter"), DialogButton("Cancel", keyHint: "Esc"),
+            ],
+            focusedButton: decision.isAllowed ? 0 : nil,
+            hint: "←/→ or first letter · Enter change · Esc cancel",
+            contentHeight: 3)
+        let content = DialogWidget.draw(model, in: area, on: &canvas)
+        guard !content.isEmpty else { return }
+        ChoicePickerWidget.draw(
+            ChoicePickerModel(
+                label: "New role", options: options,
+                selected: roles.firstIndex(of: picker.choice) ?? 0, isFocused: true),
+            in: Rect(x: content.x, y: content.y, width: content.width, height: 1), labelWidth: 9,
+            on: &canvas)
+        if let reason = decision.reason, content.height >= 3 {
+            canvas.write(
+                reason, x: content.x, y: content.y + 2, style: Style(.disabled),
+                maxWidth: content.width)
+        }
+    }
+
+}
