@@ -1,4 +1,3 @@
-import Domain
 import ViewModels
 
 /// The console's key maps: one per view, generated help, and the reasons behind dimmed keys.
@@ -165,28 +164,8 @@ public enum ConsoleKeys {
         return state.readOnly ? map.readOnly : map
     }
 
-    /// Why an action is unavailable right now, or nil: the policy's own words.
-    public static func disabledReason(_ action: AppAction, in state: AppState) -> String? {
-        switch action {
-        case .team(.command(let command)):
-            return command.availability(in: state.team, policy: state.policy).reason
-        case .billing(.command(let command)):
-            return command.availability(in: state.billing, policy: state.policy).reason
-        case .integration(.command(let command)):
-            return command.availability(in: state.integrations, policy: state.policy).reason
-        case .tabSelected(.billing):
-            return state.policy.can(.viewBilling).reason
-        case .tabSelected(.audit):
-            return state.policy.can(.viewAuditLog).reason
-        case .keys(.memberKeysRequested):
-            return state.policy.viewSSHKeys().reason
-        default:
-            return nil
-        }
-    }
-
     /// Help lines for the current view.
     public static func help(for state: AppState) -> [HelpItem] {
-        map(for: state).helpItems { disabledReason($0, in: state) }
+        map(for: state).helpItems { state.disabledReason($0) }
     }
 }

@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -9,7 +8,7 @@ import ViewModels
 public final class ConsoleRuntime {
     private let loop: ProgramLoop<AppState, AppAction, Effect>
     private let live: LiveRefresh?
-    private var feed: WorkspaceChangeFeed?
+    private var feed: LiveFeed?
     private var lastProbe = Date.distantPast
     private var lastPoll = Date()
 
@@ -58,21 +57,9 @@ public final class ConsoleRuntime {
 
     /// Listens to the workspace on screen; a workspace switch moves the feed with it.
     private func followWorkspace(_ loop: ProgramLoop<AppState, AppAction, Effect>) {
-        guard let live, feed?.session.workspaceID != loop.state.session.workspaceID else {
-            return
-        }
+        guard let live, feed?.workspaceID != loop.state.session.workspaceID else { return }
         feed?.stop()
         let inbox = loop.inbox
-        let next = WorkspaceChangeFeed(client: live.client, session: loop.state.session) {
-            event in
-            switch event {
-            case .listening: inbox.post(.liveUpdatesChanged(.listening))
-            case .lost: inbox.post(.liveUpdatesChanged(.polling))
-            case .changed(let payloads):
-                inbox.post(.settingsChanged(Set(payloads.compactMap(LiveView.init(rawValue:)))))
-            }
-        }
-        feed = next
-        next.start()
+        feed = live.follow(loop.state.session) { inbox.post($0) }
     }
 }

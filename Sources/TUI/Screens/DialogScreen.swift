@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -20,7 +19,7 @@ enum DialogScreen {
         case .invite(let form):
             InviteDialog.draw(form, in: area, on: &canvas)
         case .rolePicker(let picker):
-            RolePickerDialog.draw(picker, policy: state.policy, in: area, on: &canvas)
+            RolePickerDialog.draw(picker, state: state, in: area, on: &canvas)
         case .invitationCreated(let receipt):
             InviteDialog.drawReceipt(receipt, in: area, on: &canvas)
         case .planPicker(let picker):

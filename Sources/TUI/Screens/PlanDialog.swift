@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -10,7 +9,7 @@ enum PlanDialog {
     {
         guard let overview = state.billing.overview else { return }
         let preview = picker.preview(of: overview)
-        let decision = picker.decision(overview, policy: state.policy)
+        let decision = state.planDecision(picker, overview)
         let lines = self.lines(
             preview, overview: overview, decision: decision, serverError: picker.serverError)
         let model = DialogModel(

@@ -1,22 +1,16 @@
-import Domain
 import ViewModels
 
 /// The Team tab's role picker: every role, the ones the policy refuses dimmed, with why.
 enum RolePickerDialog {
     static func draw(
-        _ picker: RolePicker, policy: Policy, in area: Rect, on canvas: inout Canvas
+        _ picker: RolePicker, state: AppState, in area: Rect, on canvas: inout Canvas
     ) {
-        let roles = Role.allCases.sorted(by: >)
-        let options = roles.map { role in
-            ChoiceOption(
-                role.rawValue,
-                isEnabled: role == picker.member.role
-                    || policy.changeRole(
-                        of: picker.member, to: role, activeOwners: picker.activeOwners
-                    ).isAllowed)
+        let choices = state.roleChoices(picker)
+        let roles = choices.map(\.role)
+        let options = choices.map {
+            ChoiceOption($0.role.rawValue, isEnabled: $0.disabledReason == nil)
         }
-        let decision = policy.changeRole(
-            of: picker.member, to: picker.choice, activeOwners: picker.activeOwners)
+        let decision = state.roleDecision(picker)
         let model = DialogModel(
             title: "Change role",
             body: ["\(picker.member.displayName) is \(picker.member.role.rawValue)."],

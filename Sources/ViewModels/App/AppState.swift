@@ -30,7 +30,8 @@ public struct AppState: Sendable, Equatable {
         self.readOnly = readOnly
     }
 
-    public var policy: Policy { session.policy }
+    /// Asked by the view-models only: the screens get its answers (`AppState+Availability`).
+    var policy: Policy { session.policy }
 
     /// When the data of the tab on screen was last read, so the status line never claims a
     /// stale view is fresh.
