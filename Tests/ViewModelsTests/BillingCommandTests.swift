@@ -47,6 +47,8 @@ struct BillingCommandTests {
         _ = state.update(.dialogInput(.choiceMoved(1)), now: now)
         #expect(state.planPicker?.choice == .free, "wraps from enterprise to free")
         _ = state.update(.dialogInput(.choiceMoved(-1)), now: now)
+        #expect(state.update(.dialogInput(.submit), now: now).isEmpty, "a summary first")
+        #expect(state.planPicker?.isConfirming == true)
         let effects = state.update(.dialogInput(.submit), now: now)
         #expect(effects == [.billing(.changePlan(.enterprise, expected: RowVersion("b1")))])
         #expect(state.planPicker?.isSubmitting == true)
@@ -69,6 +71,7 @@ struct BillingCommandTests {
         // The reload arrives with a new version; confirming again uses it.
         _ = state.update(
             .billing(.loaded(.success(SettingsFixtures.billing(version: "b2")))), now: now)
+        _ = state.update(.dialogInput(.submit), now: now)
         #expect(
             state.update(.dialogInput(.submit), now: now) == [
                 .billing(.changePlan(.enterprise, expected: RowVersion("b2")))

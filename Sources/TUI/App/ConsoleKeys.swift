@@ -147,8 +147,16 @@ public enum ConsoleKeys {
             isWrite: true, section: "Billing"),
     ]
 
-    /// The key map of the view the state shows: its own keys first, then the global ones.
+    /// The key map of the view the state shows, as help and the message line list it: in
+    /// read-only mode without the write keys.
     public static func map(for state: AppState) -> KeyMap<AppAction> {
+        state.readOnly ? dispatch(for: state).readOnly : dispatch(for: state)
+    }
+
+    /// The keys that act in the view the state shows: its own keys first, then the global
+    /// ones. Write keys stay even in read-only mode, where the view-model answers them with
+    /// the read-only reason instead of nothing happening.
+    static func dispatch(for state: AppState) -> KeyMap<AppAction> {
         let own: [KeyBinding<AppAction>]
         switch state.tab {
         case .team: own = team
@@ -160,8 +168,7 @@ public enum ConsoleKeys {
                 ? integrations : integrations.filter { $0.keys != [.enter] }
         case .audit: own = []
         }
-        let map = KeyMap(own).followed(by: KeyMap(global))
-        return state.readOnly ? map.readOnly : map
+        return KeyMap(own).followed(by: KeyMap(global))
     }
 
     /// Help lines for the current view.

@@ -15,7 +15,7 @@ struct KeyRouter {
         if let dialog = state.dialog {
             return dialogAction(for: key, dialog: dialog)
         }
-        return ConsoleKeys.map(for: state).action(for: key)
+        return ConsoleKeys.dispatch(for: state).action(for: key)
     }
 
     /// The key's action on a screen of `size`: help scrolls to a line clamped to what the

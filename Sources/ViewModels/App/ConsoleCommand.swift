@@ -193,7 +193,7 @@ extension AppState {
                 flash = .make(.warning, reason, now: now)
                 return []
             }
-            return [.team(.memberCommand(email: email, verb: verb))]
+            return [.team(.findMember(email: email, for: verb))]
         }
     }
 }

@@ -78,6 +78,13 @@ extension AppState {
                 flash = .make(.warning, reason, now: now)
                 return []
             }
+            guard picker.isConfirming else {
+                // First Enter: the price, timing and losses, before anything is applied.
+                picker.isConfirming = true
+                picker.serverError = nil
+                dialog = .planPicker(picker)
+                return []
+            }
             picker.isSubmitting = true
             picker.serverError = nil
             dialog = .planPicker(picker)
@@ -107,6 +114,7 @@ extension AppState {
             let reload: [Effect] = [.billing(.load)]
             if case .planPicker(var picker) = dialog {
                 picker.isSubmitting = false
+                picker.isConfirming = false
                 picker.serverError = error.userMessage
                 dialog = .planPicker(picker)
                 return reload

@@ -47,6 +47,11 @@ extension AppState {
             return []
         case .invitationCreated(let result):
             return invitationCreated(result, now: now)
+        case .memberFound(let verb, let result):
+            switch result {
+            case .success(let member): return perform(verb, on: member, now: now)
+            case .failure(let error): return fail(error, now: now, sticky: true)
+            }
         case .memberChanged(let change, let result):
             switch result {
             case .success:

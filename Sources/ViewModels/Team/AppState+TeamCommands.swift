@@ -2,17 +2,41 @@ import Domain
 import Foundation
 
 extension AppState {
-    /// A team command from a key: opens its form or confirmation, or flashes why it can't run.
+    /// A team command from a key, on the selected row: opens its form or question, runs it,
+    /// or flashes why it can't run.
     mutating func perform(_ command: TeamCommand, now: Date) -> [Effect] {
+        perform(command, on: team.selectedMember, role: nil, now: now)
+    }
+
+    /// A `:` verb on the member it named: the same checks and the same question as its key
+    /// (`:remove` asks what `X` asks; `:role EMAIL ROLE` opens the role picker on ROLE).
+    mutating func perform(_ verb: MemberVerb, on member: Member, now: Date) -> [Effect] {
+        switch verb {
+        case .resend: return perform(.resend, on: member, role: nil, now: now)
+        case .revoke: return perform(.revoke, on: member, role: nil, now: now)
+        case .changeRole(let role): return perform(.changeRole, on: member, role: role, now: now)
+        case .deactivate: return perform(.deactivate, on: member, role: nil, now: now)
+        case .reactivate: return perform(.reactivate, on: member, role: nil, now: now)
+        case .remove: return perform(.remove, on: member, role: nil, now: now)
+        }
+    }
+
+    /// Every entry point's one path: read-only and the policy first, then the question the
+    /// command asks (or the command itself when it asks none).
+    private mutating func perform(
+        _ command: TeamCommand, on target: Member?, role: Role?, now: Date
+    ) -> [Effect] {
         if readOnly {
             flash = .make(.warning, "Read-only mode: changes are disabled", now: now)
             return []
         }
-        if case .denied(let reason) = command.availability(in: team, policy: policy) {
+        let decision = command.availability(
+            for: target, activeOwners: team.counts?.activeOwners ?? 1, policy: policy)
+        if case .denied(let reason) = decision {
             flash = .make(.warning, reason, now: now)
             return []
         }
-        switch (command, team.selectedMember) {
+        switch (command, target) {
         case (.invite, _):
             dialog = .invite(InviteForm(grantableRoles: grantableRoles))
         case (_, nil):
@@ -28,8 +52,10 @@ extension AppState {
                     confirmLabel: "Revoke",
                     effect: .team(.revokeInvitation(member.id, member.version))))
         case (.changeRole, let member?):
-            dialog = .rolePicker(
-                RolePicker(member: member.snapshot, activeOwners: team.counts?.activeOwners ?? 1))
+            var picker = RolePicker(
+                member: member.snapshot, activeOwners: team.counts?.activeOwners ?? 1)
+            picker.choice = role ?? picker.choice
+            dialog = .rolePicker(picker)
         case (.deactivate, let member?):
             dialog = .confirm(
                 Confirmation(

@@ -36,34 +36,8 @@ extension EffectRunner {
         case .remove(let id, let version):
             return .memberChanged(
                 .removed, await done { try await $0.remove(id, expected: version) })
-        case .memberCommand(let email, let verb):
-            return await runMemberCommand(email: email, verb: verb)
-        }
-    }
-
-    /// Finds the member a `:` verb names, then runs the verb on the row version read.
-    private func runMemberCommand(email: String, verb: MemberVerb) async -> TeamAction {
-        let member: Member
-        do {
-            member = try await store.member(email: email)
-        } catch {
-            let failure = DomainError.from(error)
-            switch verb {
-            case .resend: return .invitationCreated(.failure(failure))
-            case .revoke: return .memberChanged(.invitationRevoked, .failure(failure))
-            case .changeRole(let role): return .memberChanged(.roleChanged(role), .failure(failure))
-            case .deactivate: return .memberChanged(.deactivated, .failure(failure))
-            case .reactivate: return .memberChanged(.reactivated, .failure(failure))
-            case .remove: return .memberChanged(.removed, .failure(failure))
-            }
-        }
-        switch verb {
-        case .resend: return await run(.resendInvitation(member.id, member.version))
-        case .revoke: return await run(.revokeInvitation(member.id, member.version))
-        case .changeRole(let role): return await run(.changeRole(member.id, role, member.version))
-        case .deactivate: return await run(.deactivate(member.id, member.version))
-        case .reactivate: return await run(.reactivate(member.id, member.version))
-        case .remove: return await run(.remove(member.id, member.version))
+        case .findMember(let email, let verb):
+            return .memberFound(verb, await result { try await $0.member(email: email) })
         }
     }
 }

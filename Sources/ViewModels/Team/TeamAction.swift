@@ -14,6 +14,8 @@ public enum TeamAction: Sendable, Equatable {
     case membersLoaded(generation: Int, direction: PageDirection, Result<MemberPage, DomainError>)
     case countsLoaded(Result<MemberCounts, DomainError>)
     case invitationCreated(Result<InvitationReceipt, DomainError>)
+    /// The member a `:` verb names was found (or not): the verb then asks what its key asks.
+    case memberFound(MemberVerb, Result<Member, DomainError>)
     /// A change to one member finished; `update` words the flash from `change`.
     case memberChanged(MemberChange, Result<Empty, DomainError>)
 }
@@ -41,8 +43,8 @@ public enum TeamEffect: Sendable, Equatable {
     case deactivate(MemberID, RowVersion)
     case reactivate(MemberID, RowVersion)
     case remove(MemberID, RowVersion)
-    /// Find a member by email, then run the command-line verb on it (`:role EMAIL ROLE`).
-    case memberCommand(email: String, verb: MemberVerb)
+    /// Find the member a command-line verb names (`:role EMAIL ROLE`).
+    case findMember(email: String, for: MemberVerb)
 }
 
 /// The member operations that `:` commands name by email.

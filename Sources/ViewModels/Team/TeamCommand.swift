@@ -22,8 +22,16 @@ public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
 
     /// Allowed, or denied with the reason the UI flashes.
     public func availability(in state: TeamState, policy: Policy) -> Decision {
-        let owners = state.counts?.activeOwners ?? 1
-        switch (self, state.selectedMember) {
+        availability(
+            for: state.selectedMember, activeOwners: state.counts?.activeOwners ?? 1,
+            policy: policy)
+    }
+
+    /// Allowed on `member` (nil: no member chosen), or denied with the reason.
+    public func availability(for member: Member?, activeOwners owners: Int, policy: Policy)
+        -> Decision
+    {
+        switch (self, member) {
         case (.invite, _): return policy.invite(as: .viewer)
         case (_, nil): return .denied("Select a member first")
         case (.resend, let member?): return policy.resend(member.snapshot)

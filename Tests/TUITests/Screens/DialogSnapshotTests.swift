@@ -78,6 +78,19 @@ struct DialogSnapshotTests {
         snapshot(state, "plan-downgrade-overruns-owner", styled: true)
     }
 
+    /// Enter in the picker shows the second step: price before and after, when, what is
+    /// lost; nothing is applied until Enter there.
+    @Test func planChangeIsConfirmedWithPriceTimingAndLosses() {
+        let state = open(
+            .owner, .billing, [.billing(.command(.changePlan)), .dialogInput(.submit)])
+        let text = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now).text()
+        #expect(text.contains("Confirm: Professional → Enterprise"))
+        #expect(text.contains("Price: $99.00 / month → custom"))
+        #expect(text.contains("Takes effect as soon as you confirm"))
+        #expect(text.contains("Nothing is lost"))
+        snapshot(state, "plan-confirm-upgrade-owner")
+    }
+
     @Test func planPickerKeepsTheChoiceWhenTheServerRefuses() {
         let refusal = DomainError.conflict(
             reason: "billing was changed by someone else; refresh and try again")

@@ -117,6 +117,22 @@ struct RoleSnapshotTests {
         }
     }
 
+    /// A write key in read-only mode still reaches the view-model, which says why nothing
+    /// happens; help keeps not listing it.
+    @Test(arguments: [
+        (SnapshotView.team, Key.character("X")), (.billing, .character("p")),
+        (.integrations, .character(" ")),
+    ])
+    func readOnlyWriteKeysFlashTheReason(view: SnapshotView, key: Key) throws {
+        var state = ScreenFixtures.viewState(.owner, view, readOnly: true)
+        let action = try #require(KeyRouter().action(for: key, in: state))
+        #expect(Self.isWrite(action))
+        #expect(state.update(action, now: now).isEmpty)
+        #expect(state.dialog == nil)
+        #expect(render(state, .small).text().contains("Read-only mode: changes are disabled"))
+        #expect(ConsoleKeys.map(for: state).action(for: key) == nil, "help does not list it")
+    }
+
     @Test func readOnlyScreensShowTheBadge() {
         for view in [SnapshotView.team, .billing, .integrations] {
             let canvas = render(ScreenFixtures.viewState(.owner, view, readOnly: true), .small)
