@@ -17,7 +17,9 @@ enum InviteDialog {
             + (form.serverError == nil ? 0 : 2)
         let model = DialogModel(
             title: "Invite a member",
-            body: ["They get a link that works for 7 days. Seats count pending invitations."],
+            body: [
+                "They get a link that works for \(InviteForm.linkLifetime). Seats count pending invitations."
+            ],
             buttons: [
                 DialogButton(form.isSubmitting ? "Sending…" : "Invite", keyHint: "Enter"),
                 DialogButton("Cancel", keyHint: "Esc"),

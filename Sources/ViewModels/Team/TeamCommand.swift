@@ -5,21 +5,6 @@ import Domain
 public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
     case invite, resend, revoke, changeRole, deactivate, reactivate, remove
 
-    /// Whether it changes data (read-only mode drops these bindings entirely).
-    public var isWrite: Bool { true }
-
-    public var title: String {
-        switch self {
-        case .invite: return "Invite"
-        case .resend: return "Resend invitation"
-        case .revoke: return "Revoke invitation"
-        case .changeRole: return "Change role"
-        case .deactivate: return "Deactivate"
-        case .reactivate: return "Reactivate"
-        case .remove: return "Remove"
-        }
-    }
-
     /// Allowed, or denied with the reason the UI flashes.
     public func availability(in state: TeamState, policy: Policy) -> Decision {
         availability(
