@@ -38,7 +38,7 @@ let package = Package(
             ],
             plugins: ["EmbedSQL"]
         ),
-        .target(name: "ViewModels", dependencies: ["Domain"]),
+        .target(name: "ViewModels", dependencies: ["Domain", "Postgres"]),
         .target(
             name: "TUI",
             dependencies: ["ViewModels", "CNcurses", "Yams"],
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "TestSupport"]),
         .testTarget(
             name: "TUITests",
-            dependencies: ["TUI", "ViewModels", "TestSupport"],
+            dependencies: ["TUI", "ViewModels", "Domain", "CNcurses", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

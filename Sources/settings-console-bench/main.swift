@@ -139,15 +139,16 @@ enum Rendering {
         var rows = firstPage
         while rows.count < TeamState.windowLimit { rows += firstPage }
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace,
-                .success(
-                    MemberPage(
-                        members: Array(rows.prefix(TeamState.windowLimit)),
-                        cursors: rows.prefix(TeamState.windowLimit).map {
-                            MemberCursor(sortKey: $0.email, id: $0.id)
-                        },
-                        hasMore: true))), now: Date())
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(
+                        MemberPage(
+                            members: Array(rows.prefix(TeamState.windowLimit)),
+                            cursors: rows.prefix(TeamState.windowLimit).map {
+                                MemberCursor(sortKey: $0.email, id: $0.id)
+                            },
+                            hasMore: true)))), now: Date())
         let now = Date()
         let size = Size(width: 120, height: 40)
         var scroll = ScrollPositions()

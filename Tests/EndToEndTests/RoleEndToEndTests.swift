@@ -206,6 +206,9 @@ struct RoleEndToEndTests {
         #expect(try demo.value("SELECT plan_type FROM billing_config") == "professional")
         try demo.type("e")
         try demo.press("Enter")
+        try demo.waitFor("Nothing is lost: every limit stays or grows.")
+        #expect(try demo.value("SELECT plan_type FROM billing_config") == "professional")
+        try demo.press("Enter")
         try demo.waitFor("Plan changed to Enterprise")
         #expect(try demo.value("SELECT plan_type FROM billing_config") == "enterprise")
         try demo.press("c")
@@ -237,7 +240,7 @@ struct RoleEndToEndTests {
             ("2", "650,000", ["p", "c", "u"]),
             ("3", "Error Tracking", ["a", "e", "Space", "t", "X", "DC"]),
         ]
-        // Read-only mode unbinds write keys, so a refused key shows nothing by itself. Help
+        // A refused write key only flashes the read-only reason (help covers it). Help
         // (`?`) is the marker: keys are read in order, so once help is open the write key
         // before it has been handled, and had it opened a dialog, `?` would have gone there.
         let help = "─ Keys · "

@@ -47,6 +47,8 @@ struct BillingCommandTests {
         _ = state.update(.dialogInput(.choiceMoved(1)), now: now)
         #expect(state.planPicker?.choice == .free, "wraps from enterprise to free")
         _ = state.update(.dialogInput(.choiceMoved(-1)), now: now)
+        #expect(state.update(.dialogInput(.submit), now: now).isEmpty, "a summary first")
+        #expect(state.planPicker?.isConfirming == true)
         let effects = state.update(.dialogInput(.submit), now: now)
         #expect(effects == [.billing(.changePlan(.enterprise, expected: RowVersion("b1")))])
         #expect(state.planPicker?.isSubmitting == true)
@@ -59,15 +61,17 @@ struct BillingCommandTests {
         _ = state.update(.dialogInput(.submit), now: now)
         let refusal = DomainError.conflict(
             reason: "billing was changed by someone else; refresh and try again")
-        let effects = state.update(.billing(.changed(success: "x", .failure(refusal))), now: now)
-        #expect(effects == [.loadBilling])
+        let effects = state.update(
+            .billing(.changed(.planChanged(.enterprise), .failure(refusal))), now: now)
+        #expect(effects == [.billing(.load)])
         let picker = try #require(state.planPicker)
         #expect(picker.choice == .enterprise)
         #expect(picker.serverError == refusal.userMessage)
         #expect(!picker.isSubmitting)
         // The reload arrives with a new version; confirming again uses it.
         _ = state.update(
-            .billingLoaded(.success(SettingsFixtures.billing(version: "b2"))), now: now)
+            .billing(.loaded(.success(SettingsFixtures.billing(version: "b2")))), now: now)
+        _ = state.update(.dialogInput(.submit), now: now)
         #expect(
             state.update(.dialogInput(.submit), now: now) == [
                 .billing(.changePlan(.enterprise, expected: RowVersion("b2")))
@@ -80,11 +84,11 @@ struct BillingCommandTests {
         _ = state.update(.dialogInput(.submit), now: now)
         let changed = SettingsFixtures.billing(plan: .enterprise, version: "b2")
         let effects = state.update(
-            .billing(.changed(success: "Plan changed to Enterprise", .success(changed))), now: now)
+            .billing(.changed(.planChanged(.enterprise), .success(changed))), now: now)
         #expect(state.dialog == nil)
         #expect(state.billing.overview == changed)
         #expect(state.flash?.text == "Plan changed to Enterprise")
-        #expect(effects == [.loadCounts, .integration(.loadUsage)])
+        #expect(effects == [.team(.loadCounts), .integration(.loadUsage)])
     }
 
     @Test func cancelIsConfirmedAndCarriesTheVersion() throws {

@@ -63,6 +63,9 @@ struct EffectRunnerTests {
         #expect(state.billing.overview?.plan == .professional)
         try await send(.billing(.command(.changePlan)), &state, runner)
         try await send(.dialogInput(.submit), &state, runner)
+        #expect(state.planPicker?.isConfirming == true, "the first Enter shows the summary")
+        #expect(state.billing.overview?.plan == .professional)
+        try await send(.dialogInput(.submit), &state, runner)
         #expect(state.dialog == nil)
         #expect(state.billing.overview?.plan == .enterprise)
         #expect(state.flash?.text == "Plan changed to Enterprise")
@@ -91,8 +94,11 @@ struct EffectRunnerTests {
         _ = try await database.adminClient().query(
             "UPDATE billing_config SET auto_renew = NOT auto_renew")
         try await send(.dialogInput(.submit), &state, runner)
+        try await send(.dialogInput(.submit), &state, runner)
         #expect(state.planPicker?.serverError?.contains("changed by someone else") == true)
+        #expect(state.planPicker?.isConfirming == false, "the refusal is shown with the plans")
         #expect(state.billing.overview?.plan == .professional)
+        try await send(.dialogInput(.submit), &state, runner)
         try await send(.dialogInput(.submit), &state, runner)
         #expect(state.billing.overview?.plan == .enterprise, "the reloaded version is used")
     }

@@ -42,19 +42,21 @@ enum Fixtures {
     {
         var state = AppState(session: session(role), readOnly: readOnly)
         _ = state.update(
-            .membersLoaded(
-                generation: state.team.generation, direction: .replace,
-                .success(
-                    MemberPage(
-                        members: members,
-                        cursors: members.map { MemberCursor(sortKey: $0.email, id: $0.id) },
-                        hasMore: false))), now: now)
+            .team(
+                .membersLoaded(
+                    generation: state.team.generation, direction: .replace,
+                    .success(
+                        MemberPage(
+                            members: members,
+                            cursors: members.map { MemberCursor(sortKey: $0.email, id: $0.id) },
+                            hasMore: false)))), now: now)
         _ = state.update(
-            .countsLoaded(
-                .success(
-                    MemberCounts(
-                        active: members.count, pending: 0, inactive: 0, seatLimit: 25,
-                        activeOwners: owners))),
+            .team(
+                .countsLoaded(
+                    .success(
+                        MemberCounts(
+                            active: members.count, pending: 0, inactive: 0, seatLimit: 25,
+                            activeOwners: owners)))),
             now: now)
         return state
     }

@@ -78,12 +78,13 @@ struct IntegrationCommandTests {
         let item = SettingsFixtures.integration(5, name: "Old")
         var state = SettingsFixtures.integrationsState(.admin, [item])
         _ = state.update(
-            .integrationDetailLoaded(.success(SettingsFixtures.detail(item, config: .emptyObject))),
+            .integration(
+                .detailLoaded(.success(SettingsFixtures.detail(item, config: .emptyObject)))),
             now: now)
         let effects = state.update(.integration(.removed(name: "Old", .success(Empty()))), now: now)
         #expect(state.integrations.detail == nil)
         #expect(state.flash?.text == "Removed Old")
-        #expect(effects == [.loadIntegrations])
+        #expect(effects == [.integration(.loadList)])
     }
 
     @Test func aFailedTestStaysOnScreenUntilDismissed() {
@@ -109,7 +110,7 @@ struct IntegrationCommandTests {
 
     @Test func listReloadsAlsoRefreshTheUsageBehindAdd() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        let effects = state.update(.integrationsLoaded(.success([])), now: now)
+        let effects = state.update(.integration(.listLoaded(.success([]))), now: now)
         #expect(effects == [.integration(.loadUsage), .integration(.loadBreakers)])
     }
 }

@@ -184,13 +184,13 @@ struct IntegrationFormTests {
         let detail = SettingsFixtures.detail(
             item, config: .object(["url": .string("https://example.com/a")]))
         var state = SettingsFixtures.integrationsState(.owner, [item])
-        _ = state.update(.integrationDetailLoaded(.success(detail)), now: now)
+        _ = state.update(.integration(.detailLoaded(.success(detail))), now: now)
         _ = state.update(.integration(.command(.edit)), now: now)
         #expect(state.integrationForm != nil, "opened from the detail view without a reload")
         _ = state.update(.dialogInput(.submit), now: now)
         let effects = state.update(.integration(.saved(added: false, .success(detail))), now: now)
         #expect(state.dialog == nil)
         #expect(state.flash?.text == "Saved Analytics")
-        #expect(effects == [.loadIntegrations, .loadIntegrationDetail(item.id)])
+        #expect(effects == [.integration(.loadList), .integration(.loadDetail(item.id))])
     }
 }

@@ -48,7 +48,7 @@ import ViewModels
     @Test func membersAreToldWhoCanTest() {
         let item = SettingsFixtures.integration(1)
         var state = AppState(session: Fixtures.session(.member), readOnly: false)
-        _ = state.update(.integrationsLoaded(.success([item])), now: now)
+        _ = state.update(.integration(.listLoaded(.success([item]))), now: now)
         #expect(
             state.update(
                 .integration(.usageLoaded(.success(UsageMeter(used: 1, limit: 5)))), now: now)

@@ -10,11 +10,12 @@ import ViewModels
     @Test func anIntegrationChangeReloadsTheListAndTheOpenDetail() {
         let items = (1...3).map { SettingsFixtures.integration($0) }
         var state = SettingsFixtures.integrationsState(.member, items)
-        #expect(state.update(.settingsChanged([.integrations]), now: now) == [.loadIntegrations])
+        #expect(
+            state.update(.settingsChanged([.integrations]), now: now) == [.integration(.loadList)])
         state.integrations.detail = SettingsFixtures.detail(items[1], config: .emptyObject)
         #expect(
             state.update(.settingsChanged([.integrations]), now: now) == [
-                .loadIntegrations, .loadIntegrationDetail(items[1].id),
+                .integration(.loadList), .integration(.loadDetail(items[1].id)),
             ])
         #expect(state.flash == nil, "a live reload says nothing")
     }
@@ -23,7 +24,7 @@ import ViewModels
         let items = (1...3).map { SettingsFixtures.integration($0) }
         var state = SettingsFixtures.integrationsState(.member, items)
         state.integrations.selected = 2
-        _ = state.update(.integrationsLoaded(.success(items.reversed())), now: now)
+        _ = state.update(.integration(.listLoaded(.success(items.reversed()))), now: now)
         #expect(state.integrations.selectedItem?.id == items[2].id)
         #expect(state.integrations.refreshedAt == now)
         state.tab = .integrations
@@ -33,7 +34,7 @@ import ViewModels
     @Test func aTeamListPagedPastItsFirstPageOnlyRefreshesTheCounts() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         state.team.hasAfter = true
-        #expect(state.update(.settingsChanged([.team]), now: now) == [.loadCounts])
+        #expect(state.update(.settingsChanged([.team]), now: now) == [.team(.loadCounts)])
         state.team.hasAfter = false
         #expect(state.update(.settingsChanged([.team]), now: now).count == 2)
     }
@@ -41,8 +42,8 @@ import ViewModels
     @Test func pollingReloadsOnlyWhatWasLoaded() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
         let effects = state.update(.pollDue, now: now)
-        #expect(!effects.contains(.loadBilling))
-        #expect(!effects.contains(.loadIntegrations))
+        #expect(!effects.contains(.billing(.load)))
+        #expect(!effects.contains(.integration(.loadList)))
         _ = state.update(.liveUpdatesChanged(.listening), now: now)
         #expect(state.liveUpdates == .listening)
     }
@@ -51,9 +52,9 @@ import ViewModels
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         state.tab = .audit
         _ = state.update(
-            .auditLoaded(append: false, .success(AuditPage(entries: [], next: nil))), now: now)
+            .audit(.loaded(append: false, .success(AuditPage(entries: [], next: nil)))), now: now)
         #expect(state.refreshedAt == now)
-        #expect(state.update(.pollDue, now: now).contains(.loadAudit(before: nil)))
+        #expect(state.update(.pollDue, now: now).contains(.audit(.load(before: nil))))
     }
 
     /// A key pressed right after a toggle acts on the new row version, not the old one.

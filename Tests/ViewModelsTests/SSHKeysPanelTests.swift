@@ -1,7 +1,8 @@
 import Domain
 import Foundation
 import Testing
-import ViewModels
+
+@testable import ViewModels
 
 /// The SSH keys panel as call sequences: opening it from the Team tab or `:keys`, adding,
 /// confirming a removal, the policy's reasons, and what a refusal leaves behind.

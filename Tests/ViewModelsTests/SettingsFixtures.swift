@@ -32,7 +32,7 @@ enum SettingsFixtures {
         _ role: Role, _ overview: BillingOverview = billing(), readOnly: Bool = false
     ) -> AppState {
         var state = AppState(session: Fixtures.session(role), readOnly: readOnly)
-        _ = state.update(.billingLoaded(.success(overview)), now: Fixtures.now)
+        _ = state.update(.billing(.loaded(.success(overview))), now: Fixtures.now)
         state.tab = .billing
         state.flash = nil
         return state
@@ -71,7 +71,7 @@ enum SettingsFixtures {
     ) -> AppState {
         var state = AppState(session: Fixtures.session(role), readOnly: readOnly)
         state.credentialsKeyProblem = keyProblem
-        _ = state.update(.integrationsLoaded(.success(items)), now: Fixtures.now)
+        _ = state.update(.integration(.listLoaded(.success(items))), now: Fixtures.now)
         if let usage {
             _ = state.update(.integration(.usageLoaded(.success(usage))), now: Fixtures.now)
         }

@@ -10,7 +10,7 @@ struct TeamCommandTests {
 
     @Test func viewerSeesWhyInsteadOfAForm() {
         var state = Fixtures.state(.viewer, members: [Fixtures.member(1)])
-        let effects = state.update(.teamCommand(.invite), now: now)
+        let effects = state.update(.team(.command(.invite)), now: now)
         #expect(effects.isEmpty)
         #expect(state.dialog == nil)
         #expect(state.flash?.text == "Only admins and owners can manage members")
@@ -19,7 +19,7 @@ struct TeamCommandTests {
     @Test func readOnlyRefusesEveryWrite() {
         for command in TeamCommand.allCases {
             var state = Fixtures.state(.owner, members: [Fixtures.member(1)], readOnly: true)
-            #expect(state.update(.teamCommand(command), now: now).isEmpty)
+            #expect(state.update(.team(.command(command)), now: now).isEmpty)
             #expect(state.dialog == nil)
             #expect(state.flash?.text.contains("Read-only") == true)
         }
@@ -27,7 +27,7 @@ struct TeamCommandTests {
 
     @Test func inviteFormValidatesAsYouTypeAndKeepsTextOnRefusal() {
         var state = Fixtures.state(.admin, members: [Fixtures.member(1)])
-        _ = state.update(.teamCommand(.invite), now: now)
+        _ = state.update(.team(.command(.invite)), now: now)
         for character in "new@" { _ = state.update(.dialogInput(.typed(character)), now: now) }
         guard case .invite(let partial) = state.dialog else { Issue.record("no form"); return }
         #expect(partial.emailError != nil)
@@ -37,9 +37,10 @@ struct TeamCommandTests {
             _ = state.update(.dialogInput(.typed(character)), now: now)
         }
         let effects = state.update(.dialogInput(.submit), now: now)
-        #expect(effects == [.invite(email: "new@example.com", role: .member)])
+        #expect(effects == [.team(.invite(email: "new@example.com", role: .member))])
         _ = state.update(
-            .invitationCreated(.failure(.limitReached(reason: "all 25 seats are used"))), now: now)
+            .team(.invitationCreated(.failure(.limitReached(reason: "all 25 seats are used")))),
+            now: now)
         guard case .invite(let refused) = state.dialog else { Issue.record("form closed"); return }
         #expect(refused.email == "new@example.com")
         #expect(refused.serverError == "Plan limit reached: all 25 seats are used")
@@ -51,9 +52,9 @@ struct TeamCommandTests {
         let receipt = InvitationReceipt(
             memberID: MemberID(UUID()), email: "n@example.com", role: .viewer,
             token: InvitationToken(value: "tok"), expiresAt: now)
-        let effects = state.update(.invitationCreated(.success(receipt)), now: now)
+        let effects = state.update(.team(.invitationCreated(.success(receipt))), now: now)
         #expect(state.dialog == .invitationCreated(receipt))
-        #expect(effects.contains(.loadCounts))
+        #expect(effects.contains(.team(.loadCounts)))
         _ = state.update(.dialogInput(.submit), now: now)
         #expect(state.dialog == nil)
     }
@@ -61,7 +62,7 @@ struct TeamCommandTests {
     @Test func removingAnAdminNeedsTheirEmailTyped() throws {
         let admin = Fixtures.member(2, role: .admin, email: "admin@example.com")
         var state = Fixtures.state(.owner, members: [admin])
-        _ = state.update(.teamCommand(.remove), now: now)
+        _ = state.update(.team(.command(.remove)), now: now)
         guard case .confirm(let confirmation) = state.dialog else {
             Issue.record("no confirm"); return
         }
@@ -70,21 +71,26 @@ struct TeamCommandTests {
         for character in "admin@example.com" {
             _ = state.update(.dialogInput(.typed(character)), now: now)
         }
-        #expect(state.update(.dialogInput(.submit), now: now) == [.remove(admin.id, admin.version)])
+        #expect(
+            state.update(.dialogInput(.submit), now: now) == [
+                .team(.remove(admin.id, admin.version))
+            ])
     }
 
     @Test func removingAMemberNeedsOnlyAConfirmation() {
         let member = Fixtures.member(3)
         var state = Fixtures.state(.admin, members: [member])
-        _ = state.update(.teamCommand(.remove), now: now)
+        _ = state.update(.team(.command(.remove)), now: now)
         #expect(
-            state.update(.dialogInput(.submit), now: now) == [.remove(member.id, member.version)])
+            state.update(.dialogInput(.submit), now: now) == [
+                .team(.remove(member.id, member.version))
+            ])
     }
 
     @Test func lastOwnerCannotBeDemotedAndTheReasonIsShown() {
         let owner = Fixtures.member(1, role: .owner)
         var state = Fixtures.state(.owner, members: [owner], owners: 1)
-        _ = state.update(.teamCommand(.changeRole), now: now)
+        _ = state.update(.team(.command(.changeRole)), now: now)
         #expect(state.dialog == nil)
         #expect(state.flash?.text == "A workspace needs at least one owner")
     }
@@ -92,17 +98,17 @@ struct TeamCommandTests {
     @Test func rolePickerSubmitsTheChosenRole() {
         let member = Fixtures.member(4, role: .viewer)
         var state = Fixtures.state(.owner, members: [member])
-        _ = state.update(.teamCommand(.changeRole), now: now)
+        _ = state.update(.team(.command(.changeRole)), now: now)
         _ = state.update(.dialogInput(.typed("a")), now: now)
         #expect(
             state.update(.dialogInput(.submit), now: now) == [
-                .changeRole(member.id, .admin, member.version)
+                .team(.changeRole(member.id, .admin, member.version))
             ])
     }
 
     @Test func escClosesAnyDialogAndKeepsTheList() {
         var state = Fixtures.state(.admin, members: [Fixtures.member(1)])
-        _ = state.update(.teamCommand(.invite), now: now)
+        _ = state.update(.team(.command(.invite)), now: now)
         _ = state.update(.escapePressed, now: now)
         #expect(state.dialog == nil)
         #expect(state.team.rows.count == 1)

@@ -11,10 +11,12 @@ struct TeamListTests {
     @Test func firstLoadReplacesRowsAndRemembersMore() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let effects = AppState.initialEffects(for: state)
-        #expect(effects.contains(.loadCounts))
+        #expect(effects.contains(.team(.loadCounts)))
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))),
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
             now: now)
         #expect(state.team.rows.count == 200)
         #expect(state.team.hasAfter)
@@ -26,10 +28,10 @@ struct TeamListTests {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let page = Fixtures.page(0..<200, hasMore: true)
         _ = state.update(
-            .membersLoaded(generation: 0, direction: .replace, .success(page)), now: now)
+            .team(.membersLoaded(generation: 0, direction: .replace, .success(page))), now: now)
         #expect(state.update(.moved(10), now: now).isEmpty, "far from the edge: no fetch")
         let effects = state.update(.moved(150), now: now)
-        guard case .loadMembers(_, .append, let query) = try #require(effects.first) else {
+        guard case .team(.loadMembers(_, .append, let query)) = try #require(effects.first) else {
             Issue.record("expected an append load, got \(effects)")
             return
         }
@@ -40,14 +42,17 @@ struct TeamListTests {
     @Test func windowNeverHoldsMoreThanItsLimit() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))),
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
             now: now)
         for start in stride(from: 200, to: 3000, by: 200) {
             _ = state.update(
-                .membersLoaded(
-                    generation: state.team.generation, direction: .append,
-                    .success(Fixtures.page(start..<(start + 200), hasMore: true))), now: now)
+                .team(
+                    .membersLoaded(
+                        generation: state.team.generation, direction: .append,
+                        .success(Fixtures.page(start..<(start + 200), hasMore: true)))), now: now)
         }
         #expect(state.team.rows.count == TeamState.windowLimit)
         #expect(state.team.hasBefore, "rows were dropped from the top")
@@ -56,11 +61,14 @@ struct TeamListTests {
     @Test func jumpToEndLoadsTheLastPageInReverse() throws {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace, .success(Fixtures.page(0..<200, hasMore: true))),
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
             now: now)
         let effects = state.update(.movedToBottom, now: now)
-        guard case .loadMembers(let generation, .end, let query) = try #require(effects.first)
+        guard
+            case .team(.loadMembers(let generation, .end, let query)) = try #require(effects.first)
         else {
             Issue.record("expected an end load, got \(effects)")
             return
@@ -72,7 +80,8 @@ struct TeamListTests {
             members: reversedTail.members.reversed(), cursors: reversedTail.cursors.reversed(),
             hasMore: true)
         _ = state.update(
-            .membersLoaded(generation: generation, direction: .end, .success(backwards)), now: now)
+            .team(.membersLoaded(generation: generation, direction: .end, .success(backwards))),
+            now: now)
         #expect(state.team.rows.last?.email == "user9999@example.com")
         #expect(state.team.selected == state.team.rows.count - 1)
         #expect(state.team.hasBefore)
@@ -82,11 +91,13 @@ struct TeamListTests {
     @Test func lateAnswersToAnOldQueryAreIgnored() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let old = state.team.generation
-        _ = state.update(.statusFilterCycled, now: now)
+        _ = state.update(.team(.statusFilterCycled), now: now)
         _ = state.update(
-            .membersLoaded(
-                generation: old, direction: .replace, .success(Fixtures.page(0..<5, hasMore: false))
-            ), now: now)
+            .team(
+                .membersLoaded(
+                    generation: old, direction: .replace,
+                    .success(Fixtures.page(0..<5, hasMore: false))
+                )), now: now)
         #expect(state.team.rows.isEmpty)
     }
 
@@ -94,7 +105,7 @@ struct TeamListTests {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
         var seen: [MemberStatus?] = []
         for _ in 0..<4 {
-            _ = state.update(.statusFilterCycled, now: now)
+            _ = state.update(.team(.statusFilterCycled), now: now)
             seen.append(state.team.query.status)
         }
         #expect(seen == [.pending, .active, .inactive, nil])
@@ -102,21 +113,22 @@ struct TeamListTests {
 
     @Test func sortingTheSameColumnTwiceFlipsDirection() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
-        _ = state.update(.sortRequested(.email), now: now)
+        _ = state.update(.team(.sortRequested(.email)), now: now)
         #expect(state.team.query.sort == .email && state.team.query.ascending)
-        let effects = state.update(.sortRequested(.email), now: now)
+        let effects = state.update(.team(.sortRequested(.email)), now: now)
         #expect(!state.team.query.ascending)
         #expect(effects.count == 1)
     }
 
     @Test func searchAppliesAsYouTypeAndEscClosesIt() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
-        _ = state.update(.searchStarted, now: now)
-        let effects = state.update(.searchEdited("ann"), now: now)
+        _ = state.update(.team(.searchStarted), now: now)
+        let effects = state.update(.team(.searchEdited("ann")), now: now)
         #expect(state.team.query.search == "ann")
-        #expect(effects == [.settleSearch(generation: state.team.generation)])
-        let settled = state.update(.searchSettled(generation: state.team.generation), now: now)
-        guard case .loadMembers(_, .replace, let query) = settled.first else {
+        #expect(effects == [.team(.settleSearch(generation: state.team.generation))])
+        let settled = state.update(
+            .team(.searchSettled(generation: state.team.generation)), now: now)
+        guard case .team(.loadMembers(_, .replace, let query)) = settled.first else {
             Issue.record("expected the search to be sent once settled, got \(settled)")
             return
         }
@@ -129,14 +141,17 @@ struct TeamListTests {
     @Test func loadFailureShowsTheErrorAndMarksTheConnection() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace, .failure(.unavailable(reason: "down"))),
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace, .failure(.unavailable(reason: "down")))),
             now: now)
         #expect(state.connection == .reconnecting)
         #expect(state.flash?.level == .error)
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace, .success(Fixtures.page(0..<3, hasMore: false))),
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<3, hasMore: false)))),
             now: now)
         #expect(state.connection == .connected)
     }
@@ -149,17 +164,17 @@ struct TeamListTests {
 
     @Test func aBurstOfKeysSendsOnlyTheLastSearch() {
         var state = AppState(session: Fixtures.session(.viewer), readOnly: false)
-        _ = state.update(.searchStarted, now: now)
+        _ = state.update(.team(.searchStarted), now: now)
         var pending: [Effect] = []
         for prefix in ["u", "us", "use", "user7"] {
-            pending += state.update(.searchEdited(prefix), now: now)
+            pending += state.update(.team(.searchEdited(prefix)), now: now)
         }
         #expect(pending.count == 4)
         var sent: [MemberQuery] = []
         for effect in pending {
-            guard case .settleSearch(let generation) = effect else { continue }
-            for next in state.update(.searchSettled(generation: generation), now: now) {
-                if case .loadMembers(_, _, let query) = next { sent.append(query) }
+            guard case .team(.settleSearch(let generation)) = effect else { continue }
+            for next in state.update(.team(.searchSettled(generation: generation)), now: now) {
+                if case .team(.loadMembers(_, _, let query)) = next { sent.append(query) }
             }
         }
         #expect(sent.map(\.search) == ["user7"])

@@ -25,13 +25,13 @@ struct WorkspacePickerTests {
         _ = state.update(.commandLineOpened, now: now)
         _ = state.update(.commandLineEdited("workspace"), now: now)
         #expect(
-            state.update(.commandLineSubmitted, now: now) == [.loadWorkspaces],
+            state.update(.commandLineSubmitted, now: now) == [.workspace(.loadList)],
             "allowed in read-only mode")
     }
 
     @Test func pickerStartsOnTheCurrentWorkspaceAndSwitchesToTheChosenOne() throws {
         var state = AppState(session: Fixtures.session(.owner), readOnly: false)
-        #expect(state.update(.workspace(.pickerRequested), now: now) == [.loadWorkspaces])
+        #expect(state.update(.workspace(.pickerRequested), now: now) == [.workspace(.loadList)])
         let list = memberships(current: state.session.workspaceID)
         _ = state.update(.workspace(.listLoaded(.success(list))), now: now)
         guard case .workspacePicker(let picker) = state.dialog else {
@@ -41,7 +41,7 @@ struct WorkspacePickerTests {
         _ = state.update(.dialogInput(.typed("i")), now: now)
         _ = state.update(.dialogInput(.choiceMoved(-1)), now: now)
         let effects = state.update(.dialogInput(.submit), now: now)
-        #expect(effects == [.switchWorkspace(list[1].workspaceID.description)])
+        #expect(effects == [.workspace(.switchTo(list[1].workspaceID.description))])
         #expect(state.dialog == nil)
     }
 
@@ -57,7 +57,7 @@ struct WorkspacePickerTests {
     @Test func switchingKeepsReadOnlyAndTheCredentialsKeyProblem() {
         var state = AppState(session: Fixtures.session(.owner), readOnly: true)
         state.credentialsKeyProblem = "no key"
-        _ = state.update(.workspaceSwitched(.success(Fixtures.session(.viewer))), now: now)
+        _ = state.update(.workspace(.switched(.success(Fixtures.session(.viewer)))), now: now)
         #expect(state.readOnly)
         #expect(state.credentialsKeyProblem == "no key")
         #expect(state.session.role == .viewer)

@@ -1,4 +1,3 @@
-import Domain
 import ViewModels
 
 /// The console's key maps: one per view, generated help, and the reasons behind dimmed keys.
@@ -62,52 +61,52 @@ public enum ConsoleKeys {
 
     static let team: [KeyBinding<AppAction>] = [
         KeyBinding(
-            .character("i"), action: .teamCommand(.invite), description: "Invite a member",
+            .character("i"), action: .team(.command(.invite)), description: "Invite a member",
             isWrite: true, section: "Members"),
         KeyBinding(
-            .character("c"), action: .teamCommand(.changeRole), description: "Change role",
+            .character("c"), action: .team(.command(.changeRole)), description: "Change role",
             isWrite: true, section: "Members"),
         KeyBinding(
-            .character("d"), action: .teamCommand(.deactivate), description: "Deactivate",
+            .character("d"), action: .team(.command(.deactivate)), description: "Deactivate",
             isWrite: true, section: "Members"),
         KeyBinding(
-            .character("a"), action: .teamCommand(.reactivate), description: "Reactivate",
+            .character("a"), action: .team(.command(.reactivate)), description: "Reactivate",
             isWrite: true, section: "Members"),
         KeyBinding(
-            [.character("X"), .delete], action: .teamCommand(.remove), label: "X/Del",
+            [.character("X"), .delete], action: .team(.command(.remove)), label: "X/Del",
             description: "Remove", isWrite: true, section: "Members"),
         KeyBinding(
-            .character("s"), action: .teamCommand(.resend), description: "Resend invitation",
+            .character("s"), action: .team(.command(.resend)), description: "Resend invitation",
             isWrite: true, section: "Members"),
         KeyBinding(
-            .character("x"), action: .teamCommand(.revoke), description: "Revoke invitation",
+            .character("x"), action: .team(.command(.revoke)), description: "Revoke invitation",
             isWrite: true, section: "Members"),
         KeyBinding(
-            .character("/"), action: .searchStarted, description: "Search name or email",
+            .character("/"), action: .team(.searchStarted), description: "Search name or email",
             section: "Find"),
         KeyBinding(
-            .character("f"), action: .statusFilterCycled, description: "Filter by status",
+            .character("f"), action: .team(.statusFilterCycled), description: "Filter by status",
             section: "Find"),
         KeyBinding(
-            .character("F"), action: .roleFilterCycled, description: "Filter by role",
+            .character("F"), action: .team(.roleFilterCycled), description: "Filter by role",
             section: "Find"),
         KeyBinding(
-            .character("N"), action: .sortRequested(.name), description: "Sort by name",
+            .character("N"), action: .team(.sortRequested(.name)), description: "Sort by name",
             section: "Sort"),
         KeyBinding(
-            .character("E"), action: .sortRequested(.email), description: "Sort by email",
+            .character("E"), action: .team(.sortRequested(.email)), description: "Sort by email",
             section: "Sort"),
         KeyBinding(
-            .character("O"), action: .sortRequested(.role), description: "Sort by role",
+            .character("O"), action: .team(.sortRequested(.role)), description: "Sort by role",
             section: "Sort"),
         KeyBinding(
-            .character("S"), action: .sortRequested(.status), description: "Sort by status",
+            .character("S"), action: .team(.sortRequested(.status)), description: "Sort by status",
             section: "Sort"),
         KeyBinding(
-            .character("L"), action: .sortRequested(.lastActive),
+            .character("L"), action: .team(.sortRequested(.lastActive)),
             description: "Sort by last active", section: "Sort"),
         KeyBinding(
-            .character("J"), action: .sortRequested(.joined), description: "Sort by joined",
+            .character("J"), action: .team(.sortRequested(.joined)), description: "Sort by joined",
             section: "Sort"),
         KeyBinding(
             .character("K"), action: .keys(.memberKeysRequested),
@@ -116,7 +115,8 @@ public enum ConsoleKeys {
 
     static let integrations: [KeyBinding<AppAction>] = [
         KeyBinding(
-            .enter, action: .openSelected, description: "Open details", section: "Integrations"),
+            .enter, action: .integration(.openSelected), description: "Open details",
+            section: "Integrations"),
         KeyBinding(
             .character("a"), action: .integration(.command(.add)), description: "Add integration",
             isWrite: true, section: "Integrations"),
@@ -147,8 +147,16 @@ public enum ConsoleKeys {
             isWrite: true, section: "Billing"),
     ]
 
-    /// The key map of the view the state shows: its own keys first, then the global ones.
+    /// The key map of the view the state shows, as help and the message line list it: in
+    /// read-only mode without the write keys.
     public static func map(for state: AppState) -> KeyMap<AppAction> {
+        state.readOnly ? dispatch(for: state).readOnly : dispatch(for: state)
+    }
+
+    /// The keys that act in the view the state shows: its own keys first, then the global
+    /// ones. Write keys stay even in read-only mode, where the view-model answers them with
+    /// the read-only reason instead of nothing happening.
+    static func dispatch(for state: AppState) -> KeyMap<AppAction> {
         let own: [KeyBinding<AppAction>]
         switch state.tab {
         case .team: own = team
@@ -160,32 +168,11 @@ public enum ConsoleKeys {
                 ? integrations : integrations.filter { $0.keys != [.enter] }
         case .audit: own = []
         }
-        let map = KeyMap(own).followed(by: KeyMap(global))
-        return state.readOnly ? map.readOnly : map
-    }
-
-    /// Why an action is unavailable right now, or nil: the policy's own words.
-    public static func disabledReason(_ action: AppAction, in state: AppState) -> String? {
-        switch action {
-        case .teamCommand(let command):
-            return command.availability(in: state.team, policy: state.policy).reason
-        case .billing(.command(let command)):
-            return command.availability(in: state.billing, policy: state.policy).reason
-        case .integration(.command(let command)):
-            return command.availability(in: state.integrations, policy: state.policy).reason
-        case .tabSelected(.billing):
-            return state.policy.can(.viewBilling).reason
-        case .tabSelected(.audit):
-            return state.policy.can(.viewAuditLog).reason
-        case .keys(.memberKeysRequested):
-            return state.policy.viewSSHKeys().reason
-        default:
-            return nil
-        }
+        return KeyMap(own).followed(by: KeyMap(global))
     }
 
     /// Help lines for the current view.
     public static func help(for state: AppState) -> [HelpItem] {
-        map(for: state).helpItems { disabledReason($0, in: state) }
+        map(for: state).helpItems { state.disabledReason($0) }
     }
 }

@@ -1,113 +1,65 @@
-import Domain
 import Foundation
 import ViewModels
 
-/// The key loop: read a key, update the state, start effects, draw what changed.
-///
-/// The loop owns the terminal and the state on the main actor. Database work runs as tasks
-/// on other threads and reports back through the inbox, so a slow query never freezes
-/// typing or drawing; the loop waits at most 50 ms for a key before looking again.
+/// The console on the program loop: `AppState`'s update and keys, effects run by the
+/// `EffectRunner`, and what only the console does once a second (the clock, the poll, the
+/// reconnect probe) and before each pass (following the workspace with the live feed).
 @MainActor
 public final class ConsoleRuntime {
-    private var state: AppState
-    private let runner: EffectRunner
-    private let terminal: any Terminal
-    private let keys = KeyRouter()
-    private let inbox = ActionInbox()
-    private var scroll = ScrollPositions()
-    private var lastTick = Date.distantPast
-    private var lastProbe = Date.distantPast
+    private let loop: ProgramLoop<AppState, AppAction, Effect>
     private let live: LiveRefresh?
-    private var feed: WorkspaceChangeFeed?
+    private var feed: LiveFeed?
+    private var lastProbe = Date.distantPast
     private var lastPoll = Date()
 
     public init(
         state: AppState, runner: EffectRunner, terminal: any Terminal, live: LiveRefresh? = nil
     ) {
-        self.state = state
-        self.runner = runner
-        self.terminal = terminal
         self.live = live
+        loop = ProgramLoop(state: state, program: Self.program(runner), terminal: terminal)
+        loop.everySecond = { [unowned self] loop, now in self.tick(loop, now) }
+        loop.beforeEachPass = { [unowned self] loop in self.followWorkspace(loop) }
     }
 
     /// Runs until the user quits; returns the final state.
     public func run() -> AppState {
-        start(AppState.initialEffects(for: state))
         defer { feed?.stop() }
-        var needsDraw = true
-        while !state.isQuitting {
-            followWorkspace()
-            for action in inbox.drain() {
-                apply(action)
-                needsDraw = true
-            }
-            let now = Date()
-            if now.timeIntervalSince(lastTick) >= 1 {
-                lastTick = now
-                apply(.ticked(now))
-                needsDraw = true
-                if state.connection == .reconnecting, now.timeIntervalSince(lastProbe) >= 2 {
-                    lastProbe = now
-                    start(state.reconnectProbe())
-                }
-                if let live, live.pollInterval > 0,
-                    now.timeIntervalSince(lastPoll) >= live.pollInterval
-                {
-                    lastPoll = now
-                    apply(.pollDue)
-                }
-            }
-            if needsDraw {
-                let busy = inbox.inFlight.load(ordering: .relaxed) > 0
-                terminal.draw(
-                    ConsoleScreen.render(
-                        state, size: terminal.size, busy: busy, now: now, scroll: &scroll))
-                needsDraw = false
-            }
-            guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }
-            needsDraw = true
-            if key == .resize { continue }
-            if let lines = keys.helpScroll(for: key, in: state) {
-                scroll.help += lines
-                continue
-            }
-            if let action = keys.action(for: key, in: state) {
-                apply(action)
-            }
+        return loop.run(starting: AppState.initialEffects(for: loop.state))
+    }
+
+    /// The console as a program: keys through the router, the screen from `ConsoleScreen`
+    /// (which keeps the lists' scroll positions between frames).
+    static func program(_ runner: EffectRunner) -> Program<AppState, AppAction, Effect> {
+        let keys = KeyRouter()
+        var scroll = ScrollPositions()
+        return Program(
+            update: { state, action, now in state.update(action, now: now) },
+            run: { effect in await runner.run(effect) },
+            action: { key, state, size in keys.action(for: key, in: state, size: size) },
+            render: { state, size, busy, now in
+                ConsoleScreen.render(state, size: size, busy: busy, now: now, scroll: &scroll)
+            },
+            isFinished: \.isQuitting)
+    }
+
+    /// The clock (flash expiry, "refreshed 5s ago"), the reconnect probe, and the poll.
+    private func tick(_ loop: ProgramLoop<AppState, AppAction, Effect>, _ now: Date) {
+        loop.apply(.ticked(now))
+        if loop.state.connection == .reconnecting, now.timeIntervalSince(lastProbe) >= 2 {
+            lastProbe = now
+            loop.start(loop.state.reconnectProbe())
         }
-        return state
+        if let live, live.pollInterval > 0, now.timeIntervalSince(lastPoll) >= live.pollInterval {
+            lastPoll = now
+            loop.apply(.pollDue)
+        }
     }
 
     /// Listens to the workspace on screen; a workspace switch moves the feed with it.
-    private func followWorkspace() {
-        guard let live, feed?.session.workspaceID != state.session.workspaceID else { return }
+    private func followWorkspace(_ loop: ProgramLoop<AppState, AppAction, Effect>) {
+        guard let live, feed?.workspaceID != loop.state.session.workspaceID else { return }
         feed?.stop()
-        let inbox = self.inbox
-        let next = WorkspaceChangeFeed(client: live.client, session: state.session) { event in
-            switch event {
-            case .listening: inbox.post(.liveUpdatesChanged(.listening))
-            case .lost: inbox.post(.liveUpdatesChanged(.polling))
-            case .changed(let payloads):
-                inbox.post(.settingsChanged(Set(payloads.compactMap(LiveView.init(rawValue:)))))
-            }
-        }
-        feed = next
-        next.start()
-    }
-
-    private func apply(_ action: AppAction) {
-        start(state.update(action, now: Date()))
-    }
-
-    private func start(_ effects: [Effect]) {
-        for effect in effects {
-            let runner = self.runner
-            let inbox = self.inbox
-            inbox.inFlight.add(1, ordering: .relaxed)
-            Task.detached {
-                inbox.post(await runner.run(effect))
-                inbox.inFlight.subtract(1, ordering: .relaxed)
-            }
-        }
+        let inbox = loop.inbox
+        feed = live.follow(loop.state.session) { inbox.post($0) }
     }
 }

@@ -9,16 +9,27 @@ struct KeyRouter {
                 text, key, changed: AppAction.commandLineEdited, submit: .commandLineSubmitted)
         }
         if let draft = state.team.searchDraft {
-            return edit(draft, key, changed: AppAction.searchEdited, submit: .searchFinished)
+            return edit(
+                draft, key, changed: { .team(.searchEdited($0)) }, submit: .team(.searchFinished))
         }
         if let dialog = state.dialog {
             return dialogAction(for: key, dialog: dialog)
         }
-        return ConsoleKeys.map(for: state).action(for: key)
+        return ConsoleKeys.dispatch(for: state).action(for: key)
+    }
+
+    /// The key's action on a screen of `size`: help scrolls to a line clamped to what the
+    /// screen holds; every other key as `action(for:in:)`.
+    func action(for key: Key, in state: AppState, size: Size) -> AppAction? {
+        if let lines = helpScroll(for: key, in: state) {
+            let limit = ConsoleScreen.helpScrollLimit(state, size)
+            return .helpScrolled(to: min(limit, max(0, min(state.helpScroll, limit) + lines)))
+        }
+        return action(for: key, in: state)
     }
 
     /// Lines to scroll the help overlay for `key` while it is open (j/k, arrows, pages), or
-    /// nil. Scrolling is drawing state, not app state: the screen clamps it to what exists.
+    /// nil.
     func helpScroll(for key: Key, in state: AppState) -> Int? {
         guard state.dialog == .help, state.commandLine == nil else { return nil }
         switch key {

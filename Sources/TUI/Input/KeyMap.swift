@@ -62,8 +62,8 @@ public struct HelpItem: Sendable, Hashable {
 /// The keys of one view: dispatches key presses and generates that view's help.
 ///
 /// The same value answers "what does this key do" and "what does help list", so help cannot
-/// drift from behaviour. In read-only mode `readOnly` removes write bindings entirely: the keys
-/// stop doing anything and help stops listing them.
+/// drift from behaviour. In read-only mode `readOnly` removes write bindings from what help
+/// lists; the console still dispatches them, and the view-model answers with the reason.
 public struct KeyMap<Action: Sendable>: Sendable {
     public private(set) var bindings: [KeyBinding<Action>]
 

@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -14,7 +13,7 @@ enum AuditScreen {
     static func draw(
         _ state: AppState, in rect: Rect, now: Date, offset: inout Int, on canvas: inout Canvas
     ) {
-        if let reason = state.policy.can(.viewAuditLog).reason {
+        if let reason = state.auditDenial {
             DeniedPanel.draw(
                 title: "The audit log is not available to you", reason: reason,
                 hint: "Ask an admin or owner of this workspace.", in: rect, on: &canvas)

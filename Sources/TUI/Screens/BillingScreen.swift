@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -6,7 +5,7 @@ import ViewModels
 /// else the reason they cannot see it.
 enum BillingScreen {
     static func draw(_ state: AppState, in rect: Rect, now: Date, on canvas: inout Canvas) {
-        if let reason = state.policy.can(.viewBilling).reason {
+        if let reason = state.billingDenial {
             DeniedPanel.draw(
                 title: "Billing is not available to you", reason: reason,
                 hint: "Ask an owner of this workspace to change the plan or see usage.", in: rect,

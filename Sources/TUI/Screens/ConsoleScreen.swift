@@ -1,15 +1,13 @@
-import Domain
 import Foundation
 import ViewModels
 
 /// Where each list was scrolled to, kept between frames so lists move like a pager instead
-/// of re-centring on every key. The only state rendering keeps.
+/// of re-centring on every key. The only state rendering keeps (help's scroll is the app
+/// state's: keys move it).
 public struct ScrollPositions: Sendable, Equatable {
     public var team = 0
     public var integrations = 0
     public var audit = 0
-    /// Lines of the help overlay scrolled off the top; back to 0 whenever help closes.
-    public var help = 0
 
     public init() {}
 }
@@ -29,9 +27,7 @@ public enum ConsoleScreen {
             TooSmallScreen.draw(required: minimumSize, on: &canvas)
             return canvas
         }
-        let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
-        let (top, rest) = full.splitTop(1)
-        let (middle, bottom) = rest.splitBottom(2)
+        let (top, middle, bottom) = layout(size)
         drawTabBar(state, in: top, on: &canvas)
         switch state.tab {
         case .team: TeamScreen.draw(state, in: middle, now: now, offset: &scroll.team, on: &canvas)
@@ -44,15 +40,25 @@ public enum ConsoleScreen {
         }
         MessageLine.draw(state, in: bottom.row(0), on: &canvas)
         drawStatusLine(state, busy: busy, now: now, in: bottom.row(1), on: &canvas)
-        scroll.help =
-            state.dialog == .help
-            ? min(
-                max(0, scroll.help),
-                HelpOverlayWidget.maximumScrollOffset(
-                    items: ConsoleKeys.help(for: state), in: middle))
-            : 0
-        DialogScreen.draw(state, in: middle, helpScroll: scroll.help, on: &canvas)
+        DialogScreen.draw(
+            state, in: middle, helpScroll: min(state.helpScroll, helpScrollLimit(state, size)),
+            on: &canvas)
         return canvas
+    }
+
+    /// The furthest the help overlay can scroll on a screen of `size` (0 when all fits).
+    public static func helpScrollLimit(_ state: AppState, _ size: Size) -> Int {
+        guard size.fits(minimumSize) else { return 0 }
+        return HelpOverlayWidget.maximumScrollOffset(
+            items: ConsoleKeys.help(for: state), in: layout(size).middle)
+    }
+
+    /// The tab bar's row, the view's area, and the message and status lines.
+    static func layout(_ size: Size) -> (top: Rect, middle: Rect, bottom: Rect) {
+        let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let (top, rest) = full.splitTop(1)
+        let (middle, bottom) = rest.splitBottom(2)
+        return (top, middle, bottom)
     }
 
     /// Convenience for tests and one-off renders, starting unscrolled.

@@ -1,4 +1,3 @@
-import Domain
 import ViewModels
 
 /// The add/edit integration form: one row per field with its error underneath, a note about

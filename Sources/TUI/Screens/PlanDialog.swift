@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -9,8 +8,12 @@ enum PlanDialog {
     static func draw(_ picker: PlanPicker, state: AppState, in area: Rect, on canvas: inout Canvas)
     {
         guard let overview = state.billing.overview else { return }
+        if picker.isConfirming {
+            drawSummary(picker, overview: overview, in: area, on: &canvas)
+            return
+        }
         let preview = picker.preview(of: overview)
-        let decision = picker.decision(overview, policy: state.policy)
+        let decision = state.planDecision(picker, overview)
         let lines = self.lines(
             preview, overview: overview, decision: decision, serverError: picker.serverError)
         let model = DialogModel(
@@ -124,18 +127,28 @@ enum PlanDialog {
         return lines
     }
 
+    /// The second step: price before and after, when it applies, what is lost.
+    static func drawSummary(
+        _ picker: PlanPicker, overview: BillingOverview, in area: Rect, on canvas: inout Canvas
+    ) {
+        let summary = picker.summary(of: overview)
+        let model = DialogModel(
+            title: summary.title, body: [summary.price, summary.effect] + summary.losses,
+            buttons: [
+                DialogButton(
+                    picker.isSubmitting ? "Changing…" : summary.confirmLabel, keyHint: "Enter"),
+                DialogButton("Cancel", keyHint: "Esc"),
+            ],
+            focusedButton: picker.isSubmitting ? nil : 0,
+            hint: "Enter change · ←/→ back to the plans · Esc cancel", preferredWidth: 72,
+            isDestructive: summary.isDowngrade)
+        DialogWidget.draw(model, in: area, on: &canvas)
+    }
+
     static func limit(_ value: Int?) -> String { value.map(NumberText.grouped) ?? "unlimited" }
 
     static func days(_ value: Int?) -> String { value.map { "\($0) days" } ?? "custom" }
 
     /// "$99.00 / month", or "custom" for negotiated (enterprise) pricing.
-    static func price(_ amount: Decimal?) -> String {
-        guard let amount else { return "custom" }
-        var scaled = amount * 100
-        var cents = Decimal()
-        NSDecimalRound(&cents, &scaled, 0, .plain)
-        let total = NSDecimalNumber(decimal: cents).intValue
-        let fraction = total % 100
-        return "$\(NumberText.grouped(total / 100)).\(fraction < 10 ? "0" : "")\(fraction) / month"
-    }
+    static func price(_ amount: Decimal?) -> String { PlanChangeSummary.price(amount) }
 }

@@ -1,4 +1,3 @@
-import Domain
 import Foundation
 import ViewModels
 
@@ -11,9 +10,8 @@ enum SSHKeysDialog {
     static func draw(_ panel: SSHKeysPanel, state: AppState, in area: Rect, on canvas: inout Canvas)
     {
         let scoped = panel.email != nil
-        let addDecision = panel.addAvailability(policy: state.policy, readOnly: state.readOnly)
-        let removeDecision = panel.removeAvailability(
-            policy: state.policy, readOnly: state.readOnly, user: state.session.userID)
+        let addDecision = state.keyAddDecision(panel)
+        let removeDecision = state.keyRemoveDecision(panel)
         var body = [
             scoped
                 ? "A registered key logs its holder in as this member over SSH."

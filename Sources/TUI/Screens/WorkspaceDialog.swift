@@ -1,4 +1,3 @@
-import Domain
 import ViewModels
 
 /// The workspace switcher: each workspace with the user's role in it, the current one

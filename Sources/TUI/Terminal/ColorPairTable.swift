@@ -29,11 +29,6 @@ struct ColorPairTable {
         return (next, true)
     }
 
-    /// Forgets every pair, e.g. after a theme change.
-    mutating func reset() {
-        numbers = [:]
-    }
-
     /// ncurses' number for `color`; `nil` (the default) becomes -1, or white on black where
     /// the terminal cannot keep its default colours.
     static func number(

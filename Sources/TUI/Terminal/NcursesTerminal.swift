@@ -35,7 +35,6 @@ public final class NcursesTerminal: Terminal {
     /// False when no UTF-8 locale could be set: text is then drawn as ASCII stand-ins.
     public private(set) var isUnicode: Bool
 
-    private var requestedTheme: Theme
     private var previousFrame: Canvas?
     private var pairs = ColorPairTable(capacity: 0)
     private var defaultColorsAvailable = false
@@ -45,7 +44,6 @@ public final class NcursesTerminal: Terminal {
     public init(theme: Theme, options: Options = Options()) throws(TerminalError) {
         guard cnc_is_terminal() != 0 else { throw TerminalError.notATerminal }
         isUnicode = Self.selectUTF8Locale()
-        requestedTheme = theme
         self.theme = theme
         if options.installsSignalHandlers {
             TerminalRestoration.install()
@@ -105,14 +103,6 @@ public final class NcursesTerminal: Terminal {
             forceFullRedraw()
         }
         return key
-    }
-
-    /// Switches theme at run time; the next frame is drawn in full with the new colours.
-    public func setTheme(_ theme: Theme) {
-        requestedTheme = theme
-        pairs.reset()
-        setUpColors(for: theme)
-        forceFullRedraw()
     }
 
     /// Makes the next `draw` repaint every cell and the terminal repaint the whole screen (after

@@ -2,6 +2,10 @@ import Domain
 import Foundation
 
 /// Everything that can happen to the console: a user's intent or an effect's result.
+///
+/// What belongs to one feature (its keys, its loads, the store's answers) is that feature's
+/// own action, routed to the feature's `update`; only navigation and what every view shares
+/// are here.
 public enum AppAction: Sendable, Equatable {
     // Navigation
     case tabSelected(Tab)
@@ -13,18 +17,10 @@ public enum AppAction: Sendable, Equatable {
     case refreshRequested
     case escapePressed
     case helpToggled
+    /// Help scrolled to this line (j/k, pages); the key loop clamps it to what the screen
+    /// holds.
+    case helpScrolled(to: Int)
     case quitRequested
-
-    // Team
-    case teamCommand(TeamCommand)
-    case sortRequested(MemberQuery.SortColumn)
-    case statusFilterCycled
-    case roleFilterCycled
-    case searchStarted
-    case searchEdited(String)
-    /// The search typed for `generation` has not changed for a moment: run it now.
-    case searchSettled(generation: Int)
-    case searchFinished
 
     // Command line (`:`)
     case commandLineOpened
@@ -34,23 +30,15 @@ public enum AppAction: Sendable, Equatable {
     // Dialogs and forms
     case dialogInput(DialogInput)
 
-    // Results
-    case membersLoaded(generation: Int, direction: PageDirection, Result<MemberPage, DomainError>)
-    case countsLoaded(Result<MemberCounts, DomainError>)
-    case invitationCreated(Result<InvitationReceipt, DomainError>)
-    case mutationFinished(success: String, Result<Empty, DomainError>)
-    case billingLoaded(Result<BillingOverview, DomainError>)
-    case integrationsLoaded(Result<[IntegrationHealth], DomainError>)
-    case integrationDetailLoaded(Result<IntegrationDetail, DomainError>)
-    case auditLoaded(append: Bool, Result<AuditPage, DomainError>)
-    case openSelected
-    case workspaceSwitched(Result<Session, DomainError>)
-
-    // Billing, integrations and the workspace switcher, each routed to its own update
+    // Features, each routed to its own update
+    case team(TeamAction)
     case billing(BillingAction)
     case integration(IntegrationAction)
+    case audit(AuditAction)
     case workspace(WorkspaceAction)
     case keys(KeysAction)
+
+    // What every view shares
     case connectionChanged(ConnectionState)
     /// Something changed elsewhere (another console, the command line, the platform):
     /// reload what is on screen, quietly, keeping the selection.

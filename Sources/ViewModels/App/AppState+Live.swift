@@ -7,27 +7,29 @@ extension AppState {
     func liveReload(_ views: Set<LiveView>) -> [Effect] {
         var effects: [Effect] = []
         if views.contains(.team) {
-            effects.append(.loadCounts)
+            effects.append(.team(.loadCounts))
             if !team.hasBefore, !team.hasAfter {
                 effects.append(
-                    .loadMembers(
-                        generation: team.generation, direction: .replace, query: firstPageQuery))
+                    .team(
+                        .loadMembers(
+                            generation: team.generation, direction: .replace,
+                            query: firstPageQuery)))
             }
         }
         if views.contains(.billing), billing.overview != nil, policy.can(.viewBilling).isAllowed {
-            effects.append(.loadBilling)
+            effects.append(.billing(.load))
         }
         // Every settings change writes an audit row; the log refreshes while it is on screen
         // and still on its first page (a reload would drop the older pages being read).
         if tab == .audit, audit.hasLoaded, audit.entries.count <= AuditState.pageSize,
             policy.can(.viewAuditLog).isAllowed
         {
-            effects.append(.loadAudit(before: nil))
+            effects.append(.audit(.load(before: nil)))
         }
         if views.contains(.integrations), integrations.hasLoaded {
-            effects.append(.loadIntegrations)
+            effects.append(.integration(.loadList))
             if let detail = integrations.detail {
-                effects.append(.loadIntegrationDetail(detail.id))
+                effects.append(.integration(.loadDetail(detail.id)))
             }
         }
         return effects

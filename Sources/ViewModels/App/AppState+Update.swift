@@ -38,37 +38,13 @@ extension AppState {
             return []
         case .helpToggled:
             dialog = dialog == .help ? nil : .help
+            helpScroll = 0
+            return []
+        case .helpScrolled(let line):
+            if dialog == .help { helpScroll = max(0, line) }
             return []
         case .quitRequested:
             isQuitting = true
-            return []
-        case .teamCommand(let command):
-            return perform(command, now: now)
-        case .sortRequested(let column):
-            return sort(by: column)
-        case .statusFilterCycled:
-            team.query.status = Self.cycle(team.query.status, through: MemberStatus.allCases)
-            return reloadMembers()
-        case .roleFilterCycled:
-            team.query.role = Self.cycle(team.query.role, through: Role.allCases)
-            return reloadMembers()
-        case .searchStarted:
-            team.searchDraft = team.query.search
-            return []
-        case .searchEdited(let text):
-            team.searchDraft = String(text.prefix(200))
-            team.query.search = team.searchDraft ?? ""
-            team.generation += 1
-            team.isLoading = true
-            team.selected = 0
-            return [.settleSearch(generation: team.generation)]
-        case .searchSettled(let generation):
-            guard generation == team.generation else { return [] }
-            return [
-                .loadMembers(generation: generation, direction: .replace, query: firstPageQuery)
-            ]
-        case .searchFinished:
-            team.searchDraft = nil
             return []
         case .commandLineOpened:
             commandLine = ""
@@ -82,107 +58,13 @@ extension AppState {
             return runCommandLine(text, now: now)
         case .dialogInput(let input):
             return handleDialogInput(input, now: now)
-        case .membersLoaded(let generation, let direction, let result):
-            return membersLoaded(generation: generation, direction: direction, result, now: now)
-        case .countsLoaded(let result):
-            switch result {
-            case .success(let counts):
-                team.counts = counts
-                connection = .connected
-            case .failure(let error): return fail(error, now: now)
-            }
-            return []
-        case .invitationCreated(let result):
-            return invitationCreated(result, now: now)
-        case .mutationFinished(let success, let result):
-            switch result {
-            case .success:
-                flash = .make(.info, success, now: now)
-                return refreshEffects()
-            case .failure(let error):
-                return fail(error, now: now, sticky: true)
-            }
-        case .billingLoaded(let result):
-            billing.isLoading = false
-            switch result {
-            case .success(let overview):
-                billing.overview = overview
-                billing.loadError = nil
-                billing.refreshedAt = now
-                connection = .connected
-            case .failure(let error):
-                billing.loadError = error.userMessage
-                return fail(error, now: now)
-            }
-            return []
-        case .integrationsLoaded(let result):
-            integrations.isLoading = false
-            integrations.hasLoaded = true
-            switch result {
-            case .success(let items):
-                let keep = integrations.selectedItem?.id
-                integrations.items = items
-                integrations.loadError = nil
-                integrations.refreshedAt = now
-                integrations.selected =
-                    keep.flatMap { id in items.firstIndex { $0.id == id } }
-                    ?? min(integrations.selected, max(0, items.count - 1))
-                connection = .connected
-                return [.integration(.loadUsage), .integration(.loadBreakers)]
-            case .failure(let error):
-                integrations.loadError = error.userMessage
-                return fail(error, now: now)
-            }
-        case .integrationDetailLoaded(let result):
-            switch result {
-            case .success(let detail):
-                if integrations.history?.id != detail.id { integrations.history = nil }
-                integrations.detail = detail
-                return [.integration(.loadHistory(detail.id))]
-            case .failure(let error): return fail(error, now: now)
-            }
-        case .auditLoaded(let append, let result):
-            audit.isLoading = false
-            audit.hasLoaded = true
-            switch result {
-            case .success(let page):
-                // A live reload keeps the selected entry (by id) when it is still on the page.
-                let keep =
-                    append
-                    ? nil
-                    : audit.entries.indices.contains(audit.selected)
-                        ? audit.entries[audit.selected].id : nil
-                audit.entries = append ? audit.entries + page.entries : page.entries
-                audit.next = page.next
-                audit.loadError = nil
-                if !append {
-                    audit.selected =
-                        keep.flatMap { id in audit.entries.firstIndex { $0.id == id } } ?? 0
-                    audit.refreshedAt = now
-                }
-            case .failure(let error):
-                audit.loadError = error.userMessage
-                return fail(error, now: now)
-            }
-            return []
-        case .openSelected:
-            guard tab == .integrations, let item = integrations.selectedItem else { return [] }
-            return [.loadIntegrationDetail(item.id)]
-        case .workspaceSwitched(let result):
-            switch result {
-            case .success(let newSession):
-                let readOnly = self.readOnly
-                let keyProblem = credentialsKeyProblem
-                self = AppState(session: newSession, readOnly: readOnly)
-                credentialsKeyProblem = keyProblem
-                flash = .make(.info, "Switched to \(newSession.workspaceName)", now: now)
-                return Self.initialEffects(for: self)
-            case .failure(let error):
-                return fail(error, now: now, sticky: true)
-            }
+        case .team(let action):
+            return update(action, now: now)
         case .billing(let action):
             return update(action, now: now)
         case .integration(let action):
+            return update(action, now: now)
+        case .audit(let action):
             return update(action, now: now)
         case .workspace(let action):
             return update(action, now: now)
@@ -216,20 +98,21 @@ extension AppState {
         switch tab {
         case .team:
             return [
-                .loadCounts,
-                .loadMembers(
-                    generation: team.generation, direction: .replace, query: firstPageQuery),
+                .team(.loadCounts),
+                .team(
+                    .loadMembers(
+                        generation: team.generation, direction: .replace, query: firstPageQuery)),
             ]
         case .billing:
-            return policy.can(.viewBilling).isAllowed ? [.loadBilling] : []
+            return policy.can(.viewBilling).isAllowed ? [.billing(.load)] : []
         case .integrations:
-            var effects: [Effect] = [.loadIntegrations]
+            var effects: [Effect] = [.integration(.loadList)]
             if let detail = integrations.detail {
-                effects.append(.loadIntegrationDetail(detail.id))
+                effects.append(.integration(.loadDetail(detail.id)))
             }
             return effects
         case .audit:
-            return policy.can(.viewAuditLog).isAllowed ? [.loadAudit(before: nil)] : []
+            return policy.can(.viewAuditLog).isAllowed ? [.audit(.load(before: nil))] : []
         }
     }
 
@@ -241,11 +124,11 @@ extension AppState {
         case .team, .billing:
             return []
         case .integrations:
-            return integrations.hasLoaded ? [] : [.loadIntegrations]
+            return integrations.hasLoaded ? [] : [.integration(.loadList)]
         case .audit:
             guard policy.can(.viewAuditLog).isAllowed, !audit.hasLoaded else { return [] }
             audit.isLoading = true
-            return [.loadAudit(before: nil)]
+            return [.audit(.load(before: nil))]
         }
     }
 
@@ -264,5 +147,5 @@ extension AppState {
 
 extension AppState {
     /// What the runtime sends while the connection is down, to notice when it is back.
-    public func reconnectProbe() -> [Effect] { [.loadCounts] }
+    public func reconnectProbe() -> [Effect] { [.team(.loadCounts)] }
 }

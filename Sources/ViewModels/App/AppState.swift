@@ -10,6 +10,8 @@ public struct AppState: Sendable, Equatable {
     public var integrations = IntegrationsState()
     public var audit = AuditState()
     public var dialog: Dialog?
+    /// Lines of the help overlay scrolled off the top; 0 whenever help opens.
+    public var helpScroll = 0
     public var flash: Flash?
     public var connection: ConnectionState = .connected
     public var lastRefresh: Date?
@@ -28,7 +30,8 @@ public struct AppState: Sendable, Equatable {
         self.readOnly = readOnly
     }
 
-    public var policy: Policy { session.policy }
+    /// Asked by the view-models only: the screens get its answers (`AppState+Availability`).
+    var policy: Policy { session.policy }
 
     /// When the data of the tab on screen was last read, so the status line never claims a
     /// stale view is fresh.
@@ -45,12 +48,14 @@ public struct AppState: Sendable, Equatable {
     /// payloads so switching to them is instant.
     public static func initialEffects(for state: AppState) -> [Effect] {
         var effects: [Effect] = [
-            .loadCounts,
-            .loadMembers(
-                generation: state.team.generation, direction: .replace, query: state.team.query),
-            .loadIntegrations,
+            .team(.loadCounts),
+            .team(
+                .loadMembers(
+                    generation: state.team.generation, direction: .replace,
+                    query: state.team.query)),
+            .integration(.loadList),
         ]
-        if state.policy.can(.viewBilling).isAllowed { effects.append(.loadBilling) }
+        if state.policy.can(.viewBilling).isAllowed { effects.append(.billing(.load)) }
         return effects
     }
 }

@@ -156,7 +156,7 @@ extension AppState {
         }
         switch command {
         case .open(let tab): return update(.tabSelected(tab), now: now)
-        case .workspace(let name): return [.switchWorkspace(name)]
+        case .workspace(let name): return [.workspace(.switchTo(name))]
         case .chooseWorkspace: return update(.workspace(.pickerRequested), now: now)
         case .quit: return update(.quitRequested, now: now)
         case .refresh: return update(.refreshRequested, now: now)
@@ -187,13 +187,13 @@ extension AppState {
                 flash = .make(.warning, reason, now: now)
                 return []
             }
-            return [.invite(email: email, role: role)]
+            return [.team(.invite(email: email, role: role))]
         case .member(let email, let verb):
             if let reason = policy.can(.manageTeam).reason {
                 flash = .make(.warning, reason, now: now)
                 return []
             }
-            return [.memberCommand(email: email, verb: verb)]
+            return [.team(.findMember(email: email, for: verb))]
         }
     }
 }

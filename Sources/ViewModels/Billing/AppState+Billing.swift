@@ -7,8 +7,21 @@ extension AppState {
         switch action {
         case .command(let command):
             return perform(command, now: now)
-        case .changed(let success, let result):
-            return billingChanged(success: success, result, now: now)
+        case .loaded(let result):
+            billing.isLoading = false
+            switch result {
+            case .success(let overview):
+                billing.overview = overview
+                billing.loadError = nil
+                billing.refreshedAt = now
+                connection = .connected
+            case .failure(let error):
+                billing.loadError = error.userMessage
+                return fail(error, now: now)
+            }
+            return []
+        case .changed(let change, let result):
+            return billingChanged(change, result, now: now)
         }
     }
 
@@ -65,6 +78,13 @@ extension AppState {
                 flash = .make(.warning, reason, now: now)
                 return []
             }
+            guard picker.isConfirming else {
+                // First Enter: the price, timing and losses, before anything is applied.
+                picker.isConfirming = true
+                picker.serverError = nil
+                dialog = .planPicker(picker)
+                return []
+            }
             picker.isSubmitting = true
             picker.serverError = nil
             dialog = .planPicker(picker)
@@ -79,26 +99,40 @@ extension AppState {
     /// The store answered a plan change, cancellation or resumption. A refused plan change
     /// stays in its dialog with the reason; the figures are reloaded when they went stale.
     private mutating func billingChanged(
-        success: String, _ result: Result<BillingOverview, DomainError>, now: Date
+        _ change: BillingChange, _ result: Result<BillingOverview, DomainError>, now: Date
     ) -> [Effect] {
         switch result {
         case .success(let overview):
             billing.overview = overview
             billing.loadError = nil
             if case .planPicker = dialog { dialog = nil }
-            flash = .make(.info, success, now: now)
+            flash = .make(.info, change.doneMessage(overview), now: now)
             // Seat and integration limits follow the plan: the Team header and the
             // Integrations "add" check read them.
-            return [.loadCounts, .integration(.loadUsage)]
+            return [.team(.loadCounts), .integration(.loadUsage)]
         case .failure(let error):
-            let reload: [Effect] = [.loadBilling]
+            let reload: [Effect] = [.billing(.load)]
             if case .planPicker(var picker) = dialog {
                 picker.isSubmitting = false
+                picker.isConfirming = false
                 picker.serverError = error.userMessage
                 dialog = .planPicker(picker)
                 return reload
             }
             return fail(error, now: now, sticky: true) + reload
+        }
+    }
+}
+
+extension BillingChange {
+    /// The flash once the change is made, from the overview the store answered with.
+    func doneMessage(_ overview: BillingOverview) -> String {
+        switch self {
+        case .planChanged(let plan): return "Plan changed to \(plan.title)"
+        case .cancellationScheduled:
+            let when = overview.cancellationEffectiveDate.map { " on \($0)" } ?? ""
+            return "Cancellation scheduled: the plan ends\(when)"
+        case .resumed: return "Cancellation withdrawn: the plan renews as before"
         }
     }
 }

@@ -28,13 +28,23 @@ public enum BillingCommand: String, Sendable, CaseIterable, Equatable {
 /// What happens on the Billing tab: an owner's command, or the store's answer to one.
 public enum BillingAction: Sendable, Equatable {
     case command(BillingCommand)
-    /// A plan change, cancellation or resumption finished; `success` is the flash text.
-    case changed(success: String, Result<BillingOverview, DomainError>)
+    case loaded(Result<BillingOverview, DomainError>)
+    /// A plan change, cancellation or resumption finished; `update` words the flash.
+    case changed(BillingChange, Result<BillingOverview, DomainError>)
 }
 
-/// Billing writes, each checked against the row version the owner was looking at, so a
-/// change made meanwhile by another owner is reported instead of overwritten.
+/// Which billing write finished.
+public enum BillingChange: Sendable, Equatable {
+    case planChanged(Plan)
+    case cancellationScheduled
+    case resumed
+}
+
+/// The billing overview's read, and billing writes, each write checked against the row
+/// version the owner was looking at, so a change made meanwhile by another owner is
+/// reported instead of overwritten.
 public enum BillingEffect: Sendable, Equatable {
+    case load
     case changePlan(Plan, expected: RowVersion)
     case cancelAtPeriodEnd(expected: RowVersion)
     case resume(expected: RowVersion)

@@ -10,6 +10,9 @@ import Domain
 public struct PlanPicker: Sendable, Equatable {
     public var choice: Plan
     public var isSubmitting = false
+    /// The second step: the summary of price, timing and losses is on screen, and Enter
+    /// applies the change. Moving to another plan goes back to the first step.
+    public var isConfirming = false
     /// The store's refusal, shown in the dialog; the choice stays as it was.
     public var serverError: String?
 
@@ -25,6 +28,11 @@ public struct PlanPicker: Sendable, Equatable {
         overview.planChangePreview(to: choice)
     }
 
+    /// What confirming the chosen plan would cost and take away, for the second step.
+    public func summary(of overview: BillingOverview) -> PlanChangeSummary {
+        PlanChangeSummary(preview(of: overview), overview: overview)
+    }
+
     /// Whether the previewed change may be confirmed, with the reason when not.
     public func decision(_ overview: BillingOverview, policy: Policy) -> Decision {
         policy.changePlan(preview(of: overview))
@@ -36,6 +44,7 @@ public struct PlanPicker: Sendable, Equatable {
         guard let index = plans.firstIndex(of: choice) else { return }
         choice = plans[(index + step % plans.count + plans.count) % plans.count]
         serverError = nil
+        isConfirming = false
     }
 
     /// Picks the plan whose name starts with `character` (f, s, p, e).
@@ -44,6 +53,7 @@ public struct PlanPicker: Sendable, Equatable {
         if let plan = Plan.allCases.first(where: { $0.rawValue.first == wanted }) {
             choice = plan
             serverError = nil
+            isConfirming = false
         }
     }
 }

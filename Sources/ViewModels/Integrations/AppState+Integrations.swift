@@ -7,6 +7,19 @@ extension AppState {
         switch action {
         case .command(let command):
             return perform(command, now: now)
+        case .openSelected:
+            guard tab == .integrations, let item = integrations.selectedItem else { return [] }
+            return [.integration(.loadDetail(item.id))]
+        case .listLoaded(let result):
+            return integrationsLoaded(result, now: now)
+        case .detailLoaded(let result):
+            switch result {
+            case .success(let detail):
+                if integrations.history?.id != detail.id { integrations.history = nil }
+                integrations.detail = detail
+                return [.integration(.loadHistory(detail.id))]
+            case .failure(let error): return fail(error, now: now)
+            }
         case .usageLoaded(let result):
             if case .success(let usage) = result { integrations.usage = usage }
             // Members and viewers are told who can act; fetch the names once.
@@ -69,6 +82,29 @@ extension AppState {
             case .failure(let error):
                 return fail(error, now: now, sticky: true) + reloadIntegrations()
             }
+        }
+    }
+
+    /// The list arrived: the selection stays on the same integration (by id) when it can.
+    private mutating func integrationsLoaded(
+        _ result: Result<[IntegrationHealth], DomainError>, now: Date
+    ) -> [Effect] {
+        integrations.isLoading = false
+        integrations.hasLoaded = true
+        switch result {
+        case .success(let items):
+            let keep = integrations.selectedItem?.id
+            integrations.items = items
+            integrations.loadError = nil
+            integrations.refreshedAt = now
+            integrations.selected =
+                keep.flatMap { id in items.firstIndex { $0.id == id } }
+                ?? min(integrations.selected, max(0, items.count - 1))
+            connection = .connected
+            return [.integration(.loadUsage), .integration(.loadBreakers)]
+        case .failure(let error):
+            integrations.loadError = error.userMessage
+            return fail(error, now: now)
         }
     }
 
@@ -217,8 +253,8 @@ extension AppState {
 
     /// The list (and the open detail) again, after a change.
     private func reloadIntegrations() -> [Effect] {
-        var effects: [Effect] = [.loadIntegrations]
-        if let detail = integrations.detail { effects.append(.loadIntegrationDetail(detail.id)) }
+        var effects: [Effect] = [.integration(.loadList)]
+        if let detail = integrations.detail { effects.append(.integration(.loadDetail(detail.id))) }
         return effects
     }
 }

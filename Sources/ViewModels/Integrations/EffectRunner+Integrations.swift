@@ -5,6 +5,10 @@ extension EffectRunner {
     func run(_ effect: IntegrationEffect) async -> IntegrationAction {
         let sealer = self.sealer
         switch effect {
+        case .loadList:
+            return .listLoaded(await result { try await $0.integrations() })
+        case .loadDetail(let id):
+            return .detailLoaded(await result { try await $0.integration(id) })
         case .loadUsage:
             return .usageLoaded(await result { try await $0.integrationUsage() })
         case .loadForEdit(let id):

@@ -33,6 +33,10 @@ public enum IntegrationCommand: String, Sendable, CaseIterable, Equatable {
 /// What happens on the Integrations tab beyond loading: a command, or the store's answer.
 public enum IntegrationAction: Sendable, Equatable {
     case command(IntegrationCommand)
+    /// Enter on the list: open the selected integration's details.
+    case openSelected
+    case listLoaded(Result<[IntegrationHealth], DomainError>)
+    case detailLoaded(Result<IntegrationDetail, DomainError>)
     case usageLoaded(Result<UsageMeter, DomainError>)
     /// The full integration arrived for the edit form opened from the list.
     case editLoaded(Result<IntegrationDetail, DomainError>)
@@ -47,6 +51,8 @@ public enum IntegrationAction: Sendable, Equatable {
 
 /// Integration reads and writes; writes carry the row version the user was looking at.
 public enum IntegrationEffect: Sendable, Equatable {
+    case loadList
+    case loadDetail(IntegrationID)
     case loadUsage
     case loadForEdit(IntegrationID)
     case add(IntegrationDraft)

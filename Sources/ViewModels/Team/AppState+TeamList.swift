@@ -15,7 +15,9 @@ extension AppState {
         team.isLoading = true
         team.selected = 0
         return [
-            .loadMembers(generation: team.generation, direction: .replace, query: firstPageQuery)
+            .team(
+                .loadMembers(
+                    generation: team.generation, direction: .replace, query: firstPageQuery))
         ]
     }
 
@@ -43,7 +45,7 @@ extension AppState {
             audit.selected = max(0, min(audit.entries.count - 1, audit.selected + delta))
             if audit.selected >= audit.entries.count - 20, let next = audit.next, !audit.isLoading {
                 audit.isLoading = true
-                return [.loadAudit(before: next)]
+                return [.audit(.load(before: next))]
             }
             return []
         }
@@ -70,7 +72,7 @@ extension AppState {
         team.isLoading = true
         var query = firstPageQuery
         query.ascending.toggle()
-        return [.loadMembers(generation: team.generation, direction: .end, query: query)]
+        return [.team(.loadMembers(generation: team.generation, direction: .end, query: query))]
     }
 
     /// Fetches the next (or previous) page when the selection comes within `margin` rows of
@@ -82,14 +84,18 @@ extension AppState {
             team.isLoading = true
             var query = team.query
             query.after = last
-            return [.loadMembers(generation: team.generation, direction: .append, query: query)]
+            return [
+                .team(.loadMembers(generation: team.generation, direction: .append, query: query))
+            ]
         }
         if team.hasBefore, team.selected < margin, let first = team.cursors.first {
             team.isLoading = true
             var query = team.query
             query.after = first
             query.ascending.toggle()
-            return [.loadMembers(generation: team.generation, direction: .prepend, query: query)]
+            return [
+                .team(.loadMembers(generation: team.generation, direction: .prepend, query: query))
+            ]
         }
         return []
     }

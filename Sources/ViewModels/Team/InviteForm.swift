@@ -32,6 +32,13 @@ public struct InviteForm: Sendable, Equatable {
 
     public var canSubmit: Bool { !email.isEmpty && emailError == nil && !isSubmitting }
 
+    /// How long the link works, as the form tells the inviter: "7 days", from the token's
+    /// real lifetime (`InvitationReceipt.lifetime`, which the store gives the invitation).
+    public static var linkLifetime: String {
+        let days = Int((InvitationReceipt.lifetime / 86_400).rounded())
+        return days == 1 ? "1 day" : "\(days) days"
+    }
+
     /// Longest email the field accepts as typed input.
     static let maximumInput = EmailAddress.maximumLength
 }

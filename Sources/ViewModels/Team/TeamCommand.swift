@@ -5,33 +5,23 @@ import Domain
 public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
     case invite, resend, revoke, changeRole, deactivate, reactivate, remove
 
-    /// Whether it changes data (read-only mode drops these bindings entirely).
-    public var isWrite: Bool { true }
-
-    public var title: String {
-        switch self {
-        case .invite: return "Invite"
-        case .resend: return "Resend invitation"
-        case .revoke: return "Revoke invitation"
-        case .changeRole: return "Change role"
-        case .deactivate: return "Deactivate"
-        case .reactivate: return "Reactivate"
-        case .remove: return "Remove"
-        }
-    }
-
     /// Allowed, or denied with the reason the UI flashes.
     public func availability(in state: TeamState, policy: Policy) -> Decision {
-        if self == .invite {
-            return policy.invite(as: .viewer)
-        }
-        guard let member = state.selectedMember else { return .denied(.noMemberSelected) }
-        let owners = state.counts?.activeOwners ?? 1
-        switch self {
-        case .invite: return policy.invite(as: .viewer)
-        case .resend: return policy.resend(member.snapshot)
-        case .revoke: return policy.revoke(member.snapshot)
-        case .changeRole:
+        availability(
+            for: state.selectedMember, activeOwners: state.counts?.activeOwners ?? 1,
+            policy: policy)
+    }
+
+    /// Allowed on `member` (nil: no member chosen), or denied with the reason.
+    public func availability(for member: Member?, activeOwners owners: Int, policy: Policy)
+        -> Decision
+    {
+        switch (self, member) {
+        case (.invite, _): return policy.invite(as: .viewer)
+        case (_, nil): return .denied(.noMemberSelected)
+        case (.resend, let member?): return policy.resend(member.snapshot)
+        case (.revoke, let member?): return policy.revoke(member.snapshot)
+        case (.changeRole, let member?):
             if case .denied(let reason) = policy.can(.manageTeam) { return .denied(reason) }
             if member.status == .pending {
                 return .denied(.pendingKeepsItsRole)
@@ -43,9 +33,10 @@ public enum TeamCommand: String, Sendable, CaseIterable, Equatable {
                 return .denied(.lastOwner)
             }
             return .allowed
-        case .deactivate: return policy.deactivate(member.snapshot, activeOwners: owners)
-        case .reactivate: return policy.reactivate(member.snapshot)
-        case .remove: return policy.remove(member.snapshot, activeOwners: owners)
+        case (.deactivate, let member?):
+            return policy.deactivate(member.snapshot, activeOwners: owners)
+        case (.reactivate, let member?): return policy.reactivate(member.snapshot)
+        case (.remove, let member?): return policy.remove(member.snapshot, activeOwners: owners)
         }
     }
 }

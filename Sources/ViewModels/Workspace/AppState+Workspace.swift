@@ -5,7 +5,7 @@ extension AppState {
     mutating func update(_ action: WorkspaceAction, now: Date) -> [Effect] {
         switch action {
         case .pickerRequested:
-            return [.loadWorkspaces]
+            return [.workspace(.loadList)]
         case .listLoaded(let result):
             switch result {
             case .success(let memberships):
@@ -15,6 +15,18 @@ extension AppState {
                 return []
             case .failure(let error):
                 return fail(error, now: now)
+            }
+        case .switched(let result):
+            switch result {
+            case .success(let newSession):
+                let readOnly = self.readOnly
+                let keyProblem = credentialsKeyProblem
+                self = AppState(session: newSession, readOnly: readOnly)
+                credentialsKeyProblem = keyProblem
+                flash = .make(.info, "Switched to \(newSession.workspaceName)", now: now)
+                return Self.initialEffects(for: self)
+            case .failure(let error):
+                return fail(error, now: now, sticky: true)
             }
         }
     }
@@ -37,7 +49,7 @@ extension AppState {
                 return []
             }
             flash = .make(.info, "Switching to \(chosen.name)…", now: now)
-            return [.switchWorkspace(chosen.workspaceID.description)]
+            return [.workspace(.switchTo(chosen.workspaceID.description))]
         case .backspace, .nextField, .previousField:
             break
         }

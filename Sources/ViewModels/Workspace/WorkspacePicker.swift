@@ -40,9 +40,19 @@ public struct WorkspacePicker: Sendable, Equatable {
     }
 }
 
-/// The workspace switcher's intents and its list arriving.
+/// The workspace switcher's intents and the store's answers.
 public enum WorkspaceAction: Sendable, Equatable {
     /// `w` or `:workspace` without a name.
     case pickerRequested
     case listLoaded(Result<[WorkspaceMembership], DomainError>)
+    /// The session for the chosen workspace, or why there is none.
+    case switched(Result<Session, DomainError>)
+}
+
+/// The workspace switcher's reads, and the switch itself.
+public enum WorkspaceEffect: Sendable, Equatable {
+    /// The workspaces the user belongs to, for the switcher.
+    case loadList
+    /// Opens a session in the workspace named (or identified by) the text.
+    case switchTo(String)
 }

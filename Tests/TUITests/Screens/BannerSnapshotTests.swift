@@ -17,7 +17,7 @@ struct BannerSnapshotTests {
 
     private func billingState(_ overview: BillingOverview) -> AppState {
         var state = ScreenFixtures.viewState(.owner, .billing)
-        _ = state.update(.billingLoaded(.success(overview)), now: now)
+        _ = state.update(.billing(.loaded(.success(overview))), now: now)
         return state
     }
 
@@ -100,7 +100,7 @@ struct BannerSnapshotTests {
                 8, "山田太郎 🚀 Ünïcødé", "yamada@example.jp", .viewer, .active, activeHoursAgo: 4),
         ]
         var team = ScreenFixtures.state(.admin, members: members)
-        _ = team.update(.integrationsLoaded(.success(integrations)), now: now)
+        _ = team.update(.integration(.listLoaded(.success(integrations))), now: now)
         var integrationsTab = team
         integrationsTab.tab = .integrations
         for size in SnapshotSize.both {

@@ -28,25 +28,26 @@ struct DialogSnapshotTests {
 
     @Test(arguments: [Role.owner, .admin])
     func inviteFormValidatesAsYouType(role: Role) {
-        let state = open(role, .team, [.teamCommand(.invite)] + ScreenFixtures.typing("new@exa"))
+        let state = open(role, .team, [.team(.command(.invite))] + ScreenFixtures.typing("new@exa"))
         snapshot(state, "invite-\(role.rawValue)")
     }
 
     @Test(arguments: [Role.owner, .admin])
     func rolePickerOnTheAdmin(role: Role) {
         snapshot(
-            open(role, .team, [.moved(2), .teamCommand(.changeRole)]),
+            open(role, .team, [.moved(2), .team(.command(.changeRole))]),
             "role-picker-\(role.rawValue)")
     }
 
     @Test func removingAnAdminAsksForTheirEmail() {
         let state = open(
-            .owner, .team, [.moved(2), .teamCommand(.remove)] + ScreenFixtures.typing("admin@"))
+            .owner, .team, [.moved(2), .team(.command(.remove))] + ScreenFixtures.typing("admin@"))
         snapshot(state, "remove-admin-owner", styled: true)
     }
 
     @Test func deactivatingAMemberIsConfirmed() {
-        snapshot(open(.admin, .team, [.moved(3), .teamCommand(.deactivate)]), "deactivate-admin")
+        snapshot(
+            open(.admin, .team, [.moved(3), .team(.command(.deactivate))]), "deactivate-admin")
     }
 
     @Test func theInvitationLinkIsShownOnce() {
@@ -55,7 +56,8 @@ struct DialogSnapshotTests {
             token: InvitationToken(value: "inv_3qZx8y2WkP0aLr5n7TbVc1dEfGhJmN9s"),
             expiresAt: now.addingTimeInterval(7 * 86_400))
         snapshot(
-            open(.admin, .team, [.invitationCreated(.success(receipt))]), "invitation-link-admin")
+            open(.admin, .team, [.team(.invitationCreated(.success(receipt)))]),
+            "invitation-link-admin")
     }
 
     // MARK: Billing
@@ -76,6 +78,19 @@ struct DialogSnapshotTests {
         snapshot(state, "plan-downgrade-overruns-owner", styled: true)
     }
 
+    /// Enter in the picker shows the second step: price before and after, when, what is
+    /// lost; nothing is applied until Enter there.
+    @Test func planChangeIsConfirmedWithPriceTimingAndLosses() {
+        let state = open(
+            .owner, .billing, [.billing(.command(.changePlan)), .dialogInput(.submit)])
+        let text = ConsoleScreen.render(state, size: Size(width: 80, height: 24), now: now).text()
+        #expect(text.contains("Confirm: Professional → Enterprise"))
+        #expect(text.contains("Price: $99.00 / month → custom"))
+        #expect(text.contains("Takes effect as soon as you confirm"))
+        #expect(text.contains("Nothing is lost"))
+        snapshot(state, "plan-confirm-upgrade-owner")
+    }
+
     @Test func planPickerKeepsTheChoiceWhenTheServerRefuses() {
         let refusal = DomainError.conflict(
             reason: "billing was changed by someone else; refresh and try again")
@@ -83,7 +98,7 @@ struct DialogSnapshotTests {
             .owner, .billing,
             [
                 .billing(.command(.changePlan)), .dialogInput(.typed("e")), .dialogInput(.submit),
-                .billing(.changed(success: "", .failure(refusal))),
+                .billing(.changed(.planChanged(.enterprise), .failure(refusal))),
             ])
         snapshot(state, "plan-refused-owner")
     }
@@ -95,7 +110,7 @@ struct DialogSnapshotTests {
     @Test func resumingIsConfirmed() {
         var start = ScreenFixtures.viewState(.owner, .billing)
         _ = start.update(
-            .billingLoaded(.success(ScreenFixtures.billing(cancellation: true))), now: now)
+            .billing(.loaded(.success(ScreenFixtures.billing(cancellation: true)))), now: now)
         snapshot(
             ScreenFixtures.after([.billing(.command(.resume))], from: start), "resume-plan-owner")
     }

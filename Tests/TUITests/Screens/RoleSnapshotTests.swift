@@ -47,18 +47,24 @@ struct RoleSnapshotTests {
         #expect(
             router.helpScroll(for: .character("j"), in: ScreenFixtures.viewState(.owner, .team))
                 == nil)
-        var scroll = ScrollPositions()
-        scroll.help = 10_000
-        let canvas = ConsoleScreen.render(
-            state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
-        #expect(scroll.help > 0 && scroll.help < 100, "clamped to the last page: \(scroll.help)")
+        let size = Size(width: 80, height: 24)
+        let action = try #require(router.action(for: .character("G"), in: state, size: size))
+        guard case .helpScrolled(let line) = action else {
+            Issue.record("G in help is not a scroll: \(action)")
+            return
+        }
+        #expect(line > 0 && line < 100, "clamped to the last page: \(line)")
+        _ = state.update(action, now: now)
+        let canvas = ConsoleScreen.render(state, size: size, now: now)
         #expect(canvas.text().contains("Quit"))
         #expect(!canvas.text().contains("more"))
         assertSnapshot(canvas, named: "help-team-owner-scrolled-80x24")
+        #expect(
+            router.action(for: .character("j"), in: state, size: size) == action,
+            "no further than the last page")
         _ = state.update(.escapePressed, now: now)
-        _ = ConsoleScreen.render(
-            state, size: Size(width: 80, height: 24), now: now, scroll: &scroll)
-        #expect(scroll.help == 0, "closing help forgets the scroll")
+        _ = state.update(.helpToggled, now: now)
+        #expect(state.helpScroll == 0, "reopening help starts at the top")
     }
 
     @Test(arguments: [Role.admin, .member, .viewer])
@@ -111,6 +117,22 @@ struct RoleSnapshotTests {
         }
     }
 
+    /// A write key in read-only mode still reaches the view-model, which says why nothing
+    /// happens; help keeps not listing it.
+    @Test(arguments: [
+        (SnapshotView.team, Key.character("X")), (.billing, .character("p")),
+        (.integrations, .character(" ")),
+    ])
+    func readOnlyWriteKeysFlashTheReason(view: SnapshotView, key: Key) throws {
+        var state = ScreenFixtures.viewState(.owner, view, readOnly: true)
+        let action = try #require(KeyRouter().action(for: key, in: state))
+        #expect(Self.isWrite(action))
+        #expect(state.update(action, now: now).isEmpty)
+        #expect(state.dialog == nil)
+        #expect(render(state, .small).text().contains("Read-only mode: changes are disabled"))
+        #expect(ConsoleKeys.map(for: state).action(for: key) == nil, "help does not list it")
+    }
+
     @Test func readOnlyScreensShowTheBadge() {
         for view in [SnapshotView.team, .billing, .integrations] {
             let canvas = render(ScreenFixtures.viewState(.owner, view, readOnly: true), .small)
@@ -122,7 +144,7 @@ struct RoleSnapshotTests {
     /// Write actions, named the way the key map's `isWrite` should agree with.
     static func isWrite(_ action: AppAction) -> Bool {
         switch action {
-        case .teamCommand, .billing(.command), .integration(.command): return true
+        case .team(.command), .billing(.command), .integration(.command): return true
         default: return false
         }
     }

@@ -115,17 +115,18 @@ enum ScreenFixtures {
     ) -> AppState {
         var state = AppState(session: session(role), readOnly: readOnly)
         _ = state.update(
-            .membersLoaded(
-                generation: 0, direction: .replace,
-                .success(
-                    MemberPage(
-                        members: members,
-                        cursors: members.map { MemberCursor(sortKey: $0.email, id: $0.id) },
-                        hasMore: false))),
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(
+                        MemberPage(
+                            members: members,
+                            cursors: members.map { MemberCursor(sortKey: $0.email, id: $0.id) },
+                            hasMore: false)))),
             now: now)
-        _ = state.update(.countsLoaded(.success(counts)), now: now)
-        _ = state.update(.integrationsLoaded(.success(integrations)), now: now)
-        if role == .owner { _ = state.update(.billingLoaded(.success(billing())), now: now) }
+        _ = state.update(.team(.countsLoaded(.success(counts))), now: now)
+        _ = state.update(.integration(.listLoaded(.success(integrations))), now: now)
+        if role == .owner { _ = state.update(.billing(.loaded(.success(billing()))), now: now) }
         state.tab = tab
         state.flash = nil
         return state

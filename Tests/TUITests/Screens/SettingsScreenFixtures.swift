@@ -83,7 +83,8 @@ extension ScreenFixtures {
             state.integrations.detail = detail(integrations[0])
         case .audit:
             _ = state.update(
-                .auditLoaded(append: false, .success(AuditPage(entries: auditEntries, next: nil))),
+                .audit(
+                    .loaded(append: false, .success(AuditPage(entries: auditEntries, next: nil)))),
                 now: now)
             state.tab = .audit
         }

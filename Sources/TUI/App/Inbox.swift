@@ -1,18 +1,18 @@
 import Synchronization
-import ViewModels
 
-/// Where finished effects leave their result actions for the key loop to pick up.
+/// Where finished effects (and the live feed) leave their result actions for the key loop to
+/// pick up.
 ///
 /// Effects run on other threads; the loop drains this between key reads, so neither ever
 /// waits for the other.
-final class ActionInbox: Sendable {
-    private let pending = Mutex<[AppAction]>([])
+final class Inbox<Action: Sendable>: Sendable {
+    private let pending = Mutex<[Action]>([])
 
-    func post(_ action: AppAction) {
+    func post(_ action: Action) {
         pending.withLock { $0.append(action) }
     }
 
-    func drain() -> [AppAction] {
+    func drain() -> [Action] {
         pending.withLock { actions in
             defer { actions.removeAll() }
             return actions

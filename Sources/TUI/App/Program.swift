@@ -1,0 +1,92 @@
+import Foundation
+
+/// One screen of the program as the key loop runs it: its state, how keys become actions,
+/// how actions change the state and which effects they start, how effects run, and how the
+/// state is drawn. The console and the login screen are each one of these.
+public struct Program<State, Action: Sendable, Effect: Sendable> {
+    /// Applies an action at `now`; returns the effects to start.
+    var update: @MainActor (inout State, Action, Date) -> [Effect]
+    /// Runs one effect off the loop and answers with the action reporting its result.
+    var run: @Sendable (Effect) async -> Action
+    /// The action a key stands for in `state` on a screen of `size`, if any.
+    var action: @MainActor (Key, State, Size) -> Action?
+    /// The whole screen; `busy` is whether effects are still running.
+    var render: @MainActor (State, Size, _ busy: Bool, Date) -> Canvas
+    /// Whether the loop is done (the user quit, or logged in).
+    var isFinished: @MainActor (State) -> Bool
+}
+
+/// The key loop: read a key, update the state, start effects, draw what changed.
+///
+/// The loop owns the terminal and the state on the main actor. Effects run as tasks on other
+/// threads and report back through the inbox, so a slow query never freezes typing or
+/// drawing; the loop waits at most 50 ms for a key before looking again.
+@MainActor
+final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
+    private(set) var state: State
+    private let program: Program<State, Action, Effect>
+    let terminal: any Terminal
+    /// Where effects and outside sources (the live feed) post actions.
+    let inbox = Inbox<Action>()
+    /// Called once a second with the time: the console's clock, poll and reconnect probe.
+    var everySecond: ((ProgramLoop, Date) -> Void)?
+    /// Called before each pass: the console moves its live feed to the workspace on screen.
+    var beforeEachPass: ((ProgramLoop) -> Void)?
+    private var lastTick = Date.distantPast
+
+    init(state: State, program: Program<State, Action, Effect>, terminal: any Terminal) {
+        self.state = state
+        self.program = program
+        self.terminal = terminal
+    }
+
+    /// Runs until the program is finished, starting with `effects`; returns the final state.
+    func run(starting effects: [Effect] = []) -> State {
+        start(effects)
+        var needsDraw = true
+        while !program.isFinished(state) {
+            beforeEachPass?(self)
+            for action in inbox.drain() {
+                apply(action)
+                needsDraw = true
+            }
+            if program.isFinished(state) { break }
+            let now = Date()
+            if let everySecond, now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                everySecond(self, now)
+                needsDraw = true
+            }
+            if needsDraw {
+                let busy = inbox.inFlight.load(ordering: .relaxed) > 0
+                terminal.draw(program.render(state, terminal.size, busy, now))
+                needsDraw = false
+            }
+            guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }
+            needsDraw = true
+            if key == .resize { continue }
+            if let action = program.action(key, state, terminal.size) {
+                apply(action)
+            }
+        }
+        return state
+    }
+
+    /// Applies an action now and starts the effects it asks for.
+    func apply(_ action: Action) {
+        start(program.update(&state, action, Date()))
+    }
+
+    /// Starts effects off the loop; each answer arrives through the inbox.
+    func start(_ effects: [Effect]) {
+        for effect in effects {
+            let run = program.run
+            let inbox = self.inbox
+            inbox.inFlight.add(1, ordering: .relaxed)
+            Task.detached {
+                inbox.post(await run(effect))
+                inbox.inFlight.subtract(1, ordering: .relaxed)
+            }
+        }
+    }
+}
