@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Layers, top to bottom: settings-console -> TUI -> ViewModels -> Domain -> Postgres -> C shims.
-/// Arrows point down only; see docs/architecture.md.
+/// Arrows point down only; see docs/architecture.md. Every `import` of a target is declared
+/// here (`--explicit-target-dependency-import-check=error` holds it).
 let package = Package(
     name: "settings-console",
     platforms: [.macOS(.v15)],
@@ -34,7 +35,6 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["EmbedSQL"]
         ),
@@ -74,16 +74,24 @@ let package = Package(
             name: "DomainTests",
             dependencies: [
                 "Domain", "Postgres", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "ViewModelsTests", dependencies: ["ViewModels", "TestSupport"]),
+        .testTarget(
+            name: "ViewModelsTests",
+            dependencies: ["ViewModels", "Domain", "Postgres", "TestSupport"]),
         .testTarget(
             name: "TUITests",
             dependencies: ["TUI", "ViewModels", "Domain", "CNcurses", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "SettingsConsoleTests", dependencies: ["settings-console"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Domain", "Postgres", "TestSupport"]),
+        .testTarget(
+            name: "SettingsConsoleTests",
+            dependencies: [
+                "settings-console", "Domain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
