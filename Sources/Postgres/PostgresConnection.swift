@@ -24,11 +24,13 @@ final class NoticeSink: Sendable {
 
 /// One libpq connection. Not thread-safe: own it from one actor (see `PostgresClient`).
 ///
-/// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL.
+/// Every statement is sent with `PQsendQueryParams` and text parameters, so values never become
+/// SQL; the wait for its result can be cancelled from another thread (`canceller`).
 public final class PostgresConnection {
     private(set) var handle: OpaquePointer?
     private let secretsToRedact: [String]
     private let notices: NoticeSink
+    let canceller = QueryCanceller()
 
     /// Opens a connection. `conninfo` is a libpq keyword/value string or a `postgres://` URI;
     /// libpq's `PG*` environment variables fill in whatever it leaves out. `overrides` are
@@ -57,6 +59,7 @@ public final class PostgresConnection {
             throw PostgresError(kind: .connectionFailed, serverMessage: message)
         }
         notices.install(on: handle)
+        canceller.attach(to: handle)
     }
 
     deinit {
@@ -80,10 +83,12 @@ public final class PostgresConnection {
                 kind: .connectionFailed, serverMessage: redact(Self.errorText(handle)))
         }
         notices.install(on: handle)
+        canceller.attach(to: handle)
     }
 
     /// Closes the connection; later calls fail with `connectionLost`.
     public func close() {
+        canceller.detach()
         if let handle { PQfinish(handle) }
         handle = nil
     }
@@ -104,11 +109,12 @@ public final class PostgresConnection {
                 kind: .server, sqlState: "22021",
                 serverMessage: "parameter $\(index + 1) contains a NUL character")
         }
-        let result = Self.withOptionalCStrings(texts) { pointers in
-            PQexecParams(handle, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+        let outcome = Self.withOptionalCStrings(texts) { pointers in
+            Result { () throws(PostgresError) in
+                try runStatement(sql, parameters: pointers, handle: handle)
+            }
         }
-        defer { PQclear(result) }
-        return try read(result, handle: handle)
+        return try outcome.get()
     }
 
     /// Runs a script of several statements with no parameters (migrations, seeds).
@@ -116,9 +122,7 @@ public final class PostgresConnection {
         guard let handle else {
             throw PostgresError(kind: .connectionLost, serverMessage: "connection was closed")
         }
-        let result = PQexec(handle, sql)
-        defer { PQclear(result) }
-        _ = try read(result, handle: handle)
+        _ = try runScript(sql, handle: handle)
     }
 
     /// Runs `body` inside `BEGIN` / `COMMIT`, rolling back if it throws.
@@ -134,7 +138,7 @@ public final class PostgresConnection {
         }
     }
 
-    private func read(_ result: OpaquePointer?, handle: OpaquePointer) throws(PostgresError)
+    func read(_ result: OpaquePointer?, handle: OpaquePointer) throws(PostgresError)
         -> PostgresResult
     {
         guard let result else {

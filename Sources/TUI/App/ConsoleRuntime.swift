@@ -20,6 +20,7 @@ public final class ConsoleRuntime {
     private let live: LiveRefresh?
     private var feed: WorkspaceChangeFeed?
     private var lastPoll = Date()
+    private var memberLoads = SupersededLoads()
 
     public init(
         state: AppState, runner: EffectRunner, terminal: any Terminal, live: LiveRefresh? = nil
@@ -104,10 +105,11 @@ public final class ConsoleRuntime {
             let runner = self.runner
             let inbox = self.inbox
             inbox.inFlight.add(1, ordering: .relaxed)
-            Task.detached {
+            let task = Task.detached {
                 inbox.post(await runner.run(effect))
                 inbox.inFlight.subtract(1, ordering: .relaxed)
             }
+            memberLoads.track(effect, task: task)
         }
     }
 }
