@@ -79,6 +79,14 @@ struct Benchmark {
         try await measure("search, every row matches") {
             _ = try await store.members(MemberQuery(search: "example", limit: 200))
         }
+        for broad in ["u", "us"] {
+            try await measure("search, broad prefix \"\(broad)\"") {
+                _ = try await store.members(MemberQuery(search: broad, limit: 200))
+            }
+        }
+        try await measure("search, every row matches, by name") {
+            _ = try await store.members(MemberQuery(search: "example", sort: .name, limit: 200))
+        }
         try await measure("filter status=pending") {
             _ = try await store.members(MemberQuery(status: .pending, limit: 200))
         }
