@@ -63,7 +63,9 @@ extension SettingsStore {
         return try await transaction { tx in
             var rows: [PostgresRow] = []
             if let walk {
+                try tx.query(MemberSearchWalk.nestedLoopsOnly)
                 rows = try tx.query(walk, parameters + [MemberSearchWalk.scanLimit]).rows
+                try tx.query(MemberSearchWalk.everyJoinAgain)
             }
             if rows.count <= query.limit {
                 rows = try tx.query(sql, parameters).rows
