@@ -69,7 +69,11 @@ let package = Package(
             exclude: ["Watched"]),
         .target(
             name: "TestSupport", dependencies: ["Postgres", "Domain"], path: "Tests/TestSupport"),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: [
+                "Postgres", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "DomainTests",
             dependencies: [

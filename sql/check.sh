@@ -630,6 +630,15 @@ expect "a removed member leaves the sort keys: their current name is not readabl
     "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_sort_keys WHERE sort_name LIKE 'renamed%' OR sort_email LIKE 'renamed%';")"
 expect "... nor found by the member search" "0" \
     "$(as "$OWNER" <<<"SELECT count(*) FROM console_search_members('%renamed%');")"
+expect "... nor by its searchable text (0009)" "0" \
+    "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_sort_keys WHERE search_text ILIKE '%renamed%';")"
+expect "a pending invitation is searchable by its email (0009)" "1" \
+    "$(as "$ADMIN" <<<"SELECT count(*) FROM team_member_sort_keys WHERE search_text LIKE '%pending2@example.com%';")"
+ADMIN_NAME=$(super -c "SELECT full_name FROM users WHERE id = '$ADMIN'")
+super -c "UPDATE users SET full_name = 'Searchable Rename' WHERE id = '$ADMIN'" >/dev/null
+expect "a renamed member's searchable text follows the rename (0009)" "1" \
+    "$(as "$OWNER" <<<"SELECT count(*) FROM team_member_sort_keys WHERE search_text LIKE '%Searchable Rename%';")"
+super -v name="$ADMIN_NAME" <<<"UPDATE users SET full_name = :'name' WHERE id = '$ADMIN';" >/dev/null
 expect_error "a password inside an integration URL is refused" "22023: url_secret:" \
     as "$ADMIN" <<<"INSERT INTO integrations_config (workspace_id, integration_type, integration_name, config_data) VALUES ('$WS', 'webhook', 'Leaky', '{\"url\": \"https://user:hunter2@hooks.example.com/x\"}');"
 expect_error "... and so is a secret query parameter, at any depth" "22023: url_secret:" \

@@ -2,14 +2,17 @@ import Logging
 
 /// Owns one `PostgresConnection` and serialises its use, so callers on any task can query it.
 ///
-/// libpq calls block, so they run here rather than on the caller's thread: the console's key
-/// loop sends work to this actor and keeps drawing while it waits. A broken connection is
-/// re-opened on the next call; a statement whose connection broke is never silently retried.
+/// Every use of the connection runs on a thread of the client's own (`ConnectionWorker`), never
+/// on Swift's cooperative pool: a caller awaiting a slow statement holds no pool thread, and
+/// the console's key loop keeps drawing. Cancelling the awaiting task cancels the statement on
+/// the server (`PQcancel`), or drops it unsent if it has not started; `transaction` then throws
+/// `CancellationError`, `query` and `execute` a `PostgresError` whose `isCancellation` is true.
+/// A broken connection is re-opened on the next call; a statement whose connection broke is
+/// never silently retried.
 public actor PostgresClient {
     private let conninfo: String
     private let overrides: [(String, String)]
-    private var connection: PostgresConnection?
-    private let logger: Logger
+    private let worker: ConnectionWorker
 
     /// `logger` also receives the server's notices, so they never reach the terminal.
     public init(
@@ -18,50 +21,40 @@ public actor PostgresClient {
     ) {
         self.conninfo = conninfo
         self.overrides = overrides
-        self.logger = logger
+        worker = ConnectionWorker(logger: logger) { () throws(PostgresError) in
+            try PostgresConnection(conninfo: conninfo, overrides: overrides, noticeLogger: logger)
+        }
     }
 
+    deinit { worker.shutdown() }
+
     /// Opens the connection now, so a bad conninfo is reported at start-up.
-    public func connect() throws(PostgresError) {
-        _ = try openConnection()
+    public func connect() async throws(PostgresError) {
+        try await typed { _ in () }
     }
 
     /// Runs one statement with bound parameters.
     @discardableResult
     public func query(_ statement: SQL, _ parameters: [any PostgresEncodable] = [])
-        throws(PostgresError) -> PostgresResult
+        async throws(PostgresError) -> PostgresResult
     {
-        let connection = try openConnection()
-        do {
-            return try connection.query(statement, parameters)
-        } catch {
-            noteFailure(error)
-            throw error
+        try await typed { (connection) throws(PostgresError) in
+            try connection.query(statement, parameters)
         }
     }
 
-    /// Runs `body` in one transaction on this actor; it commits when `body` returns and rolls
-    /// back when it throws.
+    /// Runs `body` in one transaction on the client's thread; it commits when `body` returns
+    /// and rolls back when it throws.
     public func transaction<T: Sendable>(
-        _ body: @Sendable (PostgresConnection) throws -> T
-    ) throws -> T {
-        let connection = try openConnection()
-        do {
-            return try connection.transaction(body)
-        } catch let error as PostgresError {
-            noteFailure(error)
-            throw error
-        }
+        _ body: @escaping @Sendable (PostgresConnection) throws -> T
+    ) async throws -> T {
+        try await worker.run { connection in try connection.transaction(body) }
     }
 
     /// Runs a multi-statement script outside any explicit transaction.
-    public func execute(script: SQL) throws(PostgresError) {
-        let connection = try openConnection()
-        do {
+    public func execute(script: SQL) async throws(PostgresError) {
+        try await typed { (connection) throws(PostgresError) in
             try connection.execute(script: script)
-        } catch {
-            noteFailure(error)
-            throw error
         }
     }
 
@@ -71,32 +64,22 @@ public actor PostgresClient {
         try PostgresConnection(conninfo: conninfo, overrides: overrides)
     }
 
-    public func close() {
-        connection?.close()
-        connection = nil
+    /// Closes the connection once queued work is done; the next call opens a new one.
+    public func close() async {
+        await worker.closeConnection()
     }
 
-    private func openConnection() throws(PostgresError) -> PostgresConnection {
-        if let connection, connection.isOpen { return connection }
-        if let connection {
-            logger.warning("reconnecting to PostgreSQL")
-            do {
-                try connection.reset()
-                return connection
-            } catch {
-                self.connection = nil
-                throw error
-            }
-        }
-        let fresh = try PostgresConnection(
-            conninfo: conninfo, overrides: overrides, noticeLogger: logger)
-        connection = fresh
-        return fresh
-    }
-
-    private func noteFailure(_ error: PostgresError) {
-        if error.isConnectionProblem {
-            logger.warning("PostgreSQL connection problem: \(error.serverMessage)")
+    /// Runs `work` on the worker, keeping this API's typed errors: a cancellation becomes
+    /// the `PostgresError` a cancelled statement reports.
+    private func typed<T: Sendable>(
+        _ work: @escaping @Sendable (PostgresConnection) throws(PostgresError) -> T
+    ) async throws(PostgresError) -> T {
+        do {
+            return try await worker.run { connection in try work(connection) }
+        } catch let error as PostgresError {
+            throw error
+        } catch {
+            throw PostgresConnection.cancelledError
         }
     }
 }

@@ -24,12 +24,14 @@ final class NoticeSink: Sendable {
 
 /// One libpq connection. Not thread-safe: own it from one actor (see `PostgresClient`).
 ///
-/// Every statement is sent with `PQexecParams` and text parameters, so values never become SQL;
-/// statements are `SQL`, which only literals make.
+/// Every statement is sent with `PQsendQueryParams` and text parameters, so values never become
+/// SQL; statements are `SQL`, which only literals make; the wait for a result can be cancelled
+/// from another thread (`canceller`).
 public final class PostgresConnection {
     private(set) var handle: OpaquePointer?
     private let secretsToRedact: [String]
     private let notices: NoticeSink
+    let canceller = QueryCanceller()
 
     /// Opens a connection. `conninfo` is a libpq keyword/value string or a `postgres://` URI;
     /// libpq's `PG*` environment variables fill in whatever it leaves out. `overrides` are
@@ -58,6 +60,7 @@ public final class PostgresConnection {
             throw PostgresError(kind: .connectionFailed, serverMessage: message)
         }
         notices.install(on: handle)
+        canceller.attach(to: handle)
     }
 
     deinit {
@@ -81,10 +84,12 @@ public final class PostgresConnection {
                 kind: .connectionFailed, serverMessage: redact(Self.errorText(handle)))
         }
         notices.install(on: handle)
+        canceller.attach(to: handle)
     }
 
     /// Closes the connection; later calls fail with `connectionLost`.
     public func close() {
+        canceller.detach()
         if let handle { PQfinish(handle) }
         handle = nil
     }
@@ -105,11 +110,12 @@ public final class PostgresConnection {
                 kind: .server, sqlState: "22021",
                 serverMessage: "parameter $\(index + 1) contains a NUL character")
         }
-        let result = Self.withOptionalCStrings(texts) { pointers in
-            PQexecParams(handle, statement.text, Int32(texts.count), nil, pointers, nil, nil, 0)
+        let outcome = Self.withOptionalCStrings(texts) { pointers in
+            Result { () throws(PostgresError) in
+                try runStatement(statement.text, parameters: pointers, handle: handle)
+            }
         }
-        defer { PQclear(result) }
-        return try read(result, handle: handle)
+        return try outcome.get()
     }
 
     /// Runs a script of several statements with no parameters (migrations, seeds).
@@ -117,9 +123,7 @@ public final class PostgresConnection {
         guard let handle else {
             throw PostgresError(kind: .connectionLost, serverMessage: "connection was closed")
         }
-        let result = PQexec(handle, script.text)
-        defer { PQclear(result) }
-        _ = try read(result, handle: handle)
+        _ = try runScript(script.text, handle: handle)
     }
 
     /// Runs `body` inside `BEGIN` / `COMMIT`, rolling back if it throws.
@@ -135,7 +139,7 @@ public final class PostgresConnection {
         }
     }
 
-    private func read(_ result: OpaquePointer?, handle: OpaquePointer) throws(PostgresError)
+    func read(_ result: OpaquePointer?, handle: OpaquePointer) throws(PostgresError)
         -> PostgresResult
     {
         guard let result else {

@@ -78,6 +78,16 @@ enum ConsoleQueries {
         _ = try await store.members(MemberQuery(role: .admin, limit: 200))
         _ = try await store.members(MemberQuery(search: "user77777@", limit: 200))
         _ = try await store.members(MemberQuery(search: "user1234", limit: 200))
+        // Broad patterns: the walk in the list's order (0009), first page and the next. (Not
+        // in name order: there the invitations, whose emails lack "u", come first and fill
+        // the walk, so the search falls back to the trigram function, which reads whole
+        // tables for a pattern this broad. docs/performance.md, "Known costs".)
+        for broad in ["u", "us", "scale"] {
+            let first = try await store.members(MemberQuery(search: broad, limit: 200))
+            var next = MemberQuery(search: broad, limit: 200)
+            next.after = first.next
+            _ = try await store.members(next)
+        }
         let page = try await store.members(MemberQuery(limit: 5))
         if let member = page.members.last {
             _ = try await store.member(member.id)

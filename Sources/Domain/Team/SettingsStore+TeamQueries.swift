@@ -56,8 +56,20 @@ extension SettingsStore {
             search.isEmpty ? nil : MemberRows.likePattern(search), query.after?.sortKey,
             query.after?.id.rawValue, query.limit + 1,
         ]
+        let walk =
+            search.isEmpty
+            ? nil
+            : MemberSearchWalk.sql(key: key, direction: direction, comparison: comparison)
         return try await transaction { tx in
-            let rows = try tx.query(sql, parameters).rows
+            var rows: [PostgresRow] = []
+            if let walk {
+                try tx.query(MemberSearchWalk.nestedLoopsOnly)
+                rows = try tx.query(walk, parameters + [MemberSearchWalk.scanLimit]).rows
+                try tx.query(MemberSearchWalk.everyJoinAgain)
+            }
+            if rows.count <= query.limit {
+                rows = try tx.query(sql, parameters).rows
+            }
             let page = rows.prefix(query.limit)
             return MemberPage(
                 members: try page.map(MemberRows.decode),

@@ -11,6 +11,7 @@ public final class ConsoleRuntime {
     private var feed: LiveFeed?
     private var lastProbe = Date.distantPast
     private var lastPoll = Date()
+    private var memberLoads = SupersededLoads()
 
     public init(
         state: AppState, runner: EffectRunner, terminal: any Terminal, live: LiveRefresh? = nil
@@ -19,6 +20,7 @@ public final class ConsoleRuntime {
         loop = ProgramLoop(state: state, program: Self.program(runner), terminal: terminal)
         loop.everySecond = { [unowned self] loop, now in self.tick(loop, now) }
         loop.beforeEachPass = { [unowned self] loop in self.followWorkspace(loop) }
+        loop.didStart = { [unowned self] effect, task in self.memberLoads.track(effect, task: task) }
     }
 
     /// Runs until the user quits; returns the final state.

@@ -32,6 +32,8 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     var everySecond: ((ProgramLoop, Date) -> Void)?
     /// Called before each pass: the console moves its live feed to the workspace on screen.
     var beforeEachPass: ((ProgramLoop) -> Void)?
+    /// Told of each effect's task as it starts: the console cancels superseded member loads.
+    var didStart: ((Effect, Task<Void, Never>) -> Void)?
     private var lastTick = Date.distantPast
 
     init(state: State, program: Program<State, Action, Effect>, terminal: any Terminal) {
@@ -83,10 +85,11 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
             let run = program.run
             let inbox = self.inbox
             inbox.inFlight.add(1, ordering: .relaxed)
-            Task.detached {
+            let task = Task.detached {
                 inbox.post(await run(effect))
                 inbox.inFlight.subtract(1, ordering: .relaxed)
             }
+            didStart?(effect, task)
         }
     }
 }

@@ -80,6 +80,14 @@ struct Benchmark {
         try await measure("search, every row matches") {
             _ = try await store.members(MemberQuery(search: "example", limit: 200))
         }
+        for broad in ["u", "us"] {
+            try await measure("search, broad prefix \"\(broad)\"") {
+                _ = try await store.members(MemberQuery(search: broad, limit: 200))
+            }
+        }
+        try await measure("search, every row matches, by name") {
+            _ = try await store.members(MemberQuery(search: "example", sort: .name, limit: 200))
+        }
         try await measure("filter status=pending") {
             _ = try await store.members(MemberQuery(status: .pending, limit: 200))
         }
@@ -89,6 +97,9 @@ struct Benchmark {
             try await store.changeRole(member.id, to: role)
         }
 
+        try await compareWithPgbench(
+            store: store, session: session, conninfo: "\(admin) dbname=\(database)")
+
         Rendering.report(firstPage: first.members, session: session)
         print(
             "\nmemory: peak resident set \(Format.count(Memory.peakKilobytes())) KiB after all of the above"
@@ -97,6 +108,56 @@ struct Benchmark {
         await owner.close()
         try await root.query("DROP DATABASE \(quoted) WITH (FORCE)")
         await root.close()
+    }
+
+    /// Each console query beside the same transaction run by pgbench on the same data.
+    static func compareWithPgbench(store: SettingsStore, session: Session, conninfo: String)
+        async throws
+    {
+        let runs = 200
+        let reference = PgbenchReference(
+            conninfo: conninfo, workspaceID: session.workspaceID.rawValue,
+            userID: session.userID.rawValue)
+        let workspace = session.workspaceID.rawValue
+        print("\nconsole beside pgbench, the same transaction (\(runs) runs each, ms)")
+        print(
+            "  " + "query".padding(toLength: 30, withPad: " ", startingAt: 0)
+                + "  console p50    p99   pgbench p50    p99   ratio p50  p99")
+        let cases: [(String, [String], () async throws -> Void)] = [
+            (
+                "counts", [StoreStatements.counts(workspace: workspace)],
+                { _ = try await store.memberCounts() }
+            ),
+            (
+                "first page", [StoreStatements.firstPage(workspace: workspace)],
+                { _ = try await store.members(MemberQuery(limit: 200)) }
+            ),
+            (
+                "search \"u\" (broad walk)",
+                [
+                    StoreStatements.joinsAsNestedLoops,
+                    StoreStatements.broadSearch(workspace: workspace, term: "u"),
+                    StoreStatements.joinsAsUsual,
+                ],
+                { _ = try await store.members(MemberQuery(search: "u", limit: 200)) }
+            ),
+        ]
+        for (name, statements, body) in cases {
+            try await body()
+            var samples: [Double] = []
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try await body()
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+            }
+            let console = (Quantile.of(samples, 0.5), Quantile.of(samples, 0.99))
+            let pgbench = try reference.measure(statements, transactions: runs)
+            print(
+                "  " + name.padding(toLength: 30, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "  %10.2f %6.2f  %11.2f %6.2f  %9.2f %4.2f", console.0, console.1,
+                        pgbench.p50, pgbench.p99, console.0 / pgbench.p50, console.1 / pgbench.p99))
+        }
     }
 
     static func measure(_ name: String, _ body: () async throws -> Void) async throws {

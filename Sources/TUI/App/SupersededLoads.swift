@@ -1,0 +1,21 @@
+import ViewModels
+
+/// The member-list loads in flight, so that a newer search or order cancels the loads it
+/// replaces: their statements stop on the server (`PQcancel`) instead of queueing the new
+/// one behind them. Loads of the same generation (pages of one list) are left to finish.
+struct SupersededLoads {
+    private var generation: Int?
+    private var tasks: [Task<Void, Never>] = []
+
+    /// Records the task running `effect`; a member load of a new generation cancels the older
+    /// ones. Other effects are not tracked.
+    mutating func track(_ effect: Effect, task: Task<Void, Never>) {
+        guard case .team(.loadMembers(let newGeneration, _, _)) = effect else { return }
+        if generation != newGeneration {
+            tasks.forEach { $0.cancel() }
+            tasks.removeAll()
+            generation = newGeneration
+        }
+        tasks.append(task)
+    }
+}
