@@ -80,7 +80,9 @@ public final class ConsoleRuntime {
 
     /// Listens to the workspace on screen; a workspace switch moves the feed with it.
     private func followWorkspace() {
-        guard let live, feed?.session.workspaceID != state.session.workspaceID else { return }
+        guard let live, live.listens, feed?.session.workspaceID != state.session.workspaceID else {
+            return
+        }
         feed?.stop()
         let inbox = self.inbox
         let next = WorkspaceChangeFeed(client: live.client, session: state.session) { event in

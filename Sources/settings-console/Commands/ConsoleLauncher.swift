@@ -82,7 +82,8 @@ enum ConsoleLauncher {
             sealer: sealer)
         let runtime = ConsoleRuntime(
             state: state, runner: runner, terminal: terminal,
-            live: LiveRefresh(client: client, pollInterval: max(options.pollInterval, 0)))
+            live: ListenTarget.resolve(flag: options.listenDatabase)
+                .liveRefresh(console: client, pollInterval: max(options.pollInterval, 0)))
         _ = runtime.run()
         terminal.shutdown()
         await client.close()
