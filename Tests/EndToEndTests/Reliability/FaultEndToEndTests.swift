@@ -33,7 +33,9 @@ struct FaultEndToEndTests {
         } else {
             let ours = Set(try tmux.paneProcesses())
             let console = processes(mentioning: "demo").compactMap { line -> Int32? in
-                guard line.contains(Binary.path), let pid = Int32(line.prefix { $0 != ":" }),
+                // The console itself, not the shell whose command line names it.
+                guard line.drop(while: { $0 != " " }).dropFirst().hasPrefix(Binary.path),
+                    let pid = Int32(line.prefix { $0 != ":" }),
                     ours.contains(pid)
                 else { return nil }
                 return pid
@@ -59,7 +61,7 @@ struct FaultEndToEndTests {
         #expect(processes(mentioning: directory).isEmpty, "\(way): postgres left behind")
         #expect(!FileManager.default.fileExists(atPath: directory), "\(way): directory left")
         print(
-            "fault \(way.rawValue): \(after.firstMatch(of: /exit=\d+/).map { String($0.0) } ?? "?")"
+            "fault \(way.rawValue): \(modes.firstMatch(of: /exit=\d+/).map { String($0.0) } ?? "?")"
         )
     }
 }
