@@ -11,7 +11,8 @@ struct ListenTargetTests {
             ListenTarget.resolve(flag: nil, environment: environment)
                 == .direct("host=/direct port=5432"))
         #expect(ListenTarget.resolve(flag: "none", environment: environment) == .none)
-        #expect(ListenTarget.resolve(flag: "host=/other", environment: [:]) == .direct("host=/other"))
+        #expect(
+            ListenTarget.resolve(flag: "host=/other", environment: [:]) == .direct("host=/other"))
         #expect(ListenTarget.resolve(flag: " ", environment: environment) == .consoleDatabase)
     }
 }

@@ -29,7 +29,7 @@ enum ConsoleLauncher {
             terminal: terminal)
         guard let session = login.run() else {
             terminal.shutdown()
-            await client.close()
+            await QuitWithoutWaiting.close(client)
             return
         }
         await run(
@@ -86,6 +86,6 @@ enum ConsoleLauncher {
                 .liveRefresh(console: client, pollInterval: max(options.pollInterval, 0)))
         _ = runtime.run()
         terminal.shutdown()
-        await client.close()
+        await QuitWithoutWaiting.close(client)
     }
 }

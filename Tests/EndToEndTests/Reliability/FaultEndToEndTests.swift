@@ -64,4 +64,37 @@ struct FaultEndToEndTests {
             "fault \(way.rawValue): \(modes.firstMatch(of: /exit=\d+/).map { String($0.0) } ?? "?")"
         )
     }
+
+    /// With the server frozen (`kill -STOP` on the postmaster and its backends) and a refresh
+    /// stuck on it, `q` still ends the console: it does not wait for the frozen query.
+    @Test func quittingDoesNotWaitForAFrozenDatabase() throws {
+        let cluster = try PrivateCluster(label: "frozen")
+        defer { cluster.close() }
+        for verb in ["migrate", "seed"] {
+            try ProcessRun.check([Binary.path, verb, "--database", cluster.superuser])
+        }
+        let conninfo = cluster.address.conninfo(user: "console_app", database: "postgres")
+        let tmux = try TmuxSession(
+            command:
+                "\(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo)) --user demo@example.com"
+        )
+        defer { tmux.close() }
+        try tmux.waitFor(text: "Password")
+        try tmux.send("demo-pass", literal: true)
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "pending@example.com")
+
+        let postmaster = try #require(
+            processes(mentioning: cluster.directory + "/data").compactMap {
+                Int32($0.prefix { $0 != ":" })
+            }.first)
+        let frozen = [postmaster] + childProcesses(of: postmaster)
+        for pid in frozen { kill(pid, SIGSTOP) }
+        defer { for pid in frozen { kill(pid, SIGCONT) } }
+        try tmux.send("r")
+        Thread.sleep(forTimeInterval: 1)
+        try tmux.send("q")
+        // Generous: the old console waited for the frozen query for as long as it was frozen.
+        try tmux.waitForExit(timeout: 8)
+    }
 }
