@@ -24,7 +24,7 @@ test: deps
 
 # The reliability suites at full size (docs/reliability.md): 100,000 monkey keys (25,000 per
 # role), 10,000 stress operations; `make test` runs the same suites small.
-RELIABILITY_SUITES := PgBouncerEndToEndTests|FailoverEndToEndTests|FaultEndToEndTests|MonkeyEndToEndTests|StressTests
+RELIABILITY_SUITES := PgBouncerEndToEndTests|FailoverEndToEndTests|FaultEndToEndTests|TimeoutEndToEndTests|MonkeyEndToEndTests|StressTests
 reliability: deps
 	$(SWIFT) build --build-tests
 	SC_BINARY=$(BIN) SC_MONKEY_KEYS=$${SC_MONKEY_KEYS:-25000} SC_STRESS_OPERATIONS=$${SC_STRESS_OPERATIONS:-10000} \
