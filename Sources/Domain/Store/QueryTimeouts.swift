@@ -11,7 +11,7 @@ public struct QueryTimeouts: Sendable, Equatable {
     public let statement: String
     public let lock: String
 
-    public static let standard = QueryTimeouts(statement: "15s", lock: "5s")
+    public static let standard = QueryTimeouts(statement: "30s", lock: "15s")
 
     /// The process's limits, read once from its environment.
     public static let current = QueryTimeouts(environment: ProcessInfo.processInfo.environment)

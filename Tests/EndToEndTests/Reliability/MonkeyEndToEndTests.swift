@@ -3,7 +3,7 @@ import Postgres
 import TestSupport
 import Testing
 
-/// Random keys at the real binary, one demo per role, in tmux: printable text, control keys,
+/// Random keys at the real binary, one console per role on a seeded test database, in tmux: printable text, control keys,
 /// named keys, raw escape sequences (whole, cut short, unknown) and resizes down to 10x4.
 /// The console must neither crash nor hang, and the database invariants must hold afterwards,
 /// with an audit row for the last change of every row the monkey changed.
@@ -13,12 +13,13 @@ import Testing
 @Suite("monkey: random keys per role", .serialized)
 struct MonkeyEndToEndTests {
     @Test(arguments: ["owner", "admin", "member", "viewer"])
-    func randomKeysNeitherCrashNorHangAndKeepTheInvariants(_ role: String) throws {
+    func randomKeysNeitherCrashNorHangAndKeepTheInvariants(_ role: String) async throws {
         if let only = ProcessInfo.processInfo.environment["SC_MONKEY_ROLE"], only != role { return }
         let keys = ReliabilitySize.value("SC_MONKEY_KEYS", default: 600)
         var random = SeededRandom.fromEnvironment()
         let seed = random.seed
-        let demo = try DemoRun("--as \(role)")
+        let database = try await TestDatabase.make(.seeded)
+        let demo = try ConsoleRun(email: Monkey.emails[role] ?? "", on: database)
         defer { demo.close() }
         let start = try demo.value("SELECT clock_timestamp()::text") ?? ""
         var sent = 0
@@ -102,6 +103,12 @@ struct MonkeyEndToEndTests {
 
 /// What the monkey types.
 enum Monkey {
+    /// The seeded user of each role.
+    static let emails = [
+        "owner": "demo@example.com", "admin": "admin@example.com", "member": "member@example.com",
+        "viewer": "viewer@example.com",
+    ]
+
     enum Batch: CustomStringConvertible {
         case names([String])
         case literal(String)

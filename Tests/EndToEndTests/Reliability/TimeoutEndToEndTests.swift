@@ -10,7 +10,7 @@ import Testing
 struct TimeoutEndToEndTests {
     /// How long the other session holds the row: a console without timeouts waits this long
     /// and then succeeds, which the test would see.
-    static let holdSeconds: TimeInterval = 15
+    static let holdSeconds: TimeInterval = 60
 
     @Test(arguments: [
         (["SC_LOCK_TIMEOUT": "1s"], "lock timeout"),
@@ -37,7 +37,7 @@ struct TimeoutEndToEndTests {
             ])
         }
         holder.start()
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(60)
         while try admin.query(
             "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE '%pg_sleep%' AND state = 'active' AND pid <> pg_backend_pid()",
             [database.name]
