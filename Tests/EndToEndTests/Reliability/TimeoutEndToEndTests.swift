@@ -31,10 +31,19 @@ struct TimeoutEndToEndTests {
             SELECT pg_sleep(\(Int(Self.holdSeconds)));
             """
         let adminConninfo = database.adminConninfo + " dbname=\(database.name)"
+        // psql may be refused while the cluster is full (every suite runs at once): it tries
+        // again until it has held the lock for its whole time.
+        let psqlErrors = Shared("")
         let holder = Thread {
-            _ = try? ProcessRun.run([
-                "/usr/bin/psql", "-X", "-q", adminConninfo, "-1", "-c", lockSQL,
-            ])
+            let until = Date().addingTimeInterval(60)
+            while Date() < until {
+                let run = try? ProcessRun.run([
+                    "/usr/bin/psql", "-X", "-q", adminConninfo, "-1", "-c", lockSQL,
+                ])
+                if run?.status == 0 { return }
+                psqlErrors.value.withLock { $0 = run?.stderr ?? "psql did not start" }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
         }
         holder.start()
         let deadline = Date().addingTimeInterval(60)
@@ -43,7 +52,8 @@ struct TimeoutEndToEndTests {
             [database.name]
         ).first?.int("n") != 1 {
             guard Date() < deadline else {
-                throw ProcessRun.Failure(description: "psql never held the lock")
+                throw ProcessRun.Failure(
+                    description: "psql never held the lock: \(psqlErrors.value.withLock { $0 })")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
