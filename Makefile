@@ -4,7 +4,7 @@ SWIFT ?= swift
 BIN_DIR := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 BIN := $(BIN_DIR)/settings-console
 
-.PHONY: all deps build demo test bench format lint clean
+.PHONY: all deps build demo test reliability bench format lint clean
 
 all: build
 
@@ -21,6 +21,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	SC_BINARY=$(BIN) scripts/pg-cluster.sh run $(SWIFT) test --skip-build
 	@if [ -x sql/check.sh ]; then sql/check.sh; fi
+
+# The reliability suites at full size (docs/reliability.md): 100,000 monkey keys (25,000 per
+# role), 10,000 stress operations; `make test` runs the same suites small.
+RELIABILITY_SUITES := PgBouncerEndToEndTests|FailoverEndToEndTests|FaultEndToEndTests|TimeoutEndToEndTests|MonkeyEndToEndTests|StressTests
+reliability: deps
+	$(SWIFT) build --build-tests
+	SC_BINARY=$(BIN) SC_MONKEY_KEYS=$${SC_MONKEY_KEYS:-25000} SC_STRESS_OPERATIONS=$${SC_STRESS_OPERATIONS:-10000} \
+		scripts/pg-cluster.sh run $(SWIFT) test --skip-build --filter '$(RELIABILITY_SUITES)'
 
 bench: deps
 	$(SWIFT) build -c release

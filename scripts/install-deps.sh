@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(libncurses-dev libpq-dev postgresql postgresql-contrib tmux openssh-server openssh-client
-          locales)
+          locales pgbouncer)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

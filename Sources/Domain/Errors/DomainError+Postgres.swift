@@ -37,6 +37,18 @@ extension DomainError {
             return .forbidden(reason: "the database refused this for your role")
         case "23505":
             return .conflict(reason: "that already exists")
+        case "57014":
+            // statement_timeout (QueryTimeouts) or a cancel; the transaction rolled back.
+            return .unavailable(
+                reason:
+                    "the database took too long to answer and the statement was cancelled; nothing was changed, try again"
+            )
+        case "55P03":
+            // lock_timeout: another session held what this change needed.
+            return .unavailable(
+                reason:
+                    "another change held the data too long (lock timeout); nothing was changed, try again"
+            )
         case "40001", "40P01":
             return .conflict(reason: "another change happened at the same time; try again")
         case "22023" where message.hasPrefix("url_secret: "):

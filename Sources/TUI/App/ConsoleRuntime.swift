@@ -59,7 +59,9 @@ public final class ConsoleRuntime {
 
     /// Listens to the workspace on screen; a workspace switch moves the feed with it.
     private func followWorkspace(_ loop: ProgramLoop<AppState, AppAction, Effect>) {
-        guard let live, feed?.workspaceID != loop.state.session.workspaceID else { return }
+        guard let live, live.listens, feed?.workspaceID != loop.state.session.workspaceID else {
+            return
+        }
         feed?.stop()
         let inbox = loop.inbox
         feed = live.follow(loop.state.session) { inbox.post($0) }

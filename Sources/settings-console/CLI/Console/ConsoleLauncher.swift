@@ -29,7 +29,7 @@ enum ConsoleLauncher {
             terminal: terminal)
         guard let session = login.run() else {
             terminal.shutdown()
-            await client.close()
+            await QuitWithoutWaiting.close(client)
             return
         }
         await run(
@@ -82,9 +82,10 @@ enum ConsoleLauncher {
             sealer: sealer)
         let runtime = ConsoleRuntime(
             state: state, runner: runner, terminal: terminal,
-            live: LiveRefresh(client: client, pollInterval: max(options.pollInterval, 0)))
+            live: ListenTarget.resolve(flag: options.listenDatabase)
+                .liveRefresh(console: client, pollInterval: max(options.pollInterval, 0)))
         _ = runtime.run()
         terminal.shutdown()
-        await client.close()
+        await QuitWithoutWaiting.close(client)
     }
 }

@@ -16,4 +16,13 @@ struct ConsoleOptions: ParsableArguments {
             "Seconds between background refreshes, the fallback when PostgreSQL's notifications are lost (0: never)."
     )
     var pollInterval: Double = 10
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where live refresh LISTENs: a direct conninfo, or 'none' to poll only.",
+            discussion:
+                "Defaults to SC_LISTEN_DATABASE, then the console's own database. Behind a transaction pooler (PgBouncer) give the server's own address, or none.",
+            valueName: "conninfo"))
+    var listenDatabase: String?
 }
