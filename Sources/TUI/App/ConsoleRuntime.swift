@@ -20,7 +20,8 @@ public final class ConsoleRuntime {
         loop = ProgramLoop(state: state, program: Self.program(runner), terminal: terminal)
         loop.everySecond = { [unowned self] loop, now in self.tick(loop, now) }
         loop.beforeEachPass = { [unowned self] loop in self.followWorkspace(loop) }
-        loop.didStart = { [unowned self] effect, task in self.memberLoads.track(effect, task: task) }
+        loop.didStart = { [unowned self] effect, task in self.memberLoads.track(effect, task: task)
+        }
     }
 
     /// Runs until the user quits; returns the final state.
