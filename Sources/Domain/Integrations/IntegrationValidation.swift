@@ -8,7 +8,7 @@ enum IntegrationValidation {
     /// Keeps a pasted document from filling the row.
     static let maximumJSONBytes = 64 * 1024
     /// Where a secret found inside a URL must go instead (the database says the same).
-    static var urlSecretReason: String { DomainError(.urlCarriesSecret).reason }
+    static var urlSecretReason: String { DomainError(.urlCarriesSecret).bareReason }
 
     /// Validates `draft`; `stored` is the current configuration when editing, so members
     /// still reading "configured" keep their hidden value.

@@ -16,8 +16,10 @@ public struct AcceptedInvitation: Sendable, Equatable {
 
 extension SettingsStore {
     /// The reason given for an unknown, used, revoked or replaced token (`Problem`'s words).
-    public static var invalidInvitationReason: String { DomainError(.invitationNotValid).reason }
-    public static var expiredInvitationReason: String { DomainError(.invitationExpired).reason }
+    public static var invalidInvitationReason: String {
+        DomainError(.invitationNotValid).bareReason
+    }
+    public static var expiredInvitationReason: String { DomainError(.invitationExpired).bareReason }
 
     /// Accepts an invitation by its plain token (from the link): single use, refused once
     /// expired or revoked.

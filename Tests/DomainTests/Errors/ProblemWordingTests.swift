@@ -261,7 +261,7 @@ import Testing
         #expect(
             SettingsStore.expiredInvitationReason
                 == "this invitation has expired; ask for a new one")
-        #expect(IntegrationValidation.urlSecretReason == DomainError(.urlCarriesSecret).reason)
+        #expect(IntegrationValidation.urlSecretReason == DomainError(.urlCarriesSecret).bareReason)
     }
 
     /// Adding a case fails to compile in `kind` until it is numbered there, and this test
