@@ -94,8 +94,7 @@ public struct AuditCursor: Sendable, Equatable, Hashable, CustomStringConvertibl
 
     /// Reads a `token`; anything else is an `invalid` error naming the field.
     public init(token: String) throws(DomainError) {
-        let invalid = DomainError.invalid(
-            field: "cursor", reason: "is not a cursor this program printed")
+        let invalid = DomainError(.auditCursor)
         guard let data = Data(base64Encoded: token.trimmingCharacters(in: .whitespaces)),
             let text = String(data: data, encoding: .utf8)
         else { throw invalid }

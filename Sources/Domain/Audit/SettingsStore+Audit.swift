@@ -10,7 +10,7 @@ extension SettingsStore {
         async throws(DomainError) -> AuditPage
     {
         guard (1...1000).contains(limit) else {
-            throw .invalid(field: "limit", reason: "must be between 1 and 1000")
+            throw DomainError(.pageLimitOutOfRange)
         }
         return try await transaction { tx in
             try tx.policy().can(.viewAuditLog).enforce()

@@ -27,11 +27,7 @@ public enum Plan: String, Sendable, CaseIterable, Codable, Comparable {
     public static func parse(_ text: String) throws(DomainError) -> Plan {
         let cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let plan = Plan(rawValue: cleaned) else {
-            throw .invalid(
-                field: "plan",
-                reason:
-                    "unknown plan \"\(Sanitized.short(text))\"; use free, starter, professional or enterprise"
-            )
+            throw DomainError(.unknownPlan(text))
         }
         return plan
     }

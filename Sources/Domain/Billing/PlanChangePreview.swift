@@ -79,22 +79,15 @@ public struct PlanChangePreview: Sendable, Equatable {
         switch status {
         case .active, .trialing, .pastDue: break
         case .canceled:
-            return .conflict(
-                reason: "the subscription is canceled; contact billing support to start a new one")
+            return DomainError(.subscriptionCanceled)
         case .suspended:
-            return .conflict(
-                reason:
-                    "the subscription is suspended; settle the open invoice before changing the plan"
-            )
+            return DomainError(.subscriptionSuspended)
         }
         if isNoChange {
-            return .invalid(
-                field: "plan", reason: "the workspace is already on the \(to.rawValue) plan")
+            return DomainError(.alreadyOnPlan(to))
         }
         guard overruns.isEmpty else {
-            return .limitReached(
-                reason: overruns.map(\.message).joined(separator: "; ")
-                    + "; reduce usage first or choose a larger plan")
+            return DomainError(.planOverruns(overruns.map(\.message)))
         }
         return nil
     }

@@ -114,12 +114,11 @@ extension BillingOverview {
     /// Why a cancellation cannot be scheduled now, or nil.
     public var cancellationBlocker: DomainError? {
         switch status {
-        case .canceled: return .conflict(reason: "the subscription is already canceled")
+        case .canceled: return DomainError(.subscriptionAlreadyCanceled)
         case .active, .trialing, .pastDue, .suspended: break
         }
         if cancellationRequested {
-            let when = cancellationEffectiveDate.map { " for \($0)" } ?? ""
-            return .conflict(reason: "cancellation is already scheduled\(when)")
+            return DomainError(.cancellationAlreadyScheduled(for: cancellationEffectiveDate))
         }
         return nil
     }
@@ -128,12 +127,11 @@ extension BillingOverview {
     public var resumeBlocker: DomainError? {
         switch status {
         case .canceled:
-            return .conflict(
-                reason: "the subscription has ended; contact billing support to start a new one")
+            return DomainError(.subscriptionEnded)
         case .active, .trialing, .pastDue, .suspended: break
         }
         if !cancellationRequested {
-            return .conflict(reason: "no cancellation is scheduled")
+            return DomainError(.noCancellationScheduled)
         }
         return nil
     }
@@ -152,8 +150,7 @@ extension WorkspaceTransaction {
 
     func requireUnchanged(_ overview: BillingOverview, expected: RowVersion?) throws {
         if let expected, expected != overview.version {
-            throw DomainError.conflict(
-                reason: "billing was changed by someone else; refresh and try again")
+            throw DomainError(.billingChanged)
         }
     }
 }

@@ -8,16 +8,15 @@ extension DomainError {
     public static func from(_ error: any Error) -> DomainError {
         if let domain = error as? DomainError { return domain }
         guard let postgres = error as? PostgresError else {
-            return .unavailable(reason: "unexpected failure")
+            return DomainError(.unexpectedFailure)
         }
         switch postgres.kind {
         case .connectionFailed:
             // What a DBA needs: the host or socket and the cause, in libpq's own words (the
             // connection already took any password out of them).
-            return .unavailable(
-                reason: "could not connect to PostgreSQL: \(oneLine(postgres.serverMessage))")
+            return DomainError(.cannotConnect(detail: oneLine(postgres.serverMessage)))
         case .connectionLost:
-            return .unavailable(reason: "the connection to PostgreSQL was lost; try again")
+            return DomainError(.connectionLost)
         case .server, .unexpectedResult:
             break
         }
@@ -34,31 +33,25 @@ extension DomainError {
                 let reason = message.dropFirst("forbidden: ".count)
                 return .forbidden(reason: reason.prefix(1).uppercased() + reason.dropFirst())
             }
-            return .forbidden(reason: "the database refused this for your role")
+            return DomainError(.databaseRefusedRole)
         case "23505":
-            return .conflict(reason: "that already exists")
+            return DomainError(.alreadyExists)
         case "57014":
             // statement_timeout (QueryTimeouts) or a cancel; the transaction rolled back.
-            return .unavailable(
-                reason:
-                    "the database took too long to answer and the statement was cancelled; nothing was changed, try again"
-            )
+            return DomainError(.statementTimeout)
         case "55P03":
             // lock_timeout: another session held what this change needed.
-            return .unavailable(
-                reason:
-                    "another change held the data too long (lock timeout); nothing was changed, try again"
-            )
+            return DomainError(.lockTimeout)
         case "40001", "40P01":
-            return .conflict(reason: "another change happened at the same time; try again")
+            return DomainError(.concurrentChange)
         case "22023" where message.hasPrefix("url_secret: "):
-            return .invalid(field: "url", reason: IntegrationValidation.urlSecretReason)
+            return DomainError(.urlCarriesSecret)
         case let code where code.hasPrefix("22"):
-            return .invalid(field: "input", reason: "the database rejected a value")
+            return DomainError(.databaseRejectedValue)
         case let code where code.hasPrefix("23"):
-            return .conflict(reason: "the change breaks a rule of the data (\(code))")
+            return DomainError(.breaksDataRule(sqlState: code))
         default:
-            return .unavailable(reason: "unexpected database error \(postgres.sqlState ?? "")")
+            return DomainError(.unexpectedDatabaseError(sqlState: postgres.sqlState ?? ""))
         }
     }
 }
@@ -98,11 +91,10 @@ enum InvariantViolation: String {
 
     var domainError: DomainError {
         switch self {
-        case .lastOwner: return .forbidden(reason: "A workspace needs at least one owner")
-        case .seatLimit: return .limitReached(reason: "every seat of the plan is taken")
-        case .integrationLimit:
-            return .limitReached(reason: "the plan allows no more integrations")
-        case .apiKeyLimit: return .limitReached(reason: "the plan allows no more API keys")
+        case .lastOwner: return .forbidden(reason: Denial.lastOwner.text)
+        case .seatLimit: return DomainError(.seatLimit)
+        case .integrationLimit: return DomainError(.integrationLimit)
+        case .apiKeyLimit: return DomainError(.apiKeyLimit)
         }
     }
 }

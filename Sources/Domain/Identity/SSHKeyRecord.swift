@@ -48,9 +48,7 @@ public enum SSHFingerprint {
         guard trimmed.hasPrefix("SHA256:"), trimmed.count == 50,
             trimmed.dropFirst(7).allSatisfy(alphabet.contains)
         else {
-            throw .invalid(
-                field: "fingerprint",
-                reason: "use the SHA256:... form that `ssh-keygen -lf` and `keys list` print")
+            throw DomainError(.fingerprintForm)
         }
         return trimmed
     }

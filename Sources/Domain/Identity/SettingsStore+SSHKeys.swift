@@ -51,7 +51,7 @@ extension SettingsStore {
                 [tx.session.workspaceID.rawValue, key.fingerprint]
             ).first {
                 let holder = try existing.string("email")
-                throw DomainError.conflict(reason: "this key is already registered to \(holder)")
+                throw DomainError(.keyRegisteredTo(email: holder))
             }
             let inserted: PostgresRow?
             do {
@@ -69,10 +69,10 @@ extension SettingsStore {
                 ).first
             } catch let error as PostgresError where error.sqlState == "23505" {
                 // Registered to a user this workspace cannot see: say so without naming them.
-                throw DomainError.conflict(reason: "this key is already registered to another user")
+                throw DomainError(.keyRegisteredToSomeoneElse)
             }
             guard let id = try inserted?.uuid("id") else {
-                throw DomainError.unavailable(reason: "the key was not stored")
+                throw DomainError(.keyNotStored)
             }
             try tx.audit(
                 "keys.add", resourceType: "user_ssh_key", resourceID: id,
@@ -147,14 +147,12 @@ extension WorkspaceTransaction {
                 """, [session.workspaceID.rawValue, email.value]
             ).first
             if pending != nil {
-                throw DomainError.invalid(
-                    field: "email",
-                    reason: "\(email) has not accepted the invitation yet; keys belong to users")
+                throw DomainError(.invitationNotYetAccepted(email: email.value))
             }
             throw DomainError.notFound(what: "no member \(email) in this workspace")
         }
         guard let role = Role(rawValue: try row.string("role")) else {
-            throw DomainError.unavailable(reason: "unknown role")
+            throw DomainError(.storedRoleUnknown)
         }
         return KeyOwner(
             userID: UserID(try row.uuid("user_id")), email: try row.string("email"), role: role)
@@ -171,10 +169,7 @@ extension WorkspaceTransaction {
             "SELECT console_key_authority_elsewhere($1) AS allowed", [owner.userID.rawValue]
         ).first?.bool("allowed")
         guard allowed == true else {
-            throw DomainError.forbidden(
-                reason:
-                    "\(owner.email) also belongs to another workspace where you cannot manage "
-                    + "them, and a key opens every workspace of its user")
+            throw DomainError(.keyOwnerElsewhere(email: owner.email))
         }
     }
 }

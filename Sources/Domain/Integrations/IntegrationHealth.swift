@@ -104,10 +104,3 @@ public struct IntegrationDetail: Sendable, Equatable {
             retryConfig: retryConfig, credentials: .keep)
     }
 }
-
-/// The words for a full integration allowance, shared by the policy and the store.
-enum IntegrationLimit {
-    static func reason(limit: Int) -> String {
-        "the plan allows \(Count.noun(limit, "integration", "integrations")), all in use; remove one or upgrade the plan"
-    }
-}

@@ -25,11 +25,7 @@ public enum IntegrationType: String, Sendable, CaseIterable, Codable {
     public static func parse(_ text: String) throws(DomainError) -> IntegrationType {
         let cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let type = IntegrationType(rawValue: cleaned) else {
-            throw .invalid(
-                field: "type",
-                reason:
-                    "unknown integration type \"\(Sanitized.short(text))\"; use slack, pagerduty, webhook, sentry, datadog or custom"
-            )
+            throw DomainError(.unknownIntegrationType(text))
         }
         return type
     }

@@ -8,10 +8,7 @@ enum IntegrationValidation {
     /// Keeps a pasted document from filling the row.
     static let maximumJSONBytes = 64 * 1024
     /// Where a secret found inside a URL must go instead (the database says the same).
-    static let urlSecretReason =
-        "carries a secret (a password in the address, or a sig/token/key/secret/password "
-        + "parameter); every member can read the settings, so pass it as credentials "
-        + "(--credentials-env), which are encrypted"
+    static var urlSecretReason: String { DomainError(.urlCarriesSecret).bareReason }
 
     /// Validates `draft`; `stored` is the current configuration when editing, so members
     /// still reading "configured" keep their hidden value.
@@ -23,26 +20,18 @@ enum IntegrationValidation {
         // Checked before restoring: a value the user typed must not be a secret, while one
         // kept from the stored row (a legacy row's token) is not this edit's doing.
         if let path = SecretRedaction.secretPaths(in: draft.config).first {
-            throw .invalid(
-                field: "config",
-                reason:
-                    "\"\(Sanitized.short(path))\" looks like a secret; pass it as credentials so it is encrypted"
-            )
+            throw DomainError(.configLooksSecret(path: path))
         }
         let config = SecretRedaction.restore(draft.config, from: storedConfig)
         try requireObject(config, field: "config")
         // Every member can read the settings; a secret inside a URL would be readable too.
         if URLSecrets.first(in: config) != nil {
-            throw .invalid(field: "url", reason: urlSecretReason)
+            throw DomainError(.urlCarriesSecret)
         }
         try checkTypeSpecific(draft.type, config)
         try requireObject(draft.eventFilters, field: "event filters")
         if let rate = draft.rateLimitPerMinute, !rateLimitRange.contains(rate) {
-            throw .invalid(
-                field: "rate limit",
-                reason:
-                    "must be a whole number of events per minute from 1 to \(Count.grouped(rateLimitRange.upperBound)), or none"
-            )
+            throw DomainError(.rateLimitOutOfRange)
         }
         if let retry = draft.retryConfig { try checkRetry(retry) }
         return ValidIntegration(
@@ -55,12 +44,12 @@ enum IntegrationValidation {
     /// or bidirectional overrides that could disguise the name in a terminal.
     static func validName(_ raw: String) throws(DomainError) -> String {
         let name = raw.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw .invalid(field: "name", reason: "enter a name") }
+        guard !name.isEmpty else { throw DomainError(.integrationNameEmpty) }
         guard name.unicodeScalars.count <= maximumNameLength else {
-            throw .invalid(field: "name", reason: "must be at most \(maximumNameLength) characters")
+            throw DomainError(.nameTooLong(maximum: maximumNameLength))
         }
         for scalar in name.unicodeScalars where isDisallowed(scalar) {
-            throw .invalid(field: "name", reason: "must not contain control characters")
+            throw DomainError(.controlCharacters(field: "name"))
         }
         return name
     }
@@ -87,10 +76,10 @@ enum IntegrationValidation {
 
     static func requireObject(_ value: JSONValue, field: String) throws(DomainError) {
         guard value.objectValue != nil else {
-            throw .invalid(field: field, reason: "must be a JSON object ({...})")
+            throw DomainError(.notJSONObject(field: field))
         }
         guard value.jsonText.utf8.count <= maximumJSONBytes else {
-            throw .invalid(field: field, reason: "must be at most \(maximumJSONBytes / 1024) KiB")
+            throw DomainError(.jsonTooLarge(field: field))
         }
     }
 
@@ -100,22 +89,20 @@ enum IntegrationValidation {
         // A service's API base (a region, a proxy, a local test server) follows the URL rules.
         if let base = config["api_url"] {
             guard let text = base.stringValue else {
-                throw .invalid(field: "api_url", reason: "must be text")
+                throw DomainError(.notText(field: "api_url"))
             }
-            do { try checkWebhookURL(text) } catch {
-                throw .invalid(field: "api_url", reason: error.reason)
-            }
+            try checkWebhookURL(text, field: "api_url")
         }
         switch type {
         case .webhook:
             guard let url = config["url"]?.stringValue else {
-                throw .invalid(field: "url", reason: "a webhook needs a \"url\" (https://...)")
+                throw DomainError(.webhookNeedsURL)
             }
             try checkWebhookURL(url)
         case .slack, .pagerduty, .sentry, .datadog, .custom:
             if let url = config["url"] {
                 guard let text = url.stringValue else {
-                    throw .invalid(field: "url", reason: "must be text")
+                    throw DomainError(.notText(field: "url"))
                 }
                 try checkWebhookURL(text)
             }
@@ -124,24 +111,23 @@ enum IntegrationValidation {
 
     /// Events leave the platform over TLS only; plain http is allowed to this machine
     /// (`localhost`, `127.0.0.1`, `[::1]`) for local receivers.
-    static func checkWebhookURL(_ text: String) throws(DomainError) {
+    static func checkWebhookURL(_ text: String, field: String = "url") throws(DomainError) {
         guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }),
             text.utf8.count <= 2048,
             let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty
         else {
-            throw .invalid(field: "url", reason: "is not a valid URL")
+            throw DomainError(.notAURL(field: field))
         }
         switch scheme {
         case "https": return
         case "http":
             let local = ["localhost", "127.0.0.1", "[::1]", "::1"]
             if local.contains(host.lowercased()) { return }
-            throw .invalid(
-                field: "url", reason: "must use https (plain http is only allowed to localhost)")
+            throw DomainError(.urlNeedsHTTPS(field: field))
         default:
-            throw .invalid(field: "url", reason: "must be an https:// address")
+            throw DomainError(.urlNotHTTPS(field: field))
         }
     }
 
@@ -152,17 +138,13 @@ enum IntegrationValidation {
                 count >= Double(maximumRetries.lowerBound),
                 count <= Double(maximumRetries.upperBound)
             else {
-                throw .invalid(
-                    field: "retry config",
-                    reason:
-                        "max_retries must be a whole number from 0 to \(maximumRetries.upperBound)")
+                throw DomainError(.retriesOutOfRange)
             }
         }
         if let backoff = retry["backoff"] {
             guard let text = backoff.stringValue, ["exponential", "linear", "fixed"].contains(text)
             else {
-                throw .invalid(
-                    field: "retry config", reason: "backoff must be exponential, linear or fixed")
+                throw DomainError(.unknownBackoff)
             }
         }
     }

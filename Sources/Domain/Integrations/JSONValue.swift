@@ -47,7 +47,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         } catch {
-            throw .invalid(field: field, reason: "is not valid JSON")
+            throw DomainError(.notJSON(field: field))
         }
     }
 

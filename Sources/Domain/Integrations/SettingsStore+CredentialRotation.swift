@@ -11,8 +11,7 @@ extension SettingsStore {
         async throws(DomainError) -> Int
     {
         guard old.keyID != new.keyID else {
-            throw .invalid(
-                field: "key", reason: "the new key has the same id (\(new.keyID)) as the old one")
+            throw DomainError(.sameKeyID(new.keyID))
         }
         return try await transaction { tx in
             try tx.policy().can(.manageIntegrations).enforce()
@@ -39,9 +38,7 @@ extension SettingsStore {
                     try tx.storeCredentials(secret, sealer: new, for: id)
                     resealed += 1
                 } catch let error as CredentialError {
-                    throw DomainError.conflict(
-                        reason:
-                            "\(Sanitized.short(name)): \(error.description); nothing was changed")
+                    throw DomainError(.credentialNotResealed(name: name, error))
                 }
             }
             try tx.audit(

@@ -91,7 +91,7 @@ extension SettingsStore {
             let history = IntegrationHistory(
                 id: id, attempts: try tx.attempts(of: id, limit: HealthRules.historyNeeded))
             guard let attempt = history.attempts.first else {
-                throw DomainError.unavailable(reason: "the attempt was not recorded")
+                throw DomainError(.attemptNotRecorded)
             }
             let assessment = history.assessment
             try tx.query(

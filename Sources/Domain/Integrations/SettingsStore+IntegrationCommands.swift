@@ -19,7 +19,7 @@ extension SettingsStore {
             try tx.lockWorkspace()
             let usage = try tx.integrationUsage()
             if let limit = usage.limit, usage.used >= limit {
-                throw DomainError.limitReached(reason: IntegrationLimit.reason(limit: limit))
+                throw DomainError(.integrationsUsed(limit: limit))
             }
             try tx.refuseDuplicate(valid.type, valid.name, except: nil)
             let row = try tx.query(
@@ -39,7 +39,7 @@ extension SettingsStore {
                 ]
             ).first
             guard let row else {
-                throw DomainError.unavailable(reason: "the integration was not saved")
+                throw DomainError(.integrationNotSaved)
             }
             let id = IntegrationID(try row.uuid("id"))
             if let (secret, sealer) = secret {
@@ -66,11 +66,7 @@ extension SettingsStore {
             let before = try tx.storedIntegration(id, lock: true)
             try tx.requireUnchanged(before, expected: expected)
             guard draft.type == before.summary.type else {
-                throw DomainError.invalid(
-                    field: "type",
-                    reason:
-                        "an integration's type cannot change; add a new \(draft.type.rawValue) integration instead"
-                )
+                throw DomainError(.integrationTypeCannotChange(draft.type))
             }
             let valid = try IntegrationValidation.validate(draft, storedConfig: before.config)
             try tx.refuseDuplicate(valid.type, valid.name, except: id)
@@ -181,12 +177,10 @@ extension SettingsStore {
                 throw CredentialError.missingKey(variable: CredentialSealer.keyVariable).domainError
             }
             guard !secret.revealed.isEmpty else {
-                throw .invalid(field: "credentials", reason: "must not be empty")
+                throw DomainError(.credentialsEmpty)
             }
             guard secret.revealed.utf8.count <= CredentialSealer.maximumSecretBytes else {
-                throw .invalid(
-                    field: "credentials",
-                    reason: "must be at most \(CredentialSealer.maximumSecretBytes) bytes")
+                throw DomainError(.credentialsTooLong)
             }
             return (secret, sealer)
         }
@@ -242,9 +236,7 @@ extension WorkspaceTransaction {
             """, [session.workspaceID.rawValue, type.rawValue, name, id?.rawValue]
         ).first
         if row != nil {
-            throw DomainError.conflict(
-                reason:
-                    "a \(type.title) integration named \"\(Sanitized.short(name))\" already exists")
+            throw DomainError(.integrationExists(type, name: name))
         }
     }
 }

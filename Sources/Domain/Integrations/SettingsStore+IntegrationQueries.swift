@@ -35,10 +35,7 @@ extension SettingsStore {
         case 0: throw .notFound(what: "no integration named \"\(Sanitized.short(wanted))\"")
         case 1: return matches[0]
         default:
-            throw .conflict(
-                reason:
-                    "\(matches.count) integrations are named \"\(Sanitized.short(wanted))\"; give the type too"
-            )
+            throw DomainError(.integrationNameAmbiguous(count: matches.count, name: wanted))
         }
     }
 
@@ -71,8 +68,7 @@ extension WorkspaceTransaction {
             "SELECT custom_integrations_limit, integrations_used FROM console_plan_limits()"
         ).first
         guard let row else {
-            throw DomainError.forbidden(
-                reason: "You are no longer an active member of this workspace")
+            throw DomainError(.noLongerMember)
         }
         return UsageMeter(
             used: try row.optionalInt("integrations_used") ?? 0,
@@ -95,10 +91,7 @@ extension WorkspaceTransaction {
 
     func requireUnchanged(_ integration: StoredIntegration, expected: RowVersion?) throws {
         if let expected, expected != integration.summary.version {
-            throw DomainError.conflict(
-                reason:
-                    "\(Sanitized.short(integration.summary.name)) was changed by someone else; refresh and try again"
-            )
+            throw DomainError(.integrationChanged(name: integration.summary.name))
         }
     }
 }

@@ -8,39 +8,37 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) throws(DomainError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        func fail(_ reason: String) -> DomainError { .invalid(field: "email", reason: reason) }
-        guard !trimmed.isEmpty else { throw fail("enter an email address") }
+        guard !trimmed.isEmpty else { throw DomainError(.emailEmpty) }
         guard trimmed.utf8.count <= Self.maximumLength else {
-            throw fail("must be at most \(Self.maximumLength) characters")
+            throw DomainError(.emailTooLong)
         }
         // Checked before lower-casing: the Kelvin sign (U+212A) lower-cases to an ASCII "k", so
         // a look-alike address would otherwise pass as a different, plain one.
         guard trimmed.unicodeScalars.allSatisfy(\.isASCII) else {
-            throw fail(
-                "use only ASCII letters, digits and . - + _ (no accented or look-alike characters)")
+            throw DomainError(.emailNotASCII)
         }
         let allowedLocal = Set("abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
         let allowedDomain = Set("abcdefghijklmnopqrstuvwxyz0123456789.-")
         let lowered = trimmed.lowercased()
         let parts = lowered.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { throw fail("must look like name@example.com") }
+        guard parts.count == 2 else { throw DomainError(.emailShape) }
         let local = parts[0]
         let domain = parts[1]
         guard !local.isEmpty, local.utf8.count <= 64 else {
-            throw fail("the part before @ must be 1 to 64 characters")
+            throw DomainError(.emailLocalPartLength)
         }
         guard local.allSatisfy(allowedLocal.contains) else {
-            throw fail("the part before @ has a character that is not allowed")
+            throw DomainError(.emailLocalPartCharacter)
         }
         guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else {
-            throw fail("dots cannot start, end or repeat in the part before @")
+            throw DomainError(.emailLocalPartDots)
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, domain.allSatisfy(allowedDomain.contains),
             labels.allSatisfy({
                 !$0.isEmpty && $0.count <= 63 && !$0.hasPrefix("-") && !$0.hasSuffix("-")
             })
-        else { throw fail("the domain after @ is not valid") }
+        else { throw DomainError(.emailDomain) }
         value = lowered
     }
 

@@ -27,10 +27,7 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
     public static func parse(_ text: String) throws(DomainError) -> Role {
         let cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let role = Role(rawValue: cleaned) else {
-            throw .invalid(
-                field: "role",
-                reason:
-                    "unknown role \"\(Sanitized.short(text))\"; use owner, admin, member or viewer")
+            throw DomainError(.unknownRole(text))
         }
         return role
     }
@@ -51,10 +48,7 @@ public enum MemberStatus: String, Sendable, CaseIterable, Codable {
     public static func parse(_ text: String) throws(DomainError) -> MemberStatus {
         let cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard let status = MemberStatus(rawValue: cleaned) else {
-            throw .invalid(
-                field: "status",
-                reason:
-                    "unknown status \"\(Sanitized.short(text))\"; use pending, active or inactive")
+            throw DomainError(.unknownStatus(text))
         }
         return status
     }

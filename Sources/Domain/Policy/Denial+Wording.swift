@@ -27,7 +27,7 @@ extension Denial: CustomStringConvertible {
         case .noKeyToRemove: return "There is no key to remove"
         case .blocked(let error): return error.reason
         case .integrationLimitReached(let limit):
-            return DomainError.limitReached(reason: IntegrationLimit.reason(limit: limit)).reason
+            return DomainError(.integrationsUsed(limit: limit)).reason
         case .alreadyEnabled(let name, let enabled):
             return "\(name) is already \(enabled ? "enabled" : "disabled")"
         case .readOnly: return "Read-only mode: changes are disabled"

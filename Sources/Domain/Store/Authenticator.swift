@@ -39,7 +39,7 @@ public struct Authenticator: Sendable {
         case (let user?, "ok"):
             return try await session(for: user, workspace: workspace, method: method)
         case (_, "locked"):
-            throw .locked(reason: "too many failed attempts; try again in 15 minutes")
+            throw DomainError(.tooManyAttempts)
         default: throw .invalidCredentials
         }
     }

@@ -27,8 +27,8 @@ struct WorkspaceTransaction {
         guard let raw = try row?.optionalString("role"), let role = Role(rawValue: raw) else {
             let refusal = try connection.query("SELECT console_session_refusal() AS reason")
                 .first?.optionalString("reason")
-            throw DomainError.forbidden(
-                reason: refusal ?? "You are no longer an active member of this workspace")
+            if let refusal { throw DomainError.forbidden(reason: refusal) }
+            throw DomainError(.noLongerMember)
         }
         return role
     }

@@ -15,11 +15,11 @@ public struct AcceptedInvitation: Sendable, Equatable {
 }
 
 extension SettingsStore {
-    /// The reason given for an unknown, used, revoked or replaced token: deliberately one
-    /// text, so a guessed token learns nothing about which of those it was.
-    public static let invalidInvitationReason =
-        "this invitation is not valid: it was already used, revoked, or replaced by a newer one"
-    public static let expiredInvitationReason = "this invitation has expired; ask for a new one"
+    /// The reason given for an unknown, used, revoked or replaced token (`Problem`'s words).
+    public static var invalidInvitationReason: String {
+        DomainError(.invitationNotValid).bareReason
+    }
+    public static var expiredInvitationReason: String { DomainError(.invitationExpired).bareReason }
 
     /// Accepts an invitation by its plain token (from the link): single use, refused once
     /// expired or revoked.
@@ -38,19 +38,18 @@ extension SettingsStore {
         let hash = try tokenHash(token)
         let name = fullName.trimmingCharacters(in: .whitespaces)
         guard name.count <= 256 else {
-            throw .invalid(field: "name", reason: "must be at most 256 characters")
+            throw DomainError(.nameTooLong(maximum: 256))
         }
         guard !name.unicodeScalars.contains(where: Self.isControl) else {
-            throw .invalid(field: "name", reason: "must not contain control characters")
+            throw DomainError(.controlCharacters(field: "name"))
         }
         guard password.revealed.count >= 8 else {
-            throw .invalid(field: "password", reason: "must have at least 8 characters")
+            throw DomainError(.passwordTooShort)
         }
         guard password.revealed.utf8.count <= 1024,
             !password.revealed.unicodeScalars.contains("\u{0}")
         else {
-            throw .invalid(
-                field: "password", reason: "must be at most 1024 bytes, without NUL characters")
+            throw DomainError(.passwordTooLong)
         }
         return try await accept(client: client, identity: nil) { connection in
             try connection.query(
@@ -83,7 +82,7 @@ extension SettingsStore {
         let tokenCharacters = Set(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         guard !token.isEmpty, token.count <= 128, token.allSatisfy(tokenCharacters.contains) else {
-            throw .invalid(field: "token", reason: invalidInvitationReason)
+            throw DomainError(.invitationNotValid)
         }
         return InvitationToken.hash(token)
     }
@@ -103,7 +102,7 @@ extension SettingsStore {
                 return try call(connection)
             }
         } catch let error as PostgresError where error.serverMessage.hasPrefix("weak_password:") {
-            throw .invalid(field: "password", reason: "must have at least 8 characters")
+            throw DomainError(.passwordTooShort)
         } catch let error as PostgresError where error.serverMessage.hasPrefix("invalid_name:") {
             throw .invalid(
                 field: "name", reason: String(error.serverMessage.drop { $0 != ":" }.dropFirst(2)))
@@ -120,32 +119,25 @@ extension SettingsStore {
                     workspaceID: WorkspaceID(try row.uuid("workspace_id")),
                     userID: UserID(try row.uuid("user_id")))
             case "expired":
-                throw DomainError.invalid(field: "token", reason: expiredInvitationReason)
+                throw DomainError(.invitationExpired)
             case "login_required":
-                throw DomainError.invalid(
-                    field: "login",
-                    reason:
-                        "this invitation is for \(email), which already has an account: log in as "
-                        + "\(email) (--user \(email) --password-stdin, or over SSH with your key) to accept it"
-                )
+                throw DomainError(.invitationNeedsLogin(email: email))
             case "wrong_account":
-                throw DomainError.forbidden(
-                    reason: "this invitation is for \(email); only that account can accept it")
+                throw DomainError(.wrongAccount(email: email))
             case "bad_password":
                 throw DomainError.invalidCredentials
             case "locked":
-                throw DomainError.locked(
-                    reason: "too many failed attempts; try again in 15 minutes")
+                throw DomainError(.tooManyAttempts)
             case "key_not_vouched":
-                throw DomainError.keyNotVouched(
-                    reason: try row?.optionalString("reason") ?? "log in with your own key")
+                let reason = try row?.optionalString("reason")
+                throw DomainError(.keyNotVouched(reason: reason))
             default:
                 break
             }
         } catch {
             throw DomainError.from(error)
         }
-        throw .invalid(field: "token", reason: invalidInvitationReason)
+        throw DomainError(.invitationNotValid)
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -25,7 +25,7 @@ extension SettingsStore {
                 ]
             ).first
             guard let row else {
-                throw DomainError.unavailable(reason: "the invitation was not saved")
+                throw DomainError(.invitationNotSaved)
             }
             let id = try row.uuid("id")
             try tx.audit(
@@ -205,10 +205,9 @@ extension WorkspaceTransaction {
         ).first
         guard let status = try row?.string("status") else { return }
         if status == MemberStatus.pending.rawValue {
-            throw DomainError.conflict(
-                reason: "\(address) is already invited; resend the invitation instead")
+            throw DomainError(.alreadyInvited(address))
         }
-        throw DomainError.conflict(reason: "\(address) is already a member of this workspace")
+        throw DomainError(.alreadyMember(address))
     }
 
     /// Active members and pending invitations both hold seats (issue 3).
@@ -222,10 +221,7 @@ extension WorkspaceTransaction {
         guard let row, let limit = try row.optionalInt("seat_limit") else { return }
         let used = try row.int("used")
         if used >= limit {
-            throw DomainError.limitReached(
-                reason:
-                    "all \(limit) seats of the plan are used (active members and pending invitations); upgrade the plan or remove someone"
-            )
+            throw DomainError(.seatsUsed(limit: limit))
         }
     }
 }

@@ -26,16 +26,16 @@ extension SettingsStore {
     /// One page of the member list in the query's order.
     public func members(_ query: MemberQuery) async throws(DomainError) -> MemberPage {
         guard (1...1000).contains(query.limit) else {
-            throw .invalid(field: "limit", reason: "must be between 1 and 1000")
+            throw DomainError(.pageLimitOutOfRange)
         }
         let search = query.search.trimmingCharacters(in: .whitespaces)
         guard search.count <= 200 else {
-            throw .invalid(field: "search", reason: "must be at most 200 characters")
+            throw DomainError(.searchTooLong)
         }
         // libpq would cut the text at a NUL and search for the rest.
         guard !search.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
-            throw .invalid(field: "search", reason: "must not contain control characters")
+            throw DomainError(.controlCharacters(field: "search"))
         }
         let key = MemberRows.sortKey(query.sort)
         let direction: SQL = query.ascending ? "ASC" : "DESC"
@@ -133,8 +133,7 @@ extension WorkspaceTransaction {
     /// Refuses to act on a row that changed since the caller read it.
     func requireUnchanged(_ member: Member, expected: RowVersion?) throws {
         if let expected, expected != member.version {
-            throw DomainError.conflict(
-                reason: "\(member.displayName) was changed by someone else; refresh and try again")
+            throw DomainError(.memberChanged(name: member.displayName))
         }
     }
 }
