@@ -20,13 +20,15 @@ demo: build
 # Suites that watch Swift's cooperative thread pool (two threads on two cores) run on their
 # own: beside the end-to-end suites, whose synchronous waits hold pool threads, they would
 # measure the other tests rather than the code. Fixtures load thousands of rows in one
-# statement, which on a loaded two-core machine can outlast the console's 30 s statement limit,
-# so tests run with a longer one (suites that test the limit set their own).
+# statement, and a test holding a lock may be slow to release it while other suites hold the
+# pool, which on a loaded two-core machine can outlast the console's limits (30 s per statement,
+# 15 s per lock wait), so tests run with longer ones (suites that test the limits set their own).
 POOL_SUITES := ProgramLoopTests|PostgresCancellationTests
 
 test: deps
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check=error
-	SC_BINARY=$(BIN) SC_STATEMENT_TIMEOUT=$${SC_STATEMENT_TIMEOUT:-5min} scripts/pg-cluster.sh run sh -c \
+	SC_BINARY=$(BIN) SC_STATEMENT_TIMEOUT=$${SC_STATEMENT_TIMEOUT:-5min} SC_LOCK_TIMEOUT=$${SC_LOCK_TIMEOUT:-5min} \
+		scripts/pg-cluster.sh run sh -c \
 		'$(SWIFT) test --skip-build --skip "$(POOL_SUITES)" && $(SWIFT) test --skip-build --filter "$(POOL_SUITES)"'
 	@if [ -x sql/check.sh ]; then sql/check.sh; fi
 
