@@ -28,7 +28,7 @@ struct EffectRunnerTests {
             sealer: sealer)
         var state = AppState(session: session, readOnly: false)
         state.credentialsKeyProblem = sealer == nil ? "no key" : nil
-        try await drive(&state, AppState.initialEffects(for: state), runner)
+        try await settle(&state, AppState.initialEffects(for: state), runner, now: now)
         return (state, runner, database)
     }
 
@@ -36,20 +36,7 @@ struct EffectRunnerTests {
     private func send(_ action: AppAction, _ state: inout AppState, _ runner: EffectRunner)
         async throws
     {
-        try await drive(&state, state.update(action, now: now), runner)
-    }
-
-    private func drive(_ state: inout AppState, _ effects: [Effect], _ runner: EffectRunner)
-        async throws
-    {
-        var queue = effects
-        var steps = 0
-        while !queue.isEmpty {
-            steps += 1
-            try #require(steps < 100, "effects never settled")
-            let effect = queue.removeFirst()
-            queue += state.update(await runner.run(effect), now: now)
-        }
+        try await settle(&state, state.update(action, now: now), runner, now: now)
     }
 
     private func type(_ text: String, _ state: inout AppState, _ runner: EffectRunner) async throws

@@ -5,8 +5,8 @@ import Synchronization
 /// Closing the database connection on the way out, without making a quitting user wait for
 /// a database that does not answer.
 ///
-/// `PostgresClient.close()` waits its turn on the client's actor, behind any query still in
-/// flight; with the server frozen (`kill -STOP`, a hung host) that query never returns. Past
+/// `PostgresClient.close()` waits its turn on the client's connection thread, behind any
+/// query still in flight; with the server frozen (`kill -STOP`, a hung host) that query never returns. Past
 /// the grace period the process leaves anyway and the kernel closes the socket.
 enum QuitWithoutWaiting {
     static let grace: Duration = .seconds(1)
