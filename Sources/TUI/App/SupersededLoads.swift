@@ -4,8 +4,13 @@ import ViewModels
 /// replaces: their statements stop on the server (`PQcancel`) instead of queueing the new
 /// one behind them. Loads of the same generation (pages of one list) are left to finish.
 struct SupersededLoads {
+    /// Loads of one list kept for cancelling. The view's window is five pages, and a page
+    /// load ends in milliseconds, so older ones have long finished: without a bound, scrolling
+    /// one list for an hour would keep a handle per page.
+    static let trackedLimit = 8
+
     private var generation: Int?
-    private var tasks: [Task<Void, Never>] = []
+    private(set) var tasks: [Task<Void, Never>] = []
 
     /// Records the task running `effect`; a member load of a new generation cancels the older
     /// ones. Other effects are not tracked.
@@ -17,5 +22,8 @@ struct SupersededLoads {
             generation = newGeneration
         }
         tasks.append(task)
+        if tasks.count > Self.trackedLimit {
+            tasks.removeFirst(tasks.count - Self.trackedLimit)
+        }
     }
 }
