@@ -5,7 +5,10 @@ import Postgres
 ///
 /// Built in bulk (`generate_series`, one statement per table) with the row triggers off
 /// (`session_replication_role = replica`, so superuser only), then the trigger-kept tables
-/// (sort keys, member counters) are rebuilt in one statement each. Every row is valid by
+/// (sort keys, member counters) are rebuilt in one statement each. Team and audit rows get
+/// ascending ids made from their sequence number rather than random ones: each insert then
+/// appends to its primary key's index instead of splitting a random page (900,000 team rows:
+/// 11.3 s -> 6.3 s on a loaded machine). Every row is valid by
 /// construction: each workspace has an active owner and no plan limit is exceeded.
 public struct ScaleSeed: Sendable {
     /// Workspaces besides the large one.
@@ -45,7 +48,9 @@ public struct ScaleSeed: Sendable {
     public func load(into client: PostgresClient) async throws {
         try await client.transaction { connection in
             try connection.query("SET LOCAL session_replication_role = replica")
-            try connection.query("SET LOCAL maintenance_work_mem = '256MB'")
+            // The trigram (GIN) index builds dominate the load; with room to sort in memory
+            // each is about a quarter faster (users.email: 7.9 s -> 6.0 s).
+            try connection.query("SET LOCAL maintenance_work_mem = '1GB'")
             try connection.query(Self.keepSecondaryIndexes)
             try connection.query(Self.dropSecondaryIndexes)
             for statement in statements {
@@ -132,9 +137,9 @@ public struct ScaleSeed: Sendable {
                 // The large workspace: user 1 owns it, user 2 is an admin, then every role and
                 // status; a hundredth of the rows are pending invitations.
                 """
-                INSERT INTO team_members (workspace_id, user_id, role, status, invitation_email,
+                INSERT INTO team_members (id, workspace_id, user_id, role, status, invitation_email,
                     invitation_expires_at, last_active_at, created_at, accepted_at)
-                SELECT $2::uuid,
+                SELECT ('5ca1e000-0000-0000-0003-' || lpad(to_hex(g), 12, '0'))::uuid, $2::uuid,
                        CASE WHEN g > 2 AND g % 100 = 0 THEN NULL
                             ELSE ('5ca1e000-0000-0000-0001-' || lpad(to_hex(g), 12, '0'))::uuid END,
                        CASE g WHEN 1 THEN 'owner' WHEN 2 THEN 'admin'
@@ -151,9 +156,10 @@ public struct ScaleSeed: Sendable {
             (
                 // Every other workspace: an active owner first, then every role and status.
                 """
-                INSERT INTO team_members (workspace_id, user_id, role, status, invitation_email,
+                INSERT INTO team_members (id, workspace_id, user_id, role, status, invitation_email,
                     invitation_expires_at, last_active_at, created_at, accepted_at)
-                SELECT ('5ca1e000-0000-0000-0002-' || lpad(to_hex(w), 12, '0'))::uuid,
+                SELECT ('5ca1e000-0000-0000-0003-' || lpad(to_hex($2::int + (w - 1) * $3::int + k + 1), 12, '0'))::uuid,
+                       ('5ca1e000-0000-0000-0002-' || lpad(to_hex(w), 12, '0'))::uuid,
                        CASE WHEN k % 3 = 2 THEN NULL
                             ELSE ('5ca1e000-0000-0000-0001-'
                                   || lpad(to_hex($2::int + (w - 1) * $3::int + k + 1), 12, '0'))::uuid END,
@@ -195,22 +201,25 @@ public struct ScaleSeed: Sendable {
             (
                 // Audit history: 5 rows per workspace by its first owner, more in the large one.
                 """
-                INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id,
+                INSERT INTO audit_logs (id, workspace_id, user_id, action, resource_type, resource_id,
                     changes, created_at)
-                SELECT o.workspace_id, o.user_id,
+                SELECT ('5ca1e000-0000-0000-0004-' || lpad(to_hex(o.n * 5 + g), 12, '0'))::uuid,
+                       o.workspace_id, o.user_id,
                        (ARRAY['team.invite','team.role','team.deactivate','integration.test','billing.plan'])[1 + g % 5],
                        'team_member', o.id, jsonb_build_object('seq', g),
                        now() - g * interval '1 hour'
-                FROM (SELECT DISTINCT ON (workspace_id) workspace_id, user_id, id
-                      FROM team_members WHERE role = 'owner' AND status = 'active'
-                      ORDER BY workspace_id, user_id) o,
+                FROM (SELECT row_number() OVER (ORDER BY workspace_id) AS n, *
+                      FROM (SELECT DISTINCT ON (workspace_id) workspace_id, user_id, id
+                            FROM team_members WHERE role = 'owner' AND status = 'active'
+                            ORDER BY workspace_id, user_id) owners) o,
                      generate_series(1, 5) g
                 """, []
             ),
             (
                 """
-                INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id, created_at)
-                SELECT $1::uuid, '5ca1e000-0000-0000-0001-000000000002', 'team.role', 'team_member', NULL,
+                INSERT INTO audit_logs (id, workspace_id, user_id, action, resource_type, resource_id, created_at)
+                SELECT ('5ca1e000-0000-0000-0005-' || lpad(to_hex(g), 12, '0'))::uuid,
+                       $1::uuid, '5ca1e000-0000-0000-0001-000000000002', 'team.role', 'team_member', NULL,
                        now() - g * interval '1 minute'
                 FROM generate_series(1, 50000) g
                 """, [Self.largeWorkspaceID]
