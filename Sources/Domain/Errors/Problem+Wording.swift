@@ -262,6 +262,11 @@ extension Problem {
             return .unavailable(reason: "could not connect to PostgreSQL: \(detail)")
         case .connectionLost:
             return .unavailable(reason: "the connection to PostgreSQL was lost; try again")
+        case .changeUnconfirmed:
+            return .unavailable(
+                reason:
+                    "the connection to PostgreSQL was lost before the change was confirmed, so it may or may not be saved; it was not sent again: check what the database now holds before trying again"
+            )
         case .statementTimeout:
             return .unavailable(
                 reason:
