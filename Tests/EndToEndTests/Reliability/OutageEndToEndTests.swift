@@ -7,7 +7,9 @@ import Testing
 /// by itself, and leaves no change half-made.
 @Suite("database outages in a real terminal", .serialized)
 struct OutageEndToEndTests {
-    /// The console on a migrated, seeded cluster of its own, logged in as the owner.
+    /// The console on a migrated, seeded cluster of its own, logged in as the owner. It never
+    /// polls: what it does after an outage must come from the outage's end, not from the
+    /// periodic reload (which would hide a console that forgot the search typed meanwhile).
     private func console(on cluster: PrivateCluster) throws -> TmuxSession {
         for verb in ["migrate", "seed"] {
             try ProcessRun.check([Binary.path, verb, "--database", cluster.superuser])
@@ -15,7 +17,7 @@ struct OutageEndToEndTests {
         let conninfo = cluster.address.conninfo(user: "console_app", database: "postgres")
         let tmux = try TmuxSession(
             command:
-                "\(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo)) --user demo@example.com"
+                "\(TmuxSession.quote(Binary.path)) --database \(TmuxSession.quote(conninfo)) --poll-interval 0 --user demo@example.com"
         )
         try tmux.waitFor(text: "Password")
         try tmux.send("demo-pass", literal: true)
