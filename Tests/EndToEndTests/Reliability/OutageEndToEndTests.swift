@@ -43,6 +43,9 @@ struct OutageEndToEndTests {
         return rows.count == 1 && rows.first?.contains(search) == true
     }
 
+    /// Frozen (`kill -STOP` on the postmaster and its backends): the status line names the
+    /// outage with the oldest request's age, typing goes on (a search, the invite form), and
+    /// on thawing the waiting requests complete by themselves, once each.
     @Test func aFrozenDatabaseIsNamedWithItsAgeAndTheConsoleRecoversWithTheSearchKept() throws {
         let cluster = try PrivateCluster(label: "freeze")
         defer { cluster.close() }
@@ -70,23 +73,50 @@ struct OutageEndToEndTests {
             (notAnsweringAge($0) ?? 0) >= firstAge + 2
         }
         #expect(later.contains("/viewer"), "the search typed is kept")
-        let lastAge = notAnsweringAge(later) ?? 0
+
+        // The invite form, typed and sent while frozen: it keeps what was typed, and the
+        // invitation goes out once, when the server thaws.
+        try tmux.send("Escape")  // closes the prompt; "viewer" stays the list's filter
+        try tmux.send("i")
+        try tmux.waitFor(text: "Invite a member", timeout: 5)
+        try tmux.send("frozen@example.com", literal: true)
+        try tmux.waitFor(text: "frozen@example.com", timeout: 5)
+        try tmux.send("Enter")
+        let sending = try tmux.waitFor(text: "Sending…", timeout: 5)
+        #expect(sending.contains("frozen@example.com"), "the form keeps the email")
+        #expect(notAnsweringAge(sending) != nil)
+        let lastAge = notAnsweringAge(sending) ?? 0
 
         for pid in frozen { kill(pid, SIGCONT) }
         thawed = true
         let thawedAt = Date()
-        let recovered = try tmux.waitFor("the search's answer, the notice gone", timeout: 30) {
-            notAnsweringAge($0) == nil && listsOnly("viewer", $0)
+        let receipt = try tmux.waitFor("the invitation's link, the notice gone", timeout: 30) {
+            notAnsweringAge($0) == nil && $0.contains("will not be shown again")
         }
-        #expect(recovered.contains("/viewer"), "the prompt still holds what was typed")
+        #expect(receipt.contains("frozen@example.com"))
+        let answeredAfter = Date().timeIntervalSince(thawedAt)
+        try tmux.send("Enter")
+        let recovered = try tmux.waitFor("the search's answer", timeout: 30) {
+            listsOnly("viewer", $0) && $0.contains("search: \"viewer\"")
+        }
         #expect(recovered.contains("● connected") || recovered.contains("● live"))
-        try tmux.send("Escape")
+        let database = try PostgresConnection(conninfo: cluster.superuser)
+        defer { database.close() }
+        let counts = try database.query(
+            """
+            SELECT (SELECT count(*) FROM team_members WHERE invitation_email = 'frozen@example.com') AS invited,
+                   (SELECT count(*) FROM audit_logs WHERE action = 'team.invite') AS audits
+            """
+        ).first
+        #expect(try counts?.int("invited") == 1, "one invitation")
+        #expect(try counts?.int("audits") == 1, "one audit row")
         try tmux.send("q")
         try tmux.waitForExit()
         print(
             "fault frozen: notice at \(firstAge) s, grew to \(lastAge) s over "
-                + "\(Int(thawedAt.timeIntervalSince(frozenAt))) s frozen; answered "
-                + String(format: "%.1f", Date().timeIntervalSince(thawedAt)) + " s after thawing")
+                + "\(Int(thawedAt.timeIntervalSince(frozenAt))) s frozen; the invitation sent "
+                + "while frozen answered " + String(format: "%.1f", answeredAfter)
+                + " s after thawing (1 row, 1 audit row)")
     }
 
     /// The server crashes (`pg_ctl -m immediate`) while a role change waits on a row lock,
