@@ -265,7 +265,7 @@ extension Problem {
         case .changeUnconfirmed:
             return .unavailable(
                 reason:
-                    "the connection to PostgreSQL was lost before the change was confirmed, so it may or may not be saved; it was not sent again: check what the database now holds before trying again"
+                    "the change could not be confirmed: it may or may not be saved, and it was not sent again (the connection to PostgreSQL was lost after it was sent); check what the database holds before trying again"
             )
         case .statementTimeout:
             return .unavailable(

@@ -215,9 +215,9 @@ import Testing
         ),
         (
             .changeUnconfirmed,
-            "Database unavailable: the connection to PostgreSQL was lost before the change was "
-                + "confirmed, so it may or may not be saved; it was not sent again: check what "
-                + "the database now holds before trying again"
+            "Database unavailable: the change could not be confirmed: it may or may not be saved, "
+                + "and it was not sent again (the connection to PostgreSQL was lost after it was "
+                + "sent); check what the database holds before trying again"
         ),
         (
             .statementTimeout,
