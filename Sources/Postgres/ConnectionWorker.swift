@@ -111,8 +111,9 @@ final class ConnectionWorker: @unchecked Sendable {
             }
             if runningID == id, !runningCancelled {
                 runningCancelled = true
-                // Under the lock, so the job cannot finish and the next one begin meanwhile.
-                runningCanceller?.requestCancel()
+                // Returns at once (the request goes from a thread of its own); the canceller
+                // ignores it if the job is over by the time it is sent.
+                runningCanceller?.requestCancel(job: id)
             }
             return nil
         }
@@ -142,18 +143,23 @@ final class ConnectionWorker: @unchecked Sendable {
         T, any Error
     > {
         let outcome: Result<T, any Error>
+        var canceller: QueryCanceller?
         do {
             let connection = try openConnection()
+            canceller = connection.canceller
+            connection.canceller.beginJob(id)
             condition.withLock {
                 runningCanceller = connection.canceller
-                if runningCancelled { connection.canceller.requestCancel() }
+                if runningCancelled { connection.canceller.requestCancel(job: id) }
             }
             outcome = Result { try work(connection) }
         } catch {
             outcome = .failure(error)
         }
+        // Outside `condition`: a cancel request may hold the canceller's lock while a frozen
+        // server takes it, and callers must never wait for `condition` that long.
+        canceller?.endJob()
         let cancelled = condition.withLock { () -> Bool in
-            runningCanceller?.clearPending()
             runningCanceller = nil
             runningID = nil
             return runningCancelled

@@ -127,16 +127,32 @@ public final class PostgresConnection {
     }
 
     /// Runs `body` inside `BEGIN` / `COMMIT`, rolling back if it throws.
+    ///
+    /// A connection lost before `COMMIT` was sent means nothing was committed (`connectionLost`);
+    /// lost once it was sent, the outcome is unknown (`commitUnconfirmed`), and the caller must
+    /// read the data again rather than repeat the transaction.
     public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try query("BEGIN")
+        let value: T
         do {
-            let value = try body(self)
-            try query("COMMIT")
-            return value
+            value = try body(self)
         } catch {
             if isOpen { _ = try? query("ROLLBACK") }
             throw error
         }
+        do throws(PostgresError) {
+            try query("COMMIT")
+        } catch {
+            if error.kind == .connectionLost {
+                throw PostgresError(
+                    kind: .commitUnconfirmed, serverMessage: error.serverMessage,
+                    detail: error.detail)
+            }
+            // A COMMIT refused unsent (a cancel was waiting for it) leaves the transaction open.
+            if isOpen { _ = try? query("ROLLBACK") }
+            throw error
+        }
+        return value
     }
 
     func read(_ result: OpaquePointer?, handle: OpaquePointer) throws(PostgresError)

@@ -9,6 +9,10 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         case connectionFailed
         /// An open connection broke; the statement may or may not have run.
         case connectionLost
+        /// The connection broke after `COMMIT` was sent and before its answer came: the
+        /// transaction may or may not have been committed. Read the data again to find out;
+        /// never send the transaction again blindly.
+        case commitUnconfirmed
         /// The server refused the statement; see `sqlState`.
         case server
         /// libpq returned something this wrapper does not expect.
@@ -38,6 +42,7 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
         switch kind {
         case .connectionFailed: return "PostgreSQL connection failed"
         case .connectionLost: return "PostgreSQL connection lost"
+        case .commitUnconfirmed: return "PostgreSQL connection lost before COMMIT was confirmed"
         case .server: return "PostgreSQL error \(sqlState ?? "?????")"
         case .unexpectedResult: return "PostgreSQL returned an unexpected result"
         }
@@ -46,5 +51,10 @@ public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible
     /// True for `23505` unique violations.
     public var isUniqueViolation: Bool { sqlState == "23505" }
     /// True when the connection itself is unusable.
-    public var isConnectionProblem: Bool { kind == .connectionFailed || kind == .connectionLost }
+    public var isConnectionProblem: Bool {
+        switch kind {
+        case .connectionFailed, .connectionLost, .commitUnconfirmed: return true
+        case .server, .unexpectedResult: return false
+        }
+    }
 }

@@ -83,6 +83,41 @@ struct PostgresCancellationTests {
         #expect(try await Self.backendPID(client) == pid)
     }
 
+    /// While the server takes nothing (a proxy that stops relaying, as `kill -STOP` on the
+    /// server would), `cancel()` returns at once: the console's key loop calls it when a new
+    /// search supersedes a stuck one. The request goes out once the server answers again.
+    @Test func cancellingWhileTheServerIsFrozenReturnsAtOnceAndCancelsOnceItThaws() async throws {
+        let proxy = try PostgresProxy(inFrontOf: database.adminConninfo)
+        defer { proxy.close() }
+        let client = PostgresClient(
+            conninfo: database.adminConninfo,
+            overrides: [("dbname", database.name)] + proxy.overrides)
+        _ = try await Self.backendPID(client)
+        let watcher = try observer()
+        let sleeper = Task { try await client.query("SELECT pg_sleep(60) /* frozen */") }
+        #expect(try await Self.waitForActive(watcher, prefix: "SELECT pg_sleep(60)", count: 1) == 1)
+        proxy.freeze()
+        let returned = Shared(false)
+        let canceller = Thread {
+            sleeper.cancel()
+            returned.value.withLock { $0 = true }
+        }
+        canceller.start()
+        // A generous bound on a liveness check, not a speed figure: the old canceller waited
+        // for the frozen server for as long as it stayed frozen.
+        var looks = 0
+        while !returned.value.withLock({ $0 }), looks < 500 {
+            looks += 1
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let returnedWhileFrozen = returned.value.withLock { $0 }
+        proxy.thaw()
+        #expect(returnedWhileFrozen, "cancel() waited for the frozen server")
+        let error = await #expect(throws: PostgresError.self) { try await sleeper.value }
+        #expect(error?.isCancellation == true, "the cancel reached the server once it thawed")
+        #expect(try Self.active(watcher, prefix: "SELECT pg_sleep(60)") == 0)
+    }
+
     @Test func aCancelledQueryReportsCancellationInItsTypedError() async throws {
         let client = client()
         let watcher = try observer()

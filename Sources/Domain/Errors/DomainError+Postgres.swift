@@ -17,6 +17,9 @@ extension DomainError {
             return DomainError(.cannotConnect(detail: oneLine(postgres.serverMessage)))
         case .connectionLost:
             return DomainError(.connectionLost)
+        case .commitUnconfirmed:
+            // Never "try again": the change may be saved already; callers re-read instead.
+            return DomainError(.changeUnconfirmed)
         case .server, .unexpectedResult:
             break
         }

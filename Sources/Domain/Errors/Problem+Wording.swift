@@ -262,6 +262,11 @@ extension Problem {
             return .unavailable(reason: "could not connect to PostgreSQL: \(detail)")
         case .connectionLost:
             return .unavailable(reason: "the connection to PostgreSQL was lost; try again")
+        case .changeUnconfirmed:
+            return .unavailable(
+                reason:
+                    "the change could not be confirmed: it may or may not be saved, and it was not sent again (the connection to PostgreSQL was lost after it was sent); check what the database holds before trying again"
+            )
         case .statementTimeout:
             return .unavailable(
                 reason:

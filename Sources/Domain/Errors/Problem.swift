@@ -103,6 +103,9 @@ public enum Problem: Sendable, Equatable {
     case unexpectedFailure
     case cannotConnect(detail: String)
     case connectionLost
+    /// The connection broke after the change was sent for commit and before the answer: it
+    /// may or may not be saved, and it is never sent again blindly.
+    case changeUnconfirmed
     case statementTimeout
     case lockTimeout
     case unexpectedDatabaseError(sqlState: String)

@@ -3,7 +3,8 @@ import ViewModels
 
 /// The console on the program loop: `AppState`'s update and keys, effects run by the
 /// `EffectRunner`, and what only the console does once a second (the clock, the poll, the
-/// reconnect probe) and before each pass (following the workspace with the live feed).
+/// reconnect probe) and before each pass (following the workspace with the live feed, and
+/// reporting how long the oldest request has waited).
 @MainActor
 public final class ConsoleRuntime {
     private let loop: ProgramLoop<AppState, AppAction, Effect>
@@ -19,7 +20,10 @@ public final class ConsoleRuntime {
         self.live = live
         loop = ProgramLoop(state: state, program: Self.program(runner), terminal: terminal)
         loop.everySecond = { [unowned self] loop, now in self.tick(loop, now) }
-        loop.beforeEachPass = { [unowned self] loop in self.followWorkspace(loop) }
+        loop.beforeEachPass = { [unowned self] loop in
+            self.followWorkspace(loop)
+            self.reportWaiting(loop)
+        }
         loop.didStart = { [unowned self] effect, task in self.memberLoads.track(effect, task: task)
         }
     }
@@ -42,7 +46,17 @@ public final class ConsoleRuntime {
             render: { state, size, busy, now in
                 ConsoleScreen.render(state, size: size, busy: busy, now: now, scroll: &scroll)
             },
-            isFinished: \.isQuitting)
+            isFinished: \.isQuitting,
+            statusLine: { state, busy, now, frame in
+                ConsoleScreen.redrawStatusLine(state, busy: busy, now: now, on: &frame)
+            })
+    }
+
+    /// Tells the state when the oldest request still in flight was sent, whenever that
+    /// changes, so the status line can say how long the database has not answered.
+    private func reportWaiting(_ loop: ProgramLoop<AppState, AppAction, Effect>) {
+        let since = loop.inbox.oldestStart
+        if since != loop.state.requestsWaitingSince { loop.apply(.requestsWaiting(since: since)) }
     }
 
     /// The clock (flash expiry, "refreshed 5s ago"), the reconnect probe, and the poll.

@@ -14,6 +14,9 @@ public struct Program<State, Action: Sendable, Effect: Sendable> {
     var render: @MainActor (State, Size, _ busy: Bool, Date) -> Canvas
     /// Whether the loop is done (the user quit, or logged in).
     var isFinished: @MainActor (State) -> Bool
+    /// Repaints only the status line over the last frame, for passes with nothing else to
+    /// draw; nil when nothing on the screen changes by itself.
+    var statusLine: (@MainActor (State, _ busy: Bool, Date, inout Canvas) -> Void)? = nil
 }
 
 /// The key loop: read a key, update the state, start effects, draw what changed.
@@ -35,6 +38,8 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     /// Told of each effect's task as it starts: the console cancels superseded member loads.
     var didStart: ((Effect, Task<Void, Never>) -> Void)?
     private var lastTick = Date.distantPast
+    /// The frame on screen, which `Program.statusLine` repaints in place.
+    private var lastFrame: Canvas?
 
     init(state: State, program: Program<State, Action, Effect>, terminal: any Terminal) {
         self.state = state
@@ -60,9 +65,17 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
                 needsDraw = true
             }
             if needsDraw {
-                let busy = inbox.inFlight.load(ordering: .relaxed) > 0
-                terminal.draw(program.render(state, terminal.size, busy, now))
+                let frame = program.render(state, terminal.size, inbox.isBusy, now)
+                terminal.draw(frame)
+                lastFrame = frame
                 needsDraw = false
+            } else if let statusLine = program.statusLine, var frame = lastFrame {
+                // Every 50 ms: drawn only when the line shows something new (a second more).
+                statusLine(state, inbox.isBusy, now, &frame)
+                if frame != lastFrame {
+                    terminal.draw(frame)
+                    lastFrame = frame
+                }
             }
             guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }
             needsDraw = true
@@ -84,10 +97,9 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
         for effect in effects {
             let run = program.run
             let inbox = self.inbox
-            inbox.inFlight.add(1, ordering: .relaxed)
+            let ticket = inbox.begin(at: Date())
             let task = Task.detached {
-                inbox.post(await run(effect))
-                inbox.inFlight.subtract(1, ordering: .relaxed)
+                inbox.finish(ticket, posting: await run(effect))
             }
             didStart?(effect, task)
         }

@@ -46,6 +46,17 @@ public enum ConsoleScreen {
         return canvas
     }
 
+    /// Paints only the status line over `canvas`, the last frame drawn: the key loop calls
+    /// this on passes with nothing else to draw, so the line's clocks ("database not answering
+    /// (12 s)", "refreshed 5s ago") tick without a redraw of the whole screen.
+    public static func redrawStatusLine(
+        _ state: AppState, busy: Bool, now: Date, on canvas: inout Canvas
+    ) {
+        guard canvas.size.fits(minimumSize) else { return }
+        drawStatusLine(
+            state, busy: busy, now: now, in: layout(canvas.size).bottom.row(1), on: &canvas)
+    }
+
     /// The furthest the help overlay can scroll on a screen of `size` (0 when all fits).
     public static func helpScrollLimit(_ state: AppState, _ size: Size) -> Int {
         guard size.fits(minimumSize) else { return 0 }
@@ -91,8 +102,12 @@ public enum ConsoleScreen {
         var right: [StatusSegment] = []
         switch state.connection {
         case .connected:
-            let idle = state.liveUpdates == .listening ? "● live" : "● connected"
-            right.append(StatusSegment(busy ? "● loading…" : idle))
+            if let notice = state.databaseNotice(now: now) {
+                right.append(.badge(notice))
+            } else {
+                let idle = state.liveUpdates == .listening ? "● live" : "● connected"
+                right.append(StatusSegment(busy ? "● loading…" : idle))
+            }
         case .reconnecting: right.append(.badge("reconnecting…"))
         }
         // The tab on screen's own read time, to the second: a live view must not look

@@ -40,6 +40,8 @@ public enum AppAction: Sendable, Equatable {
 
     // What every view shares
     case connectionChanged(ConnectionState)
+    /// The oldest request in flight was sent at `since` (nil: none is in flight).
+    case requestsWaiting(since: Date?)
     /// Something changed elsewhere (another console, the command line, the platform):
     /// reload what is on screen, quietly, keeping the selection.
     case settingsChanged(Set<LiveView>)

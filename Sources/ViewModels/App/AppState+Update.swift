@@ -75,7 +75,12 @@ extension AppState {
             return []
         case .settingsChanged(let views):
             return liveReload(views)
+        case .requestsWaiting(let since):
+            requestsWaitingSince = since
+            return []
         case .pollDue:
+            // A database that is not answering would only queue the poll behind what waits.
+            guard databaseNotice(now: now) == nil else { return [] }
             return liveReload(Set(LiveView.allCases))
         case .liveUpdatesChanged(let mode):
             liveUpdates = mode
@@ -87,8 +92,18 @@ extension AppState {
     }
 
     /// Shows a failure; a lost connection also flips the status line to "reconnecting".
+    /// While reconnecting, another "database unavailable" does not replace an error that
+    /// stays until dismissed (say, a change that could not be confirmed): the status line
+    /// already says the database is gone.
     mutating func fail(_ error: DomainError, now: Date, sticky: Bool = false) -> [Effect] {
-        if case .unavailable = error { connection = .reconnecting }
+        if case .unavailable = error {
+            if connection == .reconnecting, let shown = flash, shown.level == .error,
+                shown.expiresAt == nil, !sticky
+            {
+                return []
+            }
+            connection = .reconnecting
+        }
         flash = .make(.error, error.userMessage, now: now, sticky: sticky)
         return []
     }

@@ -14,6 +14,9 @@ public struct AppState: Sendable, Equatable {
     public var helpScroll = 0
     public var flash: Flash?
     public var connection: ConnectionState = .connected
+    /// When the oldest database request still unanswered was sent; nil when none is waiting.
+    /// The runtime reports it (`requestsWaiting`); the status line words its age.
+    public var requestsWaitingSince: Date?
     public var lastRefresh: Date?
     /// How changes made elsewhere reach this console (the status line says which).
     public var liveUpdates: LiveUpdates = .polling

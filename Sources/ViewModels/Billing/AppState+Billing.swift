@@ -14,12 +14,11 @@ extension AppState {
                 billing.overview = overview
                 billing.loadError = nil
                 billing.refreshedAt = now
-                connection = .connected
+                return connectionAnswered()
             case .failure(let error):
                 billing.loadError = error.userMessage
                 return fail(error, now: now)
             }
-            return []
         case .changed(let change, let result):
             return billingChanged(change, result, now: now)
         }

@@ -100,8 +100,7 @@ extension AppState {
             integrations.selected =
                 keep.flatMap { id in items.firstIndex { $0.id == id } }
                 ?? min(integrations.selected, max(0, items.count - 1))
-            connection = .connected
-            return [.integration(.loadUsage), .integration(.loadBreakers)]
+            return [.integration(.loadUsage), .integration(.loadBreakers)] + connectionAnswered()
         case .failure(let error):
             integrations.loadError = error.userMessage
             return fail(error, now: now)

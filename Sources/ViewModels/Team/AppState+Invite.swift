@@ -65,9 +65,13 @@ extension AppState {
                 form.isSubmitting = false
                 form.serverError = error.userMessage
                 dialog = .invite(form)
-                return []
+                // The form keeps what was typed; the list behind it is read again once the
+                // database answers (an unconfirmed invitation may exist already).
+                guard case .unavailable = error else { return [] }
+                connection = .reconnecting
+                return reconnectProbe()
             }
-            return fail(error, now: now, sticky: true)
+            return failWrite(error, now: now)
         }
     }
 }

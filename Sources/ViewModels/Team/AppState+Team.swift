@@ -41,10 +41,9 @@ extension AppState {
             switch result {
             case .success(let counts):
                 team.counts = counts
-                connection = .connected
+                return connectionAnswered()
             case .failure(let error): return fail(error, now: now)
             }
-            return []
         case .invitationCreated(let result):
             return invitationCreated(result, now: now)
         case .memberFound(let verb, let result):
@@ -58,7 +57,7 @@ extension AppState {
                 flash = .make(.info, change.doneMessage, now: now)
                 return refreshEffects()
             case .failure(let error):
-                return fail(error, now: now, sticky: true)
+                return failWrite(error, now: now)
             }
         }
     }

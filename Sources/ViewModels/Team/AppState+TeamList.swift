@@ -114,7 +114,7 @@ extension AppState {
             return fail(error, now: now)
         }
         team.loadError = nil
-        connection = .connected
+        let reload = connectionAnswered()
         lastRefresh = now
         let rows = direction.isReversed ? Array(page.members.reversed()) : page.members
         let cursors = direction.isReversed ? Array(page.cursors.reversed()) : page.cursors
@@ -146,7 +146,7 @@ extension AppState {
             team.hasBefore = page.hasMore
             trimWindow(keepingEnd: false)
         }
-        return []
+        return reload
     }
 
     /// Drops rows far from the selection so memory stays bounded however far one scrolls.

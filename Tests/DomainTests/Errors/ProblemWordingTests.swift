@@ -214,6 +214,12 @@ import Testing
             "Database unavailable: the connection to PostgreSQL was lost; try again"
         ),
         (
+            .changeUnconfirmed,
+            "Database unavailable: the change could not be confirmed: it may or may not be saved, "
+                + "and it was not sent again (the connection to PostgreSQL was lost after it was "
+                + "sent); check what the database holds before trying again"
+        ),
+        (
             .statementTimeout,
             "Database unavailable: the database took too long to answer and the statement was "
                 + "cancelled; nothing was changed, try again"
@@ -273,7 +279,7 @@ import Testing
         #expect(rows == Set(0..<Self.kinds))
     }
 
-    static let kinds = 86
+    static let kinds = 87
 
     static func kind(_ problem: Problem) -> Int {
         switch problem {
@@ -363,6 +369,7 @@ import Testing
         case .statementTimeout: 83
         case .lockTimeout: 84
         case .unexpectedDatabaseError: 85
+        case .changeUnconfirmed: 86
         }
     }
 }

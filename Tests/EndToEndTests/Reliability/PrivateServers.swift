@@ -86,10 +86,29 @@ final class PrivateCluster {
 
     /// `pg_ctl stop -m immediate`: the server dies as in a crash, the directory stays.
     func crash() throws {
+        try pgCtl(["-m", "immediate", "-w", "stop"])
+    }
+
+    /// Starts a crashed server again on the same socket and port (`pg_ctl restart` reuses the
+    /// options the server was started with, from `postmaster.opts`); it recovers from its WAL.
+    func startAgain() throws {
+        try pgCtl(["-l", directory + "/log", "-w", "-t", "60", "restart"])
+    }
+
+    /// The postmaster's process id (from `postmaster.pid`), for tests that signal it.
+    func postmasterPID() throws -> Int32 {
+        let text = try String(contentsOfFile: directory + "/data/postmaster.pid", encoding: .utf8)
+        guard let pid = text.split(separator: "\n").first.flatMap({ Int32($0) }) else {
+            throw ProcessRun.Failure(description: "no pid in \(directory)/data/postmaster.pid")
+        }
+        return pid
+    }
+
+    private func pgCtl(_ arguments: [String]) throws {
         let bin =
             FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/15/bin/pg_ctl")
             ? "/usr/lib/postgresql/15/bin/pg_ctl" : "pg_ctl"
-        var command = [bin, "-D", directory + "/data", "-m", "immediate", "-w", "stop"]
+        var command = [bin, "-D", directory + "/data"] + arguments
         if getuid() == 0 { command = ["/usr/sbin/runuser", "-u", "postgres", "--"] + command }
         try ProcessRun.check(command)
     }

@@ -83,4 +83,36 @@ struct ScreenSnapshotTests {
         #expect(text.contains("READ-ONLY"))
         #expect(!text.contains("invite a member"))
     }
+
+    /// A request unanswered for 12 s: the status line says so, with its age, where it said
+    /// "● connected"; the search typed meanwhile stays in the prompt.
+    @Test func aDatabaseThatDoesNotAnswerIsNamedWithTheAgeOfTheOldestRequest() {
+        var state = ScreenFixtures.state(.owner)
+        _ = state.update(.team(.searchStarted), now: now)
+        _ = state.update(.team(.searchEdited("car")), now: now)
+        _ = state.update(.requestsWaiting(since: now.addingTimeInterval(-12.4)), now: now)
+        let canvas = render(state, 100, 30)
+        let lines = canvas.text().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(
+            lines.last?.contains("database not answering (12 s)") == true, "\(lines.last ?? "")")
+        #expect(!canvas.text().contains("● connected"))
+        #expect(canvas.text().contains("/car"))
+        assertSnapshot(canvas, named: "screen-team-not-answering-100x30")
+    }
+
+    /// What the key loop does every 50 ms with nothing else to draw: the status line gets the
+    /// new second, and no other cell of the frame changes.
+    @Test func repaintingTheStatusLineChangesThatLineOnly() {
+        var state = ScreenFixtures.state(.owner)
+        _ = state.update(.requestsWaiting(since: now.addingTimeInterval(-5)), now: now)
+        let frame = render(state, 100, 30)
+        var next = frame
+        ConsoleScreen.redrawStatusLine(state, busy: true, now: now.addingTimeInterval(1), on: &next)
+        let before = frame.text().split(separator: "\n", omittingEmptySubsequences: false)
+        let after = next.text().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(before.count == after.count)
+        #expect(Array(before.dropLast()) == Array(after.dropLast()))
+        #expect(before.last?.contains("database not answering (5 s)") == true)
+        #expect(after.last?.contains("database not answering (6 s)") == true)
+    }
 }
