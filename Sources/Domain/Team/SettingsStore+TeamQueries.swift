@@ -62,7 +62,10 @@ extension SettingsStore {
             : MemberSearchWalk.sql(key: key, direction: direction, comparison: comparison)
         return try await transaction { tx in
             var rows: [PostgresRow] = []
-            if let walk {
+            if let walk,
+                try tx.query(MemberSearchWalk.isBroad, [parameters[3]]).first?.bool("broad")
+                    == true
+            {
                 try tx.query(MemberSearchWalk.nestedLoopsOnly)
                 rows = try tx.query(walk, parameters + [MemberSearchWalk.scanLimit]).rows
                 try tx.query(MemberSearchWalk.everyJoinAgain)
