@@ -7,8 +7,10 @@ import Postgres
 ///
 /// Each row adds one step to the one above it: the hand-off to the connection's thread and
 /// back, then `BEGIN`/`COMMIT`, then the identity and timeout `set_config`s, then the header
-/// counts statement, and last the store's own call (the same transaction, plus decoding).
-/// The identity statement is a copy of `PostgresConnection.bindIdentity` (Domain): keep it
+/// counts statement (one round trip each, as pgbench sends them); then the same four sent
+/// together (libpq's pipeline mode), and last the store's own call, which does that and
+/// decodes the row.
+/// The identity statement is a copy of `IdentityStatement` (Domain): keep it
 /// in step.
 enum TransactionCost {
     static let runs = 300
@@ -59,7 +61,14 @@ enum TransactionCost {
                     }
                 }
             ),
-            ("store.memberCounts() (+ decoding)", { _ = try await store.memberCounts() }),
+            (
+                "the same four in one round trip (pipelined)",
+                {
+                    _ = try await client.readTransaction(
+                        opening: identity, values, statement: counts, [workspace])
+                }
+            ),
+            ("store.memberCounts() (pipelined + decoding)", { _ = try await store.memberCounts() }),
         ]
         print("\nfixed cost of a console transaction, step by step (\(runs) runs each, ms)")
         print(
