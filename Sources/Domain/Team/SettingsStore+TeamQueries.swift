@@ -60,7 +60,8 @@ extension SettingsStore {
         // came up short), but for one match it reads the whole workspace (50 ms at 100,000
         // members). As a join of the few ids the search returns, then a sort, a narrow
         // search costs its matches.
-        let sql = page(matching: "($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))")
+        let sql = page(
+            matching: "($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))")
         let narrowSQL = page(matching: "tm.id IN (SELECT console_search_members($4::text))")
         let parameters: [any PostgresEncodable] = [
             session.workspaceID.rawValue, query.status?.rawValue, query.role?.rawValue,
