@@ -85,6 +85,9 @@ struct Benchmark {
                 _ = try await store.members(MemberQuery(search: broad, limit: 200))
             }
         }
+        try await measure("search, broad prefix \"u\", by name") {
+            _ = try await store.members(MemberQuery(search: "u", sort: .name, limit: 200))
+        }
         try await measure("search, every row matches, by name") {
             _ = try await store.members(MemberQuery(search: "example", sort: .name, limit: 200))
         }

@@ -93,8 +93,8 @@ enum StoreStatements {
         """
 
     /// A page in the default order (joined), no filters: the first, the one after `cursor`
-    /// (a deep page), or descending (`G`, the last page); with `search`, the trigram search's
-    /// page (what a narrow search runs after `console_search_breadth`).
+    /// (a deep page), or descending (`G`, the last page); with `search`, a narrow search's
+    /// page (what the store runs when `console_search_breadth` says narrow: the ids joined).
     static func page(
         workspace: UUID, ascending: Bool = true, after cursor: MemberCursor? = nil,
         search: String? = nil
@@ -105,7 +105,7 @@ enum StoreStatements {
                  WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
                   AND ($2::text IS NULL OR tm.status = $2)
                   AND ($3::text IS NULL OR tm.role = $3)
-                  AND ($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))
+                  AND \(search == nil ? "($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))" : "tm.id IN (SELECT console_search_members($4::text))")
                   AND ($5::text IS NULL OR (tm.created_at, tm.id) \(ascending ? ">" : "<") ($5::timestamptz, $6::uuid))
                 ORDER BY tm.created_at \(direction), tm.id \(direction)
                 LIMIT $7
