@@ -51,6 +51,28 @@ public actor PostgresClient {
         try await worker.run { connection in try connection.transaction(body) }
     }
 
+    /// `transaction`, with `BEGIN` and `opening` (such as the identity) sent in one round trip.
+    public func transaction<T: Sendable>(
+        opening statement: SQL, _ parameters: [any PostgresEncodable],
+        _ body: @escaping @Sendable (PostgresConnection) throws -> T
+    ) async throws -> T {
+        try await worker.run { connection in
+            try connection.transaction(opening: statement, parameters, body)
+        }
+    }
+
+    /// One read in a transaction of its own: `BEGIN`, `opening`, `statement` and `COMMIT` in
+    /// one round trip; returns `statement`'s rows.
+    public func readTransaction(
+        opening: SQL, _ openingParameters: [any PostgresEncodable], statement: SQL,
+        _ parameters: [any PostgresEncodable]
+    ) async throws(PostgresError) -> PostgresResult {
+        try await typed { (connection) throws(PostgresError) in
+            try connection.readTransaction(
+                opening: opening, openingParameters, statement: statement, parameters)
+        }
+    }
+
     /// Runs a multi-statement script outside any explicit transaction.
     public func execute(script: SQL) async throws(PostgresError) {
         try await typed { (connection) throws(PostgresError) in

@@ -76,7 +76,7 @@ extension PostgresConnection {
     }
 
     /// Blocks this thread until the socket has something to read (false if it is gone).
-    private func waitUntilReadable(_ handle: OpaquePointer) -> Bool {
+    func waitUntilReadable(_ handle: OpaquePointer) -> Bool {
         let socket = PQsocket(handle)
         guard socket >= 0 else { return false }
         var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)

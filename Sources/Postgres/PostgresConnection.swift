@@ -225,7 +225,7 @@ public final class PostgresConnection {
     }
 
     /// Calls `body` with C strings for each value (NULL for nil) that live for the call.
-    private static func withOptionalCStrings<R>(
+    static func withOptionalCStrings<R>(
         _ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R
     ) -> R {
         let duplicated: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The same transaction the store runs (identity, then the statement), timed by pgbench on the
@@ -11,8 +12,9 @@ struct PgbenchReference {
     let workspaceID: UUID
     let userID: UUID
 
-    /// p50 and p99 in ms of `transactions` runs of BEGIN; identity; `statement`; COMMIT.
-    func measure(_ statements: [String], transactions: Int) throws -> (p50: Double, p99: Double) {
+    /// The latency in ms of each of `transactions` runs of BEGIN; identity; `statements`;
+    /// COMMIT.
+    func measure(_ statements: [String], transactions: Int) throws -> [Double] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sc-pgbench-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -53,7 +55,7 @@ struct PgbenchReference {
             }
         }
         guard !samples.isEmpty else { throw Failure("pgbench logged no transactions") }
-        return (Quantile.of(samples, 0.5), Quantile.of(samples, 0.99))
+        return samples
     }
 }
 
@@ -91,18 +93,29 @@ enum StoreStatements {
         JOIN team_member_sort_keys k ON k.member_id = tm.id AND k.workspace_id = $1
         """
 
-    /// The first page in the default order (joined), no filters.
-    static func firstPage(workspace: UUID) -> String {
-        literal(
+    /// A page in the default order (joined), no filters: the first, the one after `cursor`
+    /// (a deep page), or descending (`G`, the last page); with `search`, a narrow search's
+    /// page (what the store runs when `console_search_breadth` says narrow: the ids joined).
+    static func page(
+        workspace: UUID, ascending: Bool = true, after cursor: MemberCursor? = nil,
+        search: String? = nil
+    ) -> String {
+        let direction = ascending ? "ASC" : "DESC"
+        return literal(
             columns + """
                  WHERE tm.workspace_id = $1 AND tm.deleted_at IS NULL
                   AND ($2::text IS NULL OR tm.status = $2)
                   AND ($3::text IS NULL OR tm.role = $3)
-                  AND ($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))
-                  AND ($5::text IS NULL OR (tm.created_at, tm.id) > ($5::timestamptz, $6::uuid))
-                ORDER BY tm.created_at ASC, tm.id ASC
+                  AND \(search == nil ? "($4::text IS NULL OR tm.id IN (SELECT console_search_members($4)))" : "tm.id IN (SELECT console_search_members($4::text))")
+                  AND ($5::text IS NULL OR (tm.created_at, tm.id) \(ascending ? ">" : "<") ($5::timestamptz, $6::uuid))
+                ORDER BY tm.created_at \(direction), tm.id \(direction)
                 LIMIT $7
-                """, workspace: workspace, pattern: nil)
+                """, workspace: workspace, pattern: search.map { "%\($0)%" }, cursor: cursor)
+    }
+
+    /// The store's test of whether a search is worth walking (MemberSearchWalk.isBroad).
+    static func isBroad(term: String) -> String {
+        "SELECT console_search_breadth('%\(term)%') >= 0.1 AS broad"
     }
 
     /// The broad-search walk (MemberSearchWalk) for `%term%` in the default order.
@@ -126,13 +139,51 @@ enum StoreStatements {
                     ORDER BY walk.ord ASC, walk.tie ASC
                     LIMIT $7)
                 ORDER BY tm.created_at ASC, tm.id ASC
-                """, workspace: workspace, pattern: "%\(term)%")
+                """, workspace: workspace, pattern: "%\(term)%", cursor: nil)
     }
 
-    private static func literal(_ sql: String, workspace: UUID, pattern: String?) -> String {
+    /// `SettingsStore.changeRole`: the workspace lock, the actor's role, the locked target,
+    /// the owner count, the update and its audit row. The role flips between member and
+    /// viewer, as the console's runs do.
+    static func changeRole(workspace: UUID, member: UUID, actor: UUID) -> [String] {
+        let ws = "'\(workspace.uuidString.lowercased())'"
+        let id = "'\(member.uuidString.lowercased())'"
+        return [
+            "SELECT console_lock_workspace(\(ws))",
+            "SELECT console_current_role() AS role",
+            """
+            SELECT tm.id, tm.user_id, COALESCE(u.email, tm.invitation_email) AS email,
+                   COALESCE(u.full_name, '') AS full_name, tm.role, tm.status,
+                   tm.invitation_expires_at, tm.accepted_at, tm.last_active_at, tm.created_at,
+                   tm.updated_at::text AS version
+            FROM team_members tm LEFT JOIN users u ON u.id = tm.user_id
+            WHERE tm.workspace_id = \(ws) AND tm.id = \(id) AND tm.deleted_at IS NULL FOR UPDATE OF tm
+            """,
+            """
+            SELECT count(*) AS owners FROM team_members
+            WHERE workspace_id = \(ws) AND role = 'owner' AND status = 'active' AND deleted_at IS NULL
+            """,
+            """
+            UPDATE team_members SET role = CASE role WHEN 'viewer' THEN 'member' ELSE 'viewer' END,
+                   updated_by = '\(actor.uuidString.lowercased())'
+            WHERE workspace_id = \(ws) AND id = \(id)
+            """,
+            """
+            INSERT INTO audit_logs (workspace_id, user_id, action, resource_type, resource_id, changes)
+            VALUES (\(ws), '\(actor.uuidString.lowercased())', 'team.change_role', 'team_member', \(id),
+                    '{"after":{"email":"bench@scale.example","role":"member"},"before":{"email":"bench@scale.example","role":"viewer"},"method":"password"}'::jsonb)
+            """,
+        ]
+    }
+
+    private static func literal(
+        _ sql: String, workspace: UUID, pattern: String?, cursor: MemberCursor?
+    ) -> String {
         let values: [String] = [
             "'\(workspace.uuidString.lowercased())'", "NULL", "NULL",
-            pattern.map { "'\($0)'" } ?? "NULL", "NULL", "NULL", "201", "1000",
+            pattern.map { "'\($0)'" } ?? "NULL", cursor.map { "'\($0.sortKey)'" } ?? "NULL",
+            cursor.map { "'\($0.id.rawValue.uuidString.lowercased())'" } ?? "NULL", "201",
+            "\(MemberSearchWalkLimit.rows)",
         ]
         var text = sql
         for (index, value) in values.enumerated().reversed() {
@@ -140,4 +191,9 @@ enum StoreStatements {
         }
         return text
     }
+}
+
+/// The walk's scan limit (`MemberSearchWalk.scanLimit`, internal to Domain): keep in step.
+enum MemberSearchWalkLimit {
+    static let rows = 3_000
 }

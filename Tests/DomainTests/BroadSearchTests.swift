@@ -27,10 +27,14 @@ import Testing
 
     @Test func broadSearchPagesAreTheMatchingRowsInEveryOrder() async throws {
         let world = try await TeamPaginationTests.crowdedWorld()
+        try await world.admin.query("ANALYZE team_member_sort_keys")
         let store = try await world.store(.admin)
-        // "user0" matches every bulk member; "e" nearly every row; "invitee" only the
-        // pending invitations, which start after 2,500 members in most orders (the walk
-        // gives up and the trigram search answers).
+        // "user0" matches every bulk member and "e" nearly every row: the planner expects
+        // them broad, so the store walks. "invitee" matches only the pending invitations:
+        // expected narrow, it goes straight to the trigram search (sql/migrations/0010).
+        #expect(try await Self.isBroad(world, store, "user0"))
+        #expect(try await Self.isBroad(world, store, "e"))
+        #expect(try await !Self.isBroad(world, store, "invitee"))
         for term in ["user0", "e", "invitee"] {
             for sort in MemberQuery.SortColumn.allCases {
                 for ascending in [true, false] {
@@ -45,6 +49,28 @@ import Testing
             }
             #expect(
                 try await Self.expectedMatches(world, term, .joined, ascending: true).count >= 100)
+        }
+    }
+
+    /// The store's choice for `term` (MemberSearchWalk.isBroad), as `store`'s user.
+    static func isBroad(_ world: TeamWorld, _ store: SettingsStore, _ term: String)
+        async throws -> Bool
+    {
+        let session = store.session
+        return try await world.admin.transaction { connection in
+            _ = try connection.query(
+                """
+                SELECT set_config('role', 'console_app', true),
+                       set_config('app.current_workspace_id', $1, true),
+                       set_config('app.current_user_id', $2, true)
+                """,
+                [
+                    session.workspaceID.rawValue.uuidString.lowercased(),
+                    session.userID.rawValue.uuidString.lowercased(),
+                ])
+            return try connection.query(
+                "SELECT console_search_breadth($1) >= 0.1 AS broad", ["%\(term)%"]
+            ).first?.bool("broad") == true
         }
     }
 

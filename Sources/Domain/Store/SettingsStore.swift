@@ -17,12 +17,27 @@ public struct SettingsStore: Sendable {
         _ body: @escaping @Sendable (WorkspaceTransaction) throws -> T
     ) async throws(DomainError) -> T {
         let session = self.session
+        let identity = IdentityStatement(session)
         do {
-            return try await client.transaction { connection in
-                let transaction = WorkspaceTransaction(connection: connection, session: session)
-                try transaction.bindIdentity()
-                return try body(transaction)
+            return try await client.transaction(opening: identity.sql, identity.parameters) {
+                connection in
+                try body(WorkspaceTransaction(connection: connection, session: session))
             }
+        } catch {
+            throw DomainError.from(error)
+        }
+    }
+
+    /// Runs one read in a transaction of its own, scoped like `transaction`, all in one round
+    /// trip to the server (`BEGIN`, the identity, `statement`, `COMMIT`): the header counts
+    /// and list pages are one statement each, and their fixed cost is most of what they cost.
+    func read(_ statement: SQL, _ parameters: [any PostgresEncodable]) async throws(DomainError)
+        -> PostgresResult
+    {
+        let identity = IdentityStatement(session)
+        do {
+            return try await client.readTransaction(
+                opening: identity.sql, identity.parameters, statement: statement, parameters)
         } catch {
             throw DomainError.from(error)
         }

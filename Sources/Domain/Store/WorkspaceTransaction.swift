@@ -6,16 +6,6 @@ struct WorkspaceTransaction {
     let connection: PostgresConnection
     let session: Session
 
-    /// `set_config(..., true)` is transaction-local, so the identity never outlives this
-    /// transaction and the console works behind PgBouncer in transaction pooling mode.
-    /// The role switch to `console_app` keeps row-level security in force even when the
-    /// operator's conninfo logs in as a more powerful role.
-    func bindIdentity() throws {
-        try connection.bindIdentity(
-            user: session.userID, workspace: session.workspaceID,
-            sshKeyFingerprint: session.sshKeyFingerprint)
-    }
-
     @discardableResult
     func query(_ sql: SQL, _ parameters: [any PostgresEncodable] = []) throws -> PostgresResult {
         try connection.query(sql, parameters)

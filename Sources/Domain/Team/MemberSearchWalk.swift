@@ -3,17 +3,24 @@ import Postgres
 /// A search that matches much of the workspace, answered by walking the list in its own
 /// order and keeping the rows whose searchable text matches (sql/migrations/0009).
 ///
-/// `console_search_members` finds every match through trigram indexes, which costs the whole
+/// `console_search_members` finds every match through a trigram index, which costs the whole
 /// match set: most of the workspace for "u" or a common domain (~725 ms at 1,000,000 rows).
 /// The walk reads at most `scanLimit` rows of the order's index and stops as soon as the page
-/// is full, so a broad pattern costs a few hundred rows. When the walk does not fill the page
-/// (a narrow pattern, or a small workspace) the store asks `console_search_members` instead,
-/// having spent at most `scanLimit` cheap index rows finding that out.
+/// is full, so a broad pattern costs a few hundred rows. A narrow pattern would pay for the
+/// whole walk in vain (each row an index probe) before the trigram search answered in a few
+/// milliseconds, so the store walks only when the planner expects the pattern to be common
+/// (`isBroad`, sql/migrations/0010), and asks `console_search_members` when the walk does
+/// not fill the page.
 enum MemberSearchWalk {
-    /// Rows of the list's order read before giving up on the walk: a pattern matching fewer
-    /// than one row in five is narrow enough for the trigram indexes. Each row read costs an
-    /// index probe (tens of microseconds when cold), which a narrow search pays in vain.
-    static let scanLimit = 1_000
+    /// Rows of the list's order read before giving up on the walk. It is tried only for a
+    /// pattern expected to match one row in ten or more, so a page of 201 is expected within
+    /// about 2,000 rows; the slack is for matches that are not spread evenly (sorted by name,
+    /// the 1,000 pending invitations of the scale data come first and none contains "u").
+    static let scanLimit = 3_000
+
+    /// Whether the planner expects `$1` (an ILIKE pattern) to match at least one row in ten
+    /// (`console_search_breadth`): below that, the walk would rarely fill a page.
+    static let isBroad: SQL = "SELECT console_search_breadth($1) >= 0.1 AS broad"
 
     /// Run before the walk, in its transaction: only nested loops. Expecting to read all
     /// `scanLimit` rows, the planner otherwise joins the whole workspace by hash and sorts it
