@@ -34,21 +34,19 @@ extension PostgresConnection {
         return try outcome.get()
     }
 
-    /// Runs `BEGIN`, `opening` and `body`'s statements in one transaction, like `transaction`,
-    /// with `BEGIN` and `opening` sent together in one round trip.
+    /// Runs `BEGIN`, `opening` and `body`'s statements in one transaction, like `transaction`
+    /// (a lost COMMIT included), with `BEGIN` and `opening` sent together in one round trip.
     public func transaction<T>(
         opening statement: SQL, _ parameters: [any PostgresEncodable],
         _ body: (PostgresConnection) throws -> T
     ) throws -> T {
         do {
             _ = try pipeline([("BEGIN", []), (statement, parameters)])
-            let value = try body(self)
-            try query("COMMIT")
-            return value
         } catch {
             if isOpen { _ = try? query("ROLLBACK") }
             throw error
         }
+        return try finishTransaction(body)
     }
 
     /// Runs `BEGIN`, `opening`, `statement` and `COMMIT` in one round trip and returns

@@ -133,6 +133,12 @@ public final class PostgresConnection {
     /// read the data again rather than repeat the transaction.
     public func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try query("BEGIN")
+        return try finishTransaction(body)
+    }
+
+    /// Runs `body` in the transaction just begun, then commits; rolls back if `body` throws.
+    /// Shared by every way of opening a transaction, so each tells a lost COMMIT apart.
+    func finishTransaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         let value: T
         do {
             value = try body(self)
