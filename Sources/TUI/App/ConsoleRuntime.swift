@@ -22,6 +22,7 @@ public final class ConsoleRuntime {
         loop.beforeEachPass = { [unowned self] loop in self.followWorkspace(loop) }
         loop.didStart = { [unowned self] effect, task in self.memberLoads.track(effect, task: task)
         }
+        loop.didDraw = Self.traceStartup(drawn:)
     }
 
     /// Runs until the user quits; returns the final state.
@@ -36,13 +37,30 @@ public final class ConsoleRuntime {
         let keys = KeyRouter()
         var scroll = ScrollPositions()
         return Program(
-            update: { state, action, now in state.update(action, now: now) },
+            update: { state, action, now in
+                traceStartup(arrived: action)
+                return state.update(action, now: now)
+            },
             run: { effect in await runner.run(effect) },
             action: { key, state, size in keys.action(for: key, in: state, size: size) },
             render: { state, size, busy, now in
                 ConsoleScreen.render(state, size: size, busy: busy, now: now, scroll: &scroll)
             },
             isFinished: \.isQuitting)
+    }
+
+    /// Start-up steps for `SC_STARTUP_TRACE`: the first counts and page reaching the loop.
+    private static func traceStartup(arrived action: AppAction) {
+        switch action {
+        case .team(.countsLoaded): StartupTrace.mark(.countsLoaded)
+        case .team(.membersLoaded): StartupTrace.mark(.firstPageLoaded)
+        default: break
+        }
+    }
+
+    /// Start-up steps for `SC_STARTUP_TRACE`: the first frame, and the first with member rows.
+    private static func traceStartup(drawn state: AppState) {
+        StartupTrace.mark(state.team.rows.isEmpty ? .firstFrame : .firstFullFrame)
     }
 
     /// The clock (flash expiry, "refreshed 5s ago"), the reconnect probe, and the poll.

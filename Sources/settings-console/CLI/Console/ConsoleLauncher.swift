@@ -47,6 +47,7 @@ enum ConsoleLauncher {
             readFile: ThemeResolver.diskReader)
         do {
             let terminal = try NcursesTerminal(theme: resolution.theme)
+            StartupTrace.mark(.terminalOpened)
             let problem =
                 resolution.errors.isEmpty
                 ? nil
