@@ -76,9 +76,13 @@ public final class ConsoleRuntime {
         }
     }
 
-    /// Listens to the workspace on screen; a workspace switch moves the feed with it.
+    /// Listens to the workspace on screen; a workspace switch moves the feed with it. The
+    /// feed's own connection waits until the loads in flight are answered, so at start-up it
+    /// does not compete with the first page for the two cores.
     private func followWorkspace(_ loop: ProgramLoop<AppState, AppAction, Effect>) {
-        guard let live, live.listens, feed?.workspaceID != loop.state.session.workspaceID else {
+        guard let live, live.listens, feed?.workspaceID != loop.state.session.workspaceID,
+            loop.inbox.inFlight.load(ordering: .relaxed) == 0
+        else {
             return
         }
         feed?.stop()

@@ -55,10 +55,14 @@ struct InteractiveCommand: AsyncParsableCommand {
         switch plan {
         case .sshKey(let path):
             let key = try SSHIdentity.key(authInfoPath: path)
-            let session = try await SSHIdentity.session(
-                key: key, workspace: identity.workspace, client: client, environment: environment)
-            StartupTrace.mark(.sessionReady)
-            try await ConsoleLauncher.run(session: session, client: client, options: console)
+            let workspace = identity.workspace
+            try await ConsoleLauncher.run(
+                sessionFrom: { () async throws(CommandFailure) -> Session in
+                    let session = try await SSHIdentity.session(
+                        key: key, workspace: workspace, client: client, environment: environment)
+                    StartupTrace.mark(.sessionReady)
+                    return session
+                }, client: client, options: console)
         case .password(let email):
             let session = try await identity.passwordSession(email: email, client: client)
             StartupTrace.mark(.sessionReady)
