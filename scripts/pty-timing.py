@@ -226,9 +226,17 @@ def keys(args, argv, env, rows, cols):
             continue
         end = child.burst_end(first, int(args.quiet_ms * 1e6))
         written = sum(len(c) for t, c in child.output[first:] if t <= end)
+        # The first frame alone (gaps under --gap-ms): the key's own frame, before any
+        # answer it asked for (a page fetched ahead, the last page after G) is drawn.
+        first_end = child.output[first][0]
+        for stamp, _ in child.output[first + 1 :]:
+            if stamp - first_end >= args.gap_ms * 1e6:
+                break
+            first_end = stamp
         print(
-            json.dumps(
-                {"key": name, "ms": round((end - sent) / 1e6, 3), "bytes": written}),
+            json.dumps({
+                "key": name, "ms": round((end - sent) / 1e6, 3),
+                "first_frame_ms": round((first_end - sent) / 1e6, 3), "bytes": written}),
             flush=True)
     child.finish(b"q")
 
