@@ -34,6 +34,7 @@ socket="sc-startup-$$"
 own_cluster=""
 cleanup() {
     tmux -L "$socket" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket" # the server leaves its socket behind
     if [[ -n "$own_cluster" ]]; then "$here/pg-cluster.sh" stop "$work/pg" >/dev/null 2>&1 || true; fi
     if [[ -z "${SC_KEEP_WORK:-}" ]]; then rm -rf "$work"; else echo "kept $work" >&2; fi
 }
