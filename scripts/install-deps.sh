@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(libncurses-dev libpq-dev postgresql postgresql-contrib tmux openssh-server openssh-client
-          locales pgbouncer)
+          locales pgbouncer htop libcurl4-openssl-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

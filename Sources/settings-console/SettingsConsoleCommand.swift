@@ -1,9 +1,11 @@
 import ArgumentParser
 import Domain
+import ViewModels
 
 @main
 struct SettingsConsoleCommand: AsyncParsableCommand {
     static func main() async {
+        StartupTrace.mark(.mainEntered)
         FileLogHandler.bootstrap()
         do {
             var command = try parseAsRoot()

@@ -26,6 +26,7 @@ public final class ConsoleRuntime {
         }
         loop.didStart = { [unowned self] effect, task in self.memberLoads.track(effect, task: task)
         }
+        loop.didDraw = Self.traceStartup(drawn:)
     }
 
     /// Runs until the user quits; returns the final state.
@@ -40,7 +41,10 @@ public final class ConsoleRuntime {
         let keys = KeyRouter()
         var scroll = ScrollPositions()
         return Program(
-            update: { state, action, now in state.update(action, now: now) },
+            update: { state, action, now in
+                traceStartup(arrived: action)
+                return state.update(action, now: now)
+            },
             run: { effect in await runner.run(effect) },
             action: { key, state, size in keys.action(for: key, in: state, size: size) },
             render: { state, size, busy, now in
@@ -59,6 +63,20 @@ public final class ConsoleRuntime {
         if since != loop.state.requestsWaitingSince { loop.apply(.requestsWaiting(since: since)) }
     }
 
+    /// Start-up steps for `SC_STARTUP_TRACE`: the first counts and page reaching the loop.
+    private static func traceStartup(arrived action: AppAction) {
+        switch action {
+        case .team(.countsLoaded): StartupTrace.mark(.countsLoaded)
+        case .team(.membersLoaded): StartupTrace.mark(.firstPageLoaded)
+        default: break
+        }
+    }
+
+    /// Start-up steps for `SC_STARTUP_TRACE`: the first frame, and the first with member rows.
+    private static func traceStartup(drawn state: AppState) {
+        StartupTrace.mark(state.team.rows.isEmpty ? .firstFrame : .firstFullFrame)
+    }
+
     /// The clock (flash expiry, "refreshed 5s ago"), the reconnect probe, and the poll.
     private func tick(_ loop: ProgramLoop<AppState, AppAction, Effect>, _ now: Date) {
         loop.apply(.ticked(now))
@@ -72,9 +90,13 @@ public final class ConsoleRuntime {
         }
     }
 
-    /// Listens to the workspace on screen; a workspace switch moves the feed with it.
+    /// Listens to the workspace on screen; a workspace switch moves the feed with it. The
+    /// feed's own connection waits until the loads in flight are answered, so at start-up it
+    /// does not compete with the first page for the two cores.
     private func followWorkspace(_ loop: ProgramLoop<AppState, AppAction, Effect>) {
-        guard let live, live.listens, feed?.workspaceID != loop.state.session.workspaceID else {
+        guard let live, live.listens, feed?.workspaceID != loop.state.session.workspaceID,
+            !loop.inbox.isBusy
+        else {
             return
         }
         feed?.stop()

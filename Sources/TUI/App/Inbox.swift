@@ -5,7 +5,7 @@ import Synchronization
 /// pick up, and which effects are still running, since when.
 ///
 /// Effects run on other threads; the loop drains this between key reads, so neither ever
-/// waits for the other.
+/// waits for the other, and a post wakes the loop from its wait for a key.
 final class Inbox<Action: Sendable>: Sendable {
     private struct Running {
         var nextTicket: UInt64 = 0
@@ -15,8 +15,12 @@ final class Inbox<Action: Sendable>: Sendable {
     private let pending = Mutex<[Action]>([])
     private let running = Mutex(Running())
 
+    /// Signalled by every post, so the loop's wait for a key ends when an answer arrives.
+    let wakeUp = WakeUpPipe()
+
     func post(_ action: Action) {
         pending.withLock { $0.append(action) }
+        wakeUp.signal()
     }
 
     func drain() -> [Action] {
@@ -35,10 +39,11 @@ final class Inbox<Action: Sendable>: Sendable {
         }
     }
 
-    /// Posts the effect's answer, then stops counting it as running.
+    /// Stops counting the effect as running, then posts its answer: the post wakes the loop,
+    /// whose next frame must not show a spinner for an effect that has answered.
     func finish(_ ticket: UInt64, posting action: Action) {
-        post(action)
         running.withLock { _ = $0.startedAt.removeValue(forKey: ticket) }
+        post(action)
     }
 
     /// Whether any effect is running; the status line shows a spinner meanwhile.

@@ -23,7 +23,8 @@ public struct Program<State, Action: Sendable, Effect: Sendable> {
 ///
 /// The loop owns the terminal and the state on the main actor. Effects run as tasks on other
 /// threads and report back through the inbox, so a slow query never freezes typing or
-/// drawing; the loop waits at most 50 ms for a key before looking again.
+/// drawing; the loop waits at most 50 ms for a key before looking again, and an answer
+/// arriving meanwhile ends the wait at once (`WakeUpPipe`).
 @MainActor
 final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     private(set) var state: State
@@ -37,6 +38,8 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     var beforeEachPass: ((ProgramLoop) -> Void)?
     /// Told of each effect's task as it starts: the console cancels superseded member loads.
     var didStart: ((Effect, Task<Void, Never>) -> Void)?
+    /// Told of the state each frame was drawn from: the console's start-up trace.
+    var didDraw: ((State) -> Void)?
     private var lastTick = Date.distantPast
     /// The frame on screen, which `Program.statusLine` repaints in place.
     private var lastFrame: Canvas?
@@ -69,6 +72,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
                 terminal.draw(frame)
                 lastFrame = frame
                 needsDraw = false
+                didDraw?(state)
             } else if let statusLine = program.statusLine, var frame = lastFrame {
                 // Every 50 ms: drawn only when the line shows something new (a second more).
                 statusLine(state, inbox.isBusy, now, &frame)
@@ -77,15 +81,33 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
                     lastFrame = frame
                 }
             }
-            guard let key = terminal.readKey(timeoutMilliseconds: 50) else { continue }
+            guard let key = terminal.readKey(timeoutMilliseconds: 50, wakeUp: inbox.wakeUp)
+            else { continue }
             needsDraw = true
-            if key == .resize { continue }
-            if let action = program.action(key, state, terminal.size) {
-                apply(action)
-            }
+            handleBurst(startingWith: key)
         }
         return state
     }
+
+    /// Applies `key` and every key already waiting behind it, so the next frame is drawn once
+    /// for the whole burst: drawing after each key let a fast typist (or a paste, or the monkey)
+    /// outrun the loop and build a backlog. Each key still goes through `action` with the state
+    /// the keys before it left, exactly as one at a time.
+    private func handleBurst(startingWith first: Key) {
+        var key: Key? = first
+        var handled = 0
+        while let current = key {
+            if current != .resize, let action = program.action(current, state, terminal.size) {
+                apply(action)
+            }
+            handled += 1
+            guard handled < Self.burstLimit, !program.isFinished(state) else { return }
+            key = terminal.readKey(timeoutMilliseconds: 0)
+        }
+    }
+
+    /// At most this many keys between two frames, so a key held down still shows progress.
+    static var burstLimit: Int { 64 }
 
     /// Applies an action now and starts the effects it asks for.
     func apply(_ action: Action) {

@@ -85,6 +85,28 @@ public final class NcursesTerminal: Terminal {
         doupdate()
     }
 
+    /// Waits on the keyboard and `wakeUp` together: ncurses' own buffer first (it may hold
+    /// keys already read from the terminal), then `poll` on both, then ncurses again, which
+    /// also reports a resize that interrupted the wait.
+    public func readKey(timeoutMilliseconds: Int, wakeUp: WakeUpPipe) -> Key? {
+        if let key = readKey(timeoutMilliseconds: 0) { return key }
+        guard timeoutMilliseconds != 0, wakeUp.readEnd >= 0 else {
+            return readKey(timeoutMilliseconds: timeoutMilliseconds)
+        }
+        var waits = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&waits, 2, Int32(clamping: timeoutMilliseconds))
+        if ready > 0, waits[1].revents != 0 { wakeUp.drain() }
+        if ready > 0, waits[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            // A terminal that hung up is always "ready": wait as before instead of spinning
+            // until SIGHUP ends the program.
+            return readKey(timeoutMilliseconds: timeoutMilliseconds)
+        }
+        return readKey(timeoutMilliseconds: 0)
+    }
+
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard isActive, let screen = cnc_stdscr() else { return nil }
         wtimeout(screen, Int32(clamping: timeoutMilliseconds))

@@ -11,8 +11,18 @@ public protocol Terminal: AnyObject {
     /// The next key, waiting at most `timeoutMilliseconds` (negative: wait forever); `nil` on
     /// timeout. Returns `.resize` after the terminal changed size.
     func readKey(timeoutMilliseconds: Int) -> Key?
+    /// As `readKey(timeoutMilliseconds:)`, but also returns (`nil`) as soon as `wakeUp` is
+    /// signalled, so answers that arrive while the loop waits for a key are drawn at once.
+    func readKey(timeoutMilliseconds: Int, wakeUp: WakeUpPipe) -> Key?
     /// Restores the terminal to how it was; safe to call more than once.
     func shutdown()
+}
+
+extension Terminal {
+    /// Terminals in memory never block for long, so they need no wake-up.
+    public func readKey(timeoutMilliseconds: Int, wakeUp: WakeUpPipe) -> Key? {
+        readKey(timeoutMilliseconds: timeoutMilliseconds)
+    }
 }
 
 /// Why the terminal could not be opened.

@@ -1,5 +1,6 @@
 import Domain
 import Postgres
+import ViewModels
 
 /// The SSH key way in: the key sshd accepted, read from `$SSH_USER_AUTH`, then its user.
 enum SSHIdentity {
@@ -18,6 +19,12 @@ enum SSHIdentity {
         key: SSHPublicKey, workspace: String?, client: PostgresClient, environment: [String: String]
     ) async throws(IdentityRefusal) -> Session {
         let address = environment["SSH_CONNECTION"]?.split(separator: " ").first.map(String.init)
+        do {
+            try await client.connect()
+        } catch {
+            throw IdentityRefusal(DomainError.from(error))
+        }
+        StartupTrace.mark(.connected)
         do {
             return try await Authenticator(client: client).session(
                 sshKey: key, workspace: workspace, clientAddress: address)

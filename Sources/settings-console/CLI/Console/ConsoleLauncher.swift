@@ -17,6 +17,52 @@ enum ConsoleLauncher {
             themeProblem: themeProblem)
     }
 
+    /// Starts the terminal while `lookup` finds the session (the SSH key's user), then runs
+    /// the console.
+    ///
+    /// ncurses' start (terminfo, modes, colours) and the identity's round trips to the
+    /// database need nothing from each other, so start-up pays for the longer one only. A
+    /// refused identity is reported as before: the terminal is restored first, and when the
+    /// terminal cannot be opened at all the identity's refusal wins, as it did when it came
+    /// first.
+    @MainActor
+    static func run(
+        sessionFrom lookup: @escaping @Sendable () async throws(CommandFailure) -> Session,
+        client: PostgresClient, options: ConsoleOptions
+    ) async throws(CommandFailure) {
+        let pending = Task.detached { try await lookup() }
+        let opened: (terminal: NcursesTerminal, themeProblem: String?)
+        do {
+            opened = try openTerminal(options: options)
+        } catch {
+            _ = try await Self.session(from: pending)
+            throw error
+        }
+        let session: Session
+        do {
+            session = try await Self.session(from: pending)
+        } catch {
+            opened.terminal.shutdown()
+            throw error
+        }
+        await run(
+            session: session, client: client, options: options, terminal: opened.terminal,
+            themeProblem: opened.themeProblem)
+    }
+
+    /// The looked-up session, or the failure that `lookup` threw.
+    private static func session(from pending: Task<Session, any Error>) async throws(CommandFailure)
+        -> Session
+    {
+        do {
+            return try await pending.value
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(.unexpected, "\(String(describing: error))")
+        }
+    }
+
     /// The login screen first, then the console on the same terminal. Quitting the login
     /// screen exits with 0; nothing is opened without a session.
     @MainActor
@@ -47,6 +93,7 @@ enum ConsoleLauncher {
             readFile: ThemeResolver.diskReader)
         do {
             let terminal = try NcursesTerminal(theme: resolution.theme)
+            StartupTrace.mark(.terminalOpened)
             let problem =
                 resolution.errors.isEmpty
                 ? nil

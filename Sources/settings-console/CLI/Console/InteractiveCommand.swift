@@ -1,6 +1,7 @@
 import ArgumentParser
 import Domain
 import Foundation
+import ViewModels
 
 /// `settings-console` with no subcommand: the interactive console against a real database.
 ///
@@ -49,15 +50,22 @@ struct InteractiveCommand: AsyncParsableCommand {
         } catch {
             throw IdentityRefusal(error)
         }
+        StartupTrace.mark(.identityPlanned)
         let client = connection.client()
         switch plan {
         case .sshKey(let path):
             let key = try SSHIdentity.key(authInfoPath: path)
-            let session = try await SSHIdentity.session(
-                key: key, workspace: identity.workspace, client: client, environment: environment)
-            try await ConsoleLauncher.run(session: session, client: client, options: console)
+            let workspace = identity.workspace
+            try await ConsoleLauncher.run(
+                sessionFrom: { () async throws(CommandFailure) -> Session in
+                    let session = try await SSHIdentity.session(
+                        key: key, workspace: workspace, client: client, environment: environment)
+                    StartupTrace.mark(.sessionReady)
+                    return session
+                }, client: client, options: console)
         case .password(let email):
             let session = try await identity.passwordSession(email: email, client: client)
+            StartupTrace.mark(.sessionReady)
             try await ConsoleLauncher.run(session: session, client: client, options: console)
         case .loginScreen:
             try await ConsoleLauncher.runAfterLogin(
