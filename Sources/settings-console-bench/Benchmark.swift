@@ -38,7 +38,9 @@ struct Benchmark {
         let seedStart = Date()
         let scale = ScaleSeed(
             workspaces: workspaces, largeWorkspaceMembers: members, rowsPerWorkspace: 9)
-        try await scale.load(into: owner)
+        let lane = PostgresClient(conninfo: admin, overrides: [("dbname", database)])
+        try await scale.load(into: owner, lanes: [lane])
+        await lane.close()
         print(
             "setup: \(Format.count(scale.teamRows)) team rows in \(Format.count(workspaces + 1)) workspaces (the largest \(Format.count(members)) members) loaded in \(Format.seconds(Date().timeIntervalSince(seedStart)))"
         )

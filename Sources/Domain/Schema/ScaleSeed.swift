@@ -191,8 +191,17 @@ public struct ScaleSeed: Sendable {
                 """, [Self.largeWorkspaceID]
             ),
             (
-                "SELECT console_refresh_sort_keys(ARRAY(SELECT id FROM team_members WHERE deleted_at IS NULL))",
-                []
+                // Every row this load made, from the one definition of the keys (migration
+                // 0011); through console_refresh_sort_keys that meant an array of 1,000,000
+                // ids and an upsert per row (19 s against 8.5 s on a loaded machine).
+                """
+                INSERT INTO team_member_sort_keys (member_id, workspace_id, sort_name, sort_email,
+                    search_text)
+                SELECT member_id, workspace_id, sort_name, sort_email, search_text
+                FROM team_member_sort_key_source
+                WHERE member_id BETWEEN '5ca1e000-0000-0000-0003-000000000000'
+                                    AND '5ca1e000-0000-0000-0003-ffffffffffff'
+                """, []
             ),
             (
                 "SELECT console_recount_members()", []
