@@ -88,6 +88,95 @@ struct TeamListTests {
         #expect(!state.team.hasAfter)
     }
 
+    /// The last page of `range`, as the store answers a reversed query: backwards.
+    private func reversedPage(_ range: Range<Int>) -> MemberPage {
+        let page = Fixtures.page(range, hasMore: true)
+        return MemberPage(
+            members: page.members.reversed(), cursors: page.cursors.reversed(), hasMore: true)
+    }
+
+    @Test func aFirstPageWithMoreFetchesTheLastPageAhead() throws {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        let effects = state.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
+            now: now)
+        guard
+            case .team(.loadMembers(0, .prefetchEnd, let query)) = try #require(effects.last)
+        else {
+            Issue.record("expected the last page fetched ahead, got \(effects)")
+            return
+        }
+        #expect(query.ascending == false)
+        #expect(query.after == nil)
+        #expect(!state.team.isLoading, "the page fetched ahead does not hold up paging")
+
+        var short = AppState(session: Fixtures.session(.admin), readOnly: false)
+        let none = short.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<5, hasMore: false)))),
+            now: now)
+        let fetchesAhead = none.contains {
+            if case .team(.loadMembers(_, .prefetchEnd, _)) = $0 { return true }
+            return false
+        }
+        #expect(!fetchesAhead, "a list of one page has nothing more to fetch")
+    }
+
+    @Test func jumpToEndShowsThePageFetchedAheadWithoutAQuery() {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        _ = state.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
+            now: now)
+        _ = state.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .prefetchEnd, .success(reversedPage(9800..<10000)))),
+            now: now)
+        #expect(state.team.rows.first?.email == "user0@example.com", "kept aside, not shown")
+
+        let effects = state.update(.movedToBottom, now: now)
+        #expect(effects.isEmpty)
+        #expect(state.team.rows.last?.email == "user9999@example.com")
+        #expect(state.team.selected == state.team.rows.count - 1)
+        #expect(state.team.hasBefore)
+        #expect(!state.team.hasAfter)
+    }
+
+    @Test func aPageFetchedAheadForAnOlderListIsNotShown() throws {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        _ = state.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
+            now: now)
+        _ = state.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .prefetchEnd, .success(reversedPage(9800..<10000)))),
+            now: now)
+        _ = state.update(.team(.statusFilterCycled), now: now)
+        _ = state.update(
+            .team(
+                .membersLoaded(
+                    generation: state.team.generation, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
+            now: now)
+        let effects = state.update(.movedToBottom, now: now)
+        guard case .team(.loadMembers(_, .end, _)) = try #require(effects.first) else {
+            Issue.record("expected the last page read now, got \(effects)")
+            return
+        }
+    }
+
     @Test func lateAnswersToAnOldQueryAreIgnored() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let old = state.team.generation

@@ -62,17 +62,38 @@ extension AppState {
     }
 
     /// Jumps to the last row by reading the last page in reverse: no walk through the middle.
+    /// The page fetched ahead behind the first one shows at once; without it, it is read now.
     mutating func moveToBottom() -> [Effect] {
         guard tab == .team else { return moveSelection(by: Int(Int32.max)) }
         if !team.hasAfter {
             team.selected = max(0, team.rows.count - 1)
             return []
         }
+        if let ahead = team.prefetchedEnd, ahead.generation == team.generation {
+            showEnd(ahead.page)
+            return []
+        }
         team.generation += 1
         team.isLoading = true
+        return [
+            .team(.loadMembers(generation: team.generation, direction: .end, query: lastPageQuery))
+        ]
+    }
+
+    /// The first page's query run backwards: the list's last page.
+    private var lastPageQuery: MemberQuery {
         var query = firstPageQuery
         query.ascending.toggle()
-        return [.team(.loadMembers(generation: team.generation, direction: .end, query: query))]
+        return query
+    }
+
+    /// The window starts over at the end of the list with `page` (fetched in reverse order).
+    private mutating func showEnd(_ page: MemberPage) {
+        team.rows = page.members.reversed()
+        team.cursors = page.cursors.reversed()
+        team.hasBefore = page.hasMore
+        team.hasAfter = false
+        team.selected = max(0, team.rows.count - 1)
     }
 
     /// Fetches the next (or previous) page when the selection comes within `margin` rows of
@@ -105,6 +126,13 @@ extension AppState {
         now: Date
     ) -> [Effect] {
         guard generation == team.generation else { return [] }
+        if direction == .prefetchEnd {
+            // Kept aside; a failure only means `G` reads the page when pressed.
+            if case .success(let page) = result {
+                team.prefetchedEnd = PrefetchedEnd(generation: generation, page: page)
+            }
+            return []
+        }
         team.isLoading = false
         let page: MemberPage
         switch result {
@@ -128,12 +156,17 @@ extension AppState {
             team.selected =
                 keepID.flatMap { id in rows.firstIndex { $0.id == id } }
                 ?? min(team.selected, max(0, rows.count - 1))
-        case .end:
-            team.rows = rows
-            team.cursors = cursors
-            team.hasBefore = page.hasMore
-            team.hasAfter = false
-            team.selected = max(0, rows.count - 1)
+            if page.hasMore, team.prefetchedEnd?.generation != generation {
+                // The last page too, read now while the user looks at the first: `G` then
+                // costs a frame, not a query.
+                return reload + [
+                    .team(
+                        .loadMembers(
+                            generation: generation, direction: .prefetchEnd, query: lastPageQuery))
+                ]
+            }
+        case .end, .prefetchEnd:
+            showEnd(page)
         case .append:
             team.rows += rows
             team.cursors += cursors

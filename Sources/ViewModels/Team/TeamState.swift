@@ -24,6 +24,8 @@ public struct TeamState: Sendable, Equatable {
     public var generation = 0
     /// The search being typed after `/`; applied as the user types.
     public var searchDraft: String?
+    /// The list's last page, fetched right after its first, so `G` shows it without a query.
+    var prefetchedEnd: PrefetchedEnd?
 
     public init() {}
 
@@ -42,12 +44,20 @@ public enum PageDirection: Sendable, Equatable {
     case append
     /// The page before the window's first row, fetched in reverse order.
     case prepend
+    /// The last page, fetched in reverse order behind the first and kept aside for `G`.
+    case prefetchEnd
 
     /// Whether the query ran against the list's order, so its rows arrive backwards.
     var isReversed: Bool {
         switch self {
         case .replace, .append: return false
-        case .end, .prepend: return true
+        case .end, .prepend, .prefetchEnd: return true
         }
     }
+}
+
+/// The last page of one generation of the list, as fetched (in reverse order).
+struct PrefetchedEnd: Sendable, Equatable {
+    let generation: Int
+    let page: MemberPage
 }
