@@ -37,7 +37,13 @@ KEY_CAPABILITIES = {"Down": "kcud1", "Up": "kcuu1", "PgDn": "knp", "PgUp": "kpp"
 
 
 def key_bytes(name):
-    """The bytes the terminal named by TERM sends for `name` (a terminfo key, or itself)."""
+    """The bytes the terminal named by TERM sends for `name` (a terminfo key, or itself).
+    `search:TEXT` is Ctrl-U (clear the search prompt) then TEXT, written at once like a paste
+    or a fast typist; `search-clear` is Ctrl-U alone."""
+    if name.startswith("search:"):
+        return b"\x15" + name[len("search:"):].encode()
+    if name == "search-clear":
+        return b"\x15"
     capability = KEY_CAPABILITIES.get(name)
     if capability is None:
         return name.encode()

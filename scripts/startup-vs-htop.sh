@@ -13,7 +13,9 @@
 #   - psql printing the first screenful of the same list (the console's statement), exec ->
 #     the end of its output;
 #   - then Down, PgDn and G (and g back) in one console: key written -> the end of the last
-#     frame it caused, and the bytes written for it.
+#     frame it caused, and the bytes written for it;
+#   - then searches typed in one burst (`user77777@`, one match; `us`, broad) and cleared
+#     again, each timed to the end of the frame with its final result.
 # SC_BINARY picks the binary (default: the release build); SC_TEST_PG a cluster to use (else
 # a private one is started and removed); SC_STARTUP_DATABASE a database in it that already
 # holds the scale data (else one is made and seeded, ~2 min); SC_KEYS the keys of each kind;
@@ -81,6 +83,12 @@ COMMIT;
 SQL
 
 timing="python3 $here/pty-timing.py"
+# Searches typed in one burst into the open prompt, each timed to its final result on screen:
+# one match, and a broad prefix; each followed by clearing the prompt (the whole list again).
+search_plan=""
+for _ in $(seq "${SC_SEARCHES:-10}"); do
+    search_plan+=" search:user77777@=1 search-clear=1 search:us=1 search-clear=1"
+done
 console=$(printf '%q ' env -u SSH_ORIGINAL_COMMAND SSH_USER_AUTH="$work/auth" LANG=C.UTF-8 \
     "$bin" --database "$app" --workspace scale)
 psql_page=$(printf '%q ' psql -X -q -P pager=off "$app" -f "$work/page.sql")
@@ -94,6 +102,7 @@ $timing keys --marker 'Scale User' Down=$keys_per_kind PgDn=$keys_per_kind \
     -- $console >keys-scroll.json
 $timing keys --marker 'Scale User' --quiet-ms 150 G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 \
     G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 -- $console >keys-jump.json
+$timing keys --marker 'Scale User' --quiet-ms 150 /=1 $search_plan -- $console >keys-search.json
 EOF
 tmux -L "$socket" new-session -d -x 120 -y 40 \
     "bash '$work/inside.sh' 2>'$work/inside.err'; tmux wait-for -S done"
@@ -157,9 +166,9 @@ for label, begin, end in phases:
 
 print("\nkey written -> end of its first frame, and of the last frame it caused (answers")
 print("arriving within 60 ms, 150 ms for G/g, count as its own), ms; bytes of all its frames")
-print(f"{'key':<8}{'n':>5}{'first p50':>10}{'first p99':>10}{'last p50':>9}{'last p99':>9}"
+print(f"{'key':<20}{'n':>5}{'first p50':>10}{'first p99':>10}{'last p50':>9}{'last p99':>9}"
       f"{'max':>9}{'bytes p50':>11}{'bytes max':>11}")
-for name in ["keys-scroll.json", "keys-jump.json"]:
+for name in ["keys-scroll.json", "keys-jump.json", "keys-search.json"]:
     rows = load(name)
     for key in dict.fromkeys(r.get("key") for r in rows):
         ok = [r for r in rows if r.get("key") == key and "ms" in r]
@@ -168,7 +177,7 @@ for name in ["keys-scroll.json", "keys-jump.json"]:
         ms = [r["ms"] for r in ok]
         first = [r["first_frame_ms"] for r in ok]
         size = [r["bytes"] for r in ok]
-        print(f"{key:<8}{len(ok):>5}{pct(first, 50):>10.2f}{pct(first, 99):>10.2f}"
+        print(f"{key:<20}{len(ok):>5}{pct(first, 50):>10.2f}{pct(first, 99):>10.2f}"
               f"{pct(ms, 50):>9.2f}{pct(ms, 99):>9.2f}{max(ms):>9.2f}"
               f"{statistics.median(size):>11.0f}{max(size):>11}")
 PY
