@@ -18,20 +18,10 @@ enum TransactionCost {
     static func report(client: PostgresClient, store: SettingsStore, session: Session)
         async throws
     {
-        let identity: SQL = """
-            SELECT set_config('role', 'console_app', true),
-                   set_config('app.current_workspace_id', $1, true),
-                   set_config('app.current_user_id', $2, true),
-                   set_config('app.current_ssh_key', $3, true),
-                   set_config('statement_timeout', $4, true),
-                   set_config('lock_timeout', $5, true)
-            """
-        let timeouts = QueryTimeouts.current
-        let values: [any PostgresEncodable] = [
-            session.workspaceID.rawValue.uuidString.lowercased(),
-            session.userID.rawValue.uuidString.lowercased(), session.sshKeyFingerprint ?? "",
-            timeouts.statement, timeouts.lock,
-        ]
+        // Exactly what the store sends first in every transaction.
+        let statement = IdentityStatement(session)
+        let identity = statement.sql
+        let values = statement.parameters
         let counts: SQL = """
             SELECT COALESCE(c.active, 0) AS active, COALESCE(c.pending, 0) AS pending,
                    COALESCE(c.inactive, 0) AS inactive, COALESCE(c.active_owners, 0) AS owners,

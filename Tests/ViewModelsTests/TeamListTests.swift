@@ -8,6 +8,18 @@ import Testing
 struct TeamListTests {
     let now = Fixtures.now
 
+    /// An admin's Team list showing its first 200 rows, with more after them.
+    private func firstPageShown() -> AppState {
+        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
+        _ = state.update(
+            .team(
+                .membersLoaded(
+                    generation: 0, direction: .replace,
+                    .success(Fixtures.page(0..<200, hasMore: true)))),
+            now: now)
+        return state
+    }
+
     @Test func firstLoadReplacesRowsAndRemembersMore() {
         var state = AppState(session: Fixtures.session(.admin), readOnly: false)
         let effects = AppState.initialEffects(for: state)
@@ -40,13 +52,7 @@ struct TeamListTests {
     }
 
     @Test func windowNeverHoldsMoreThanItsLimit() {
-        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        _ = state.update(
-            .team(
-                .membersLoaded(
-                    generation: 0, direction: .replace,
-                    .success(Fixtures.page(0..<200, hasMore: true)))),
-            now: now)
+        var state = firstPageShown()
         for start in stride(from: 200, to: 3000, by: 200) {
             _ = state.update(
                 .team(
@@ -59,13 +65,7 @@ struct TeamListTests {
     }
 
     @Test func jumpToEndLoadsTheLastPageInReverse() throws {
-        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        _ = state.update(
-            .team(
-                .membersLoaded(
-                    generation: 0, direction: .replace,
-                    .success(Fixtures.page(0..<200, hasMore: true)))),
-            now: now)
+        var state = firstPageShown()
         let effects = state.update(.movedToBottom, now: now)
         guard
             case .team(.loadMembers(let generation, .end, let query)) = try #require(effects.first)
@@ -128,13 +128,7 @@ struct TeamListTests {
     }
 
     @Test func jumpToEndShowsThePageFetchedAheadWithoutAQuery() {
-        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        _ = state.update(
-            .team(
-                .membersLoaded(
-                    generation: 0, direction: .replace,
-                    .success(Fixtures.page(0..<200, hasMore: true)))),
-            now: now)
+        var state = firstPageShown()
         _ = state.update(
             .team(
                 .membersLoaded(
@@ -151,13 +145,7 @@ struct TeamListTests {
     }
 
     @Test func aPageFetchedAheadForAnOlderListIsNotShown() throws {
-        var state = AppState(session: Fixtures.session(.admin), readOnly: false)
-        _ = state.update(
-            .team(
-                .membersLoaded(
-                    generation: 0, direction: .replace,
-                    .success(Fixtures.page(0..<200, hasMore: true)))),
-            now: now)
+        var state = firstPageShown()
         _ = state.update(
             .team(
                 .membersLoaded(

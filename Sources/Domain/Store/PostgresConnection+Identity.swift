@@ -9,8 +9,8 @@ import Postgres
 /// key of an SSH login: the database withholds the role wherever that key is not vouched
 /// for (see `console_ssh_key_refusal`). The statement and lock timeouts
 /// (`QueryTimeouts`) are set here too, so no console transaction runs without them.
-struct IdentityStatement {
-    let sql: SQL = """
+public struct IdentityStatement {
+    public let sql: SQL = """
         SELECT set_config('role', 'console_app', true),
                set_config('app.current_workspace_id', $1, true),
                set_config('app.current_user_id', $2, true),
@@ -18,7 +18,7 @@ struct IdentityStatement {
                set_config('statement_timeout', $4, true),
                set_config('lock_timeout', $5, true)
         """
-    let parameters: [any PostgresEncodable]
+    public let parameters: [any PostgresEncodable]
 
     init(user: UserID?, workspace: WorkspaceID?, sshKeyFingerprint: String?) {
         let timeouts = QueryTimeouts.current
@@ -29,7 +29,7 @@ struct IdentityStatement {
         ]
     }
 
-    init(_ session: Session) {
+    public init(_ session: Session) {
         self.init(
             user: session.userID, workspace: session.workspaceID,
             sshKeyFingerprint: session.sshKeyFingerprint)
