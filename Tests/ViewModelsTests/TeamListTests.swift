@@ -112,6 +112,8 @@ struct TeamListTests {
         #expect(query.ascending == false)
         #expect(query.after == nil)
         #expect(!state.team.isLoading, "the page fetched ahead does not hold up paging")
+        #expect(effects.last?.isFetchAhead == true)
+        #expect(effects.dropLast().allSatisfy { !$0.isFetchAhead })
 
         var short = AppState(session: Fixtures.session(.admin), readOnly: false)
         let none = short.update(

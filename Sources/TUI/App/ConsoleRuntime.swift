@@ -53,7 +53,8 @@ public final class ConsoleRuntime {
             isFinished: \.isQuitting,
             statusLine: { state, busy, now, frame in
                 ConsoleScreen.redrawStatusLine(state, busy: busy, now: now, on: &frame)
-            })
+            },
+            showsBusy: { !$0.isFetchAhead })
     }
 
     /// Tells the state when the oldest request still in flight was sent, whenever that

@@ -10,6 +10,8 @@ final class Inbox<Action: Sendable>: Sendable {
     private struct Running {
         var nextTicket: UInt64 = 0
         var startedAt: [UInt64: Date] = [:]
+        /// The running effects the screen shows as work in progress.
+        var shown: Set<UInt64> = []
     }
 
     private let pending = Mutex<[Action]>([])
@@ -30,11 +32,13 @@ final class Inbox<Action: Sendable>: Sendable {
         }
     }
 
-    /// An effect starts at `date`; pass the ticket to `finish` when it has answered.
-    func begin(at date: Date) -> UInt64 {
+    /// An effect starts at `date`; pass the ticket to `finish` when it has answered. One that
+    /// `showsBusy` makes the screen busy meanwhile; every one counts for `oldestStart`.
+    func begin(at date: Date, showsBusy: Bool = true) -> UInt64 {
         running.withLock { running in
             running.nextTicket += 1
             running.startedAt[running.nextTicket] = date
+            if showsBusy { running.shown.insert(running.nextTicket) }
             return running.nextTicket
         }
     }
@@ -42,12 +46,16 @@ final class Inbox<Action: Sendable>: Sendable {
     /// Stops counting the effect as running, then posts its answer: the post wakes the loop,
     /// whose next frame must not show a spinner for an effect that has answered.
     func finish(_ ticket: UInt64, posting action: Action) {
-        running.withLock { _ = $0.startedAt.removeValue(forKey: ticket) }
+        running.withLock { running in
+            running.startedAt.removeValue(forKey: ticket)
+            running.shown.remove(ticket)
+        }
         post(action)
     }
 
-    /// Whether any effect is running; the status line shows a spinner meanwhile.
-    var isBusy: Bool { running.withLock { !$0.startedAt.isEmpty } }
+    /// Whether an effect the screen shows is running; the status line shows a spinner
+    /// meanwhile.
+    var isBusy: Bool { running.withLock { !$0.shown.isEmpty } }
 
     /// When the longest-running effect started: how long the database has kept someone
     /// waiting. nil when nothing runs.

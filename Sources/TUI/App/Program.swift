@@ -17,6 +17,9 @@ public struct Program<State, Action: Sendable, Effect: Sendable> {
     /// Repaints only the status line over the last frame, for passes with nothing else to
     /// draw; nil when nothing on the screen changes by itself.
     var statusLine: (@MainActor (State, _ busy: Bool, Date, inout Canvas) -> Void)? = nil
+    /// Whether the screen shows the effect as work in progress: not for work fetched ahead,
+    /// which nobody waits for and whose answer changes nothing on screen.
+    var showsBusy: @MainActor (Effect) -> Bool = { _ in true }
 }
 
 /// The key loop: read a key, update the state, start effects, draw what changed.
@@ -119,7 +122,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
         for effect in effects {
             let run = program.run
             let inbox = self.inbox
-            let ticket = inbox.begin(at: Date())
+            let ticket = inbox.begin(at: Date(), showsBusy: program.showsBusy(effect))
             let task = Task.detached {
                 inbox.finish(ticket, posting: await run(effect))
             }

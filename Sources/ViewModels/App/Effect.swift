@@ -8,3 +8,12 @@ public enum Effect: Sendable, Equatable {
     case workspace(WorkspaceEffect)
     case keys(KeysEffect)
 }
+
+extension Effect {
+    /// Work fetched ahead of a key that may never come (the list's last page, for `G`):
+    /// nobody waits for it, so the screen does not show it as work in progress.
+    public var isFetchAhead: Bool {
+        if case .team(.loadMembers(_, .prefetchEnd, _)) = self { return true }
+        return false
+    }
+}

@@ -6,8 +6,10 @@ public struct TeamState: Sendable, Equatable {
     public static let pageSize = 200
     public static let windowLimit = 1000
     /// How long typing must pause before a search is sent: keys of one burst (a paste, a fast
-    /// typist, tmux) arrive within a few ms, so 25 ms collapses them at little cost to latency.
-    public static let searchSettleDelay = Duration.milliseconds(25)
+    /// typist, tmux) arrive within a few ms, and the key loop applies the keys already waiting
+    /// in one pass, so 10 ms collapses a burst; a human's next key comes far later anyway, and
+    /// a newer search cancels the one it replaces.
+    public static let searchSettleDelay = Duration.milliseconds(10)
 
     public var query = MemberQuery(limit: TeamState.pageSize)
     public var rows: [Member] = []
