@@ -45,6 +45,15 @@ import Testing
                 == "2e26a7a36ebade47ce05d71a7bb79e9af814d62815af0e685877384c87d4b605")
     }
 
+    /// `team accept -Xy…` would read the token as an option: one in 64 tokens used to start
+    /// with `-` (a CI run drew one). 5,000 tokens hold ~78 such starts without the rule.
+    @Test func noGeneratedTokenStartsWithADash() {
+        let dashed = (0..<5_000).filter { _ in
+            InvitationToken.generate().value.revealed.hasPrefix("-")
+        }
+        #expect(dashed.isEmpty)
+    }
+
     @Test func generatedTokensAre43URLSafeCharactersAndNeverRepeat() {
         let tokens = (0..<200).map { _ in InvitationToken.generate().value.revealed }
         let urlSafe = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
