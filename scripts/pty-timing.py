@@ -195,6 +195,19 @@ def settle(child, quiet):
             return
 
 
+def split_frames(output, end, gap_ns):
+    """The writes up to `end`, grouped into frames: writes closer than `gap_ns` are one."""
+    frames = []
+    for stamp, chunk in output:
+        if stamp > end:
+            break
+        if frames and stamp - frames[-1][-1][0] < gap_ns:
+            frames[-1].append((stamp, chunk))
+        else:
+            frames.append([(stamp, chunk)])
+    return frames
+
+
 def keys(args, argv, env, rows, cols):
     """One program; each key written when the screen has been quiet for a while, and timed to
     the end of the last frame it caused (frames closer than --quiet-ms count as one answer)."""
@@ -211,12 +224,12 @@ def keys(args, argv, env, rows, cols):
     tick_seen = None
     for name in plan:
         settle(child, quiet)
-        # The status line's age ("refreshed 5s ago") changes once a second. A key is sent
-        # only in the 600 ms after such a tick (or after 1.2 s without one), so the next tick
-        # never lands in its answer.
+        # The status line's age changes once a second ("refreshed 5s ago"), but first 2 s
+        # after a refresh ("just now" -> "2s ago"). A key is sent only in the 600 ms after
+        # such a tick (or after 2.2 s without one), so the next tick never lands in its answer.
         if tick_seen is None or time.monotonic() - tick_seen > 0.6:
             before = len(child.output)
-            deadline = time.monotonic() + 1.2
+            deadline = time.monotonic() + 2.2
             while len(child.output) == before and time.monotonic() < deadline:
                 child.read(deadline - time.monotonic())
             tick_seen = time.monotonic()
@@ -231,19 +244,24 @@ def keys(args, argv, env, rows, cols):
             print(json.dumps({"key": name, "error": "no output"}), flush=True)
             continue
         end = child.burst_end(first, int(args.quiet_ms * 1e6))
-        written = sum(len(c) for t, c in child.output[first:] if t <= end)
+        frames = split_frames(child.output[first:], end, args.gap_ms * 1e6)
         # The first frame alone (gaps under --gap-ms): the key's own frame, before any
         # answer it asked for (a page fetched ahead, the last page after G) is drawn.
-        first_end = child.output[first][0]
-        for stamp, _ in child.output[first + 1 :]:
-            if stamp - first_end >= args.gap_ms * 1e6:
-                break
-            first_end = stamp
-        print(
-            json.dumps({
-                "key": name, "ms": round((end - sent) / 1e6, 3),
-                "first_frame_ms": round((first_end - sent) / 1e6, 3), "bytes": written}),
-            flush=True)
+        first_end = frames[0][-1][0]
+        written = sum(len(chunk) for frame in frames for _, chunk in frame)
+        if len(frames) > 1:
+            # An answer arrived after the key's own frame: a finished load restarts the
+            # console's "refreshed Ns ago" clock, so its ticks now count from that answer.
+            tick_seen = end / 1e9
+        result = {
+            "key": name, "ms": round((end - sent) / 1e6, 3),
+            "first_frame_ms": round((first_end - sent) / 1e6, 3), "bytes": written}
+        if args.frames:
+            # What each write held, for taking a slow answer apart (ms after the key, text).
+            result["writes"] = [
+                [round((stamp - sent) / 1e6, 3), chunk.decode("utf-8", "replace")]
+                for stamp, chunk in child.output[first:] if stamp <= end]
+        print(json.dumps(result), flush=True)
     child.finish(b"q")
 
 
@@ -258,6 +276,7 @@ def main():
     parser.add_argument("--pause", type=float, default=0.3)
     parser.add_argument("--quit", default="q")
     parser.add_argument("--trace", action="store_true")
+    parser.add_argument("--frames", action="store_true", help="keys mode: keep each write")
     parser.add_argument("sequence", nargs="*", help="keys mode: NAME=COUNT, e.g. Down=100")
     if "--" not in sys.argv:
         parser.error("the command to run follows --")

@@ -26,6 +26,11 @@ struct Benchmark {
     static let iterations = 30
 
     static func run() async throws {
+        if ProcessInfo.processInfo.environment["BENCH_RENDER_ONLY"] != nil {
+            // The drawing figures alone, from rows shaped like the scale seed's: no database.
+            Rendering.report(firstPage: Rendering.sampleRows(), session: Rendering.sampleSession())
+            return
+        }
         guard let admin = ProcessInfo.processInfo.environment["SC_TEST_PG"] else {
             throw Failure("SC_TEST_PG is not set; run via `make bench`")
         }
@@ -249,6 +254,28 @@ enum Seeder {
 
 /// Rendering cost and how little of the screen one key press changes.
 enum Rendering {
+    /// 200 rows as `seed --scale` names them, for `BENCH_RENDER_ONLY=1`.
+    static func sampleRows() -> [Member] {
+        let created = Date(timeIntervalSince1970: 1_780_000_000)
+        let roles: [Role] = [.owner, .admin, .member, .viewer]
+        return (1...200).map { index in
+            Member(
+                id: MemberID(UUID()), userID: UserID(UUID()),
+                email: "user\(index)@scale.example", fullName: "Scale User \(index)",
+                role: roles[index % roles.count], status: .active, invitationExpiresAt: nil,
+                acceptedAt: created,
+                lastActiveAt: created.addingTimeInterval(Double(index) * 3_600),
+                createdAt: created, version: RowVersion("\(index)"))
+        }
+    }
+
+    static func sampleSession() -> Session {
+        Session(
+            userID: UserID(UUID()), email: "admin@scale.example", fullName: "Scale Admin",
+            workspaceID: WorkspaceID(UUID()), workspaceName: "Scale", role: .admin,
+            memberID: MemberID(UUID()), authMethod: "password")
+    }
+
     static func report(firstPage: [Member], session: Session) {
         var state = AppState(session: session, readOnly: false)
         var rows = firstPage

@@ -76,6 +76,9 @@ public struct Canvas: Sendable {
         }
         let available = rightEdge - absoluteX
         guard available > 0 else { return 0 }
+        if TerminalText.isPrintableASCII(text) {
+            return writeASCII(text, column: absoluteX, row: absoluteY, rightEdge: rightEdge, style)
+        }
         var shown = TerminalText.sanitize(text)
         if DisplayWidth.of(shown) > available {
             shown = TextLayout.fit(shown, width: available)
@@ -99,6 +102,36 @@ public struct Canvas: Sendable {
             column += columns
         }
         return column - absoluteX
+    }
+
+    /// `write` for printable ASCII, one column per byte: most text on screen, drawn without
+    /// the grapheme and width work other text needs. Cut at the edge with `…` like `fit`.
+    private mutating func writeASCII(
+        _ text: String, column start: Int, row: Int, rightEdge: Int, _ style: Style
+    ) -> Int {
+        let bytes = text.utf8
+        let available = rightEdge - start
+        let truncated = bytes.count > available
+        let shownBytes = truncated ? available - 1 : bytes.count
+        var column = start
+        for byte in bytes.prefix(shownBytes) {
+            if column >= clip.x {
+                put(
+                    Self.asciiGraphemes[Int(byte) - 0x20], width: 1, style: style, x: column, y: row
+                )
+            }
+            column += 1
+        }
+        if truncated, column >= clip.x {
+            put("…", width: 1, style: style, x: column, y: row)
+            column += 1
+        }
+        return column - start
+    }
+
+    /// Each printable ASCII character as a string, made once rather than once per cell drawn.
+    private static let asciiGraphemes: [String] = (0x20..<0x7F).map {
+        String(Character(Unicode.Scalar(UInt8($0))))
     }
 
     /// Draws `text` padded or truncated to exactly `width` columns, aligned within them.

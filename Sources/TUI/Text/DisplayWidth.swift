@@ -48,6 +48,9 @@ public enum DisplayWidth {
 
     /// Columns a whole string takes when drawn on one line.
     public static func of(_ text: String) -> Int {
+        if TerminalText.isPrintableASCII(text) {
+            return text.utf8.count
+        }
         var total = 0
         for character in text {
             total += of(character)

@@ -75,6 +75,26 @@ import Testing
         }
     }
 
+    /// Printable ASCII takes a shorter path than other text; it must be cut and clipped the
+    /// same way (`TextLayout.truncate` is the general path's rule).
+    @Test func asciiTextIsCutAndClippedLikeAnyText() {
+        for text in ["", "a", "abc", "hello world", "exactly 10"] {
+            for width in 0...12 {
+                for x in -3...3 {
+                    var canvas = Canvas(width: 12, height: 1)
+                    canvas.write(text, x: x, y: 0, maxWidth: width)
+                    let available = min(width, 12 - x)
+                    let cut = Array(TextLayout.truncate(text, toWidth: available))
+                    let expected = (0..<12).map { column in
+                        let offset = column - x
+                        return offset >= 0 && offset < cut.count ? String(cut[offset]) : " "
+                    }
+                    #expect(canvas.rows() == [expected.joined()], "\(text) \(width) \(x)")
+                }
+            }
+        }
+    }
+
     @Test func loneCombiningMarkGetsADottedCircle() {
         var canvas = Canvas(width: 4, height: 1)
         canvas.write("\u{301}a", x: 0, y: 0)

@@ -40,6 +40,20 @@ import Testing
         #expect(!containsControl(shown))
     }
 
+    /// Printable ASCII is passed through untouched; one control byte anywhere in otherwise
+    /// plain text still sends the whole text down the careful path.
+    @Test func onlyPrintableASCIIPassesUntouched() {
+        let printable = String(decoding: (0x20..<0x7F).map { UInt8($0) }, as: UTF8.self)
+        #expect(TerminalText.sanitize(printable) == printable)
+        for byte in Array(0x00..<0x20) + [0x7F] {
+            let text = "ab" + String(UnicodeScalar(UInt8(byte))) + "cd"
+            let shown = TerminalText.sanitize(text)
+            #expect(!TerminalText.isPrintableASCII(text))
+            #expect(!shown.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+            #expect(shown.hasPrefix("ab") && shown.hasSuffix("cd"))
+        }
+    }
+
     @Test func deleteBecomesPicture() {
         #expect(TerminalText.sanitize("a\u{7F}") == "a␡")
     }
