@@ -12,7 +12,10 @@ frame in back-to-back writes). The first full screen is the end of the burst in 
 --marker first appears (text only a full screen has, such as a member's name).
 
   pty-timing.py startup --marker TEXT --runs N [--quit KEYS] [--trace] -- CMD ARGS...
-  pty-timing.py keys --marker TEXT --count N KEY=NAME... -- CMD ARGS...
+  pty-timing.py keys --marker TEXT [--frames] KEY=COUNT... -- CMD ARGS...
+
+--frames keeps every write of each key's answer (ms after the key, text) in its JSON line,
+to take a slow answer apart.
 
 Prints one JSON object per line: each run (startup) or each key (keys).
 """
@@ -262,7 +265,22 @@ def keys(args, argv, env, rows, cols):
                 [round((stamp - sent) / 1e6, 3), chunk.decode("utf-8", "replace")]
                 for stamp, chunk in child.output[first:] if stamp <= end]
         print(json.dumps(result), flush=True)
+    peak = peak_resident_kib(child.pid)
+    if peak is not None:
+        print(json.dumps({"peak_rss_kib": peak}), flush=True)
     child.finish(b"q")
+
+
+def peak_resident_kib(pid):
+    """The most memory the program has held (VmHWM), after all its keys; None if unreadable."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
 
 
 def main():

@@ -15,7 +15,8 @@
 #   - then Down, PgDn and G (and g back) in one console: key written -> the end of the last
 #     frame it caused, and the bytes written for it;
 #   - then searches typed in one burst (`user77777@`, one match; `us`, broad) and cleared
-#     again, each timed to the end of the frame with its final result.
+#     again, each timed to the end of the frame with its final result;
+#   - and each of those consoles' peak resident set (VmHWM) after its last key.
 # SC_BINARY picks the binary (default: the release build); SC_TEST_PG a cluster to use (else
 # a private one is started and removed); SC_STARTUP_DATABASE a database in it that already
 # holds the scale data (else one is made and seeded, ~2 min); SC_KEYS the keys of each kind;
@@ -183,4 +184,10 @@ for name in ["keys-scroll.json", "keys-jump.json", "keys-search.json"]:
         print(f"{key:<20}{len(ok):>5}{pct(first, 50):>10.2f}{pct(first, 99):>10.2f}"
               f"{pct(ms, 50):>9.2f}{pct(ms, 99):>9.2f}{max(ms):>9.2f}"
               f"{statistics.median(size):>11.0f}{max(size):>11}")
+
+peaks = [r["peak_rss_kib"] for name in ["keys-scroll.json", "keys-jump.json", "keys-search.json"]
+         for r in load(name) if "peak_rss_kib" in r]
+if peaks:
+    print(f"\nthe console's peak resident set (VmHWM) after its keys: {max(peaks):,} KiB "
+          f"(largest of {len(peaks)} consoles)")
 PY
