@@ -14,6 +14,8 @@ frame in back-to-back writes). The first full screen is the end of the burst in 
   pty-timing.py startup --marker TEXT --runs N [--quit KEYS] [--trace] -- CMD ARGS...
   pty-timing.py keys --marker TEXT [--frames] KEY=COUNT... -- CMD ARGS...
 
+A KEY named `resize` changes the terminal's size instead (a column narrower, then back).
+
 --frames keeps every write of each key's answer (ms after the key, text) in its JSON line,
 to take a slow answer apart.
 
@@ -225,6 +227,7 @@ def keys(args, argv, env, rows, cols):
         name, _, count = spec.partition("=")
         plan += [name] * int(count or 1)
     tick_seen = None
+    narrow = False
     for name in plan:
         settle(child, quiet)
         # The status line's age changes once a second ("refreshed 5s ago"), but first 2 s
@@ -238,7 +241,14 @@ def keys(args, argv, env, rows, cols):
             tick_seen = time.monotonic()
             settle(child, 0.02)
         sent = time.monotonic_ns()
-        os.write(child.fd, key_bytes(name))
+        if name == "resize":
+            # Not a key: the terminal changes size (one column narrower, then back), and the
+            # kernel sends the program SIGWINCH, as when a window is dragged.
+            narrow = not narrow
+            size = (rows, cols - 1 if narrow else cols, 0, 0)
+            fcntl.ioctl(child.fd, termios.TIOCSWINSZ, struct.pack("HHHH", *size))
+        else:
+            os.write(child.fd, key_bytes(name))
         first = len(child.output)
         deadline = time.monotonic() + args.timeout
         while len(child.output) == first and time.monotonic() < deadline:

@@ -16,10 +16,12 @@
 #     frame it caused, and the bytes written for it;
 #   - then searches typed in one burst (`user77777@`, one match; `us`, broad) and cleared
 #     again, each timed to the end of the frame with its final result;
+#   - then the terminal resized (a column narrower, then back): size change -> redrawn screen;
 #   - and each of those consoles' peak resident set (VmHWM) after its last key.
 # SC_BINARY picks the binary (default: the release build); SC_TEST_PG a cluster to use (else
 # a private one is started and removed); SC_STARTUP_DATABASE a database in it that already
-# holds the scale data (else one is made and seeded, ~2 min); SC_KEYS the keys of each kind;
+# holds the scale data (else one is made and seeded, ~2 min); SC_KEYS the keys of each kind
+# (and resizes); SC_JUMPS the G and g of each (default 20); SC_SEARCHES each search's runs;
 # SC_KEEP_WORK=1 keeps the raw JSON lines (one per run or key) in the work directory.
 # Needs tmux, htop, psql, ssh-keygen, python3.
 set -euo pipefail
@@ -90,6 +92,9 @@ search_plan=""
 for _ in $(seq "${SC_SEARCHES:-10}"); do
     search_plan+=" search:user77777@=1 search-clear=1 search:us=1 search-clear=1"
 done
+# G (the last page) and g (back to the top), SC_JUMPS of each.
+jump_plan=""
+for _ in $(seq "${SC_JUMPS:-20}"); do jump_plan+=" G=1 g=1"; done
 console=$(printf '%q ' env -u SSH_ORIGINAL_COMMAND SSH_USER_AUTH="$work/auth" LANG=C.UTF-8 \
     "$bin" --database "$app" --workspace scale)
 # The key runs leave out the 10 s safety poll (LISTEN keeps the list live): its spinner, on a
@@ -104,8 +109,8 @@ $timing startup --runs $runs --marker 'Quit' -- htop >htop.json
 $timing startup --runs $runs --marker '(34 rows)' -- $psql_page >psql.json
 $timing keys --marker 'Scale User' Down=$keys_per_kind PgDn=$keys_per_kind \
     -- $console_keys >keys-scroll.json
-$timing keys --marker 'Scale User' --quiet-ms 150 G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 \
-    G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 G=1 g=1 -- $console_keys >keys-jump.json
+$timing keys --marker 'Scale User' --quiet-ms 150 $jump_plan -- $console_keys >keys-jump.json
+$timing keys --marker 'Scale User' resize=$keys_per_kind -- $console_keys >keys-resize.json
 $timing keys --marker 'Scale User' --quiet-ms 150 /=1 $search_plan -- $console_keys >keys-search.json
 EOF
 tmux -L "$socket" new-session -d -x 120 -y 40 \
@@ -172,7 +177,8 @@ print("\nkey written -> end of its first frame, and of the last frame it caused 
 print("arriving within 60 ms, 150 ms for G/g, count as its own), ms; bytes of all its frames")
 print(f"{'key':<20}{'n':>5}{'first p50':>10}{'first p99':>10}{'last p50':>9}{'last p99':>9}"
       f"{'max':>9}{'bytes p50':>11}{'bytes max':>11}")
-for name in ["keys-scroll.json", "keys-jump.json", "keys-search.json"]:
+keyfiles = ["keys-scroll.json", "keys-jump.json", "keys-search.json", "keys-resize.json"]
+for name in keyfiles:
     rows = load(name)
     for key in dict.fromkeys(r.get("key") for r in rows):
         ok = [r for r in rows if r.get("key") == key and "ms" in r]
@@ -185,8 +191,7 @@ for name in ["keys-scroll.json", "keys-jump.json", "keys-search.json"]:
               f"{pct(ms, 50):>9.2f}{pct(ms, 99):>9.2f}{max(ms):>9.2f}"
               f"{statistics.median(size):>11.0f}{max(size):>11}")
 
-peaks = [r["peak_rss_kib"] for name in ["keys-scroll.json", "keys-jump.json", "keys-search.json"]
-         for r in load(name) if "peak_rss_kib" in r]
+peaks = [r["peak_rss_kib"] for name in keyfiles for r in load(name) if "peak_rss_kib" in r]
 if peaks:
     print(f"\nthe console's peak resident set (VmHWM) after its keys: {max(peaks):,} KiB "
           f"(largest of {len(peaks)} consoles)")

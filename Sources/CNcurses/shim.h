@@ -5,6 +5,7 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -118,6 +119,71 @@ static inline void cnc_register_atexit_restore(void) {
     if (!registered) {
         registered = 1;
         atexit(cnc_atexit_restore);
+    }
+}
+
+/*
+ * Waking the key loop on a resize.
+ *
+ * ncurses' own SIGWINCH handler only sets a flag that its next read turns into KEY_RESIZE. The
+ * kernel hands the signal to the process's main thread, while the key loop waits in poll() on
+ * another one, so nothing ended that wait. This handler runs ncurses' handler (the action found
+ * when it was installed) and then writes one byte into a pipe the loop polls beside the keyboard.
+ * Referenced only from ResizeSignal.swift, so the static storage exists once.
+ */
+static inline struct sigaction *cnc_winch_previous(void) {
+    static struct sigaction previous;
+    return &previous;
+}
+
+static inline volatile sig_atomic_t *cnc_winch_descriptor(void) {
+    static volatile sig_atomic_t descriptor = -1;
+    return &descriptor;
+}
+
+static inline void cnc_winch_handler(int sig, siginfo_t *info, void *context) {
+    int saved = errno;
+    struct sigaction *previous = cnc_winch_previous();
+    if (previous->sa_flags & SA_SIGINFO) {
+        if (previous->sa_sigaction != NULL) {
+            previous->sa_sigaction(sig, info, context);
+        }
+    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+        previous->sa_handler(sig);
+    }
+    int descriptor = *cnc_winch_descriptor();
+    if (descriptor >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(descriptor, &byte, 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+/*
+ * From now on each SIGWINCH also writes into `descriptor` (-1: into nothing, before the pipe
+ * closes). The handler is installed once, chaining to the action in place then; later calls
+ * only change the descriptor.
+ */
+static inline int cnc_wake_on_resize(int descriptor) {
+    static int installed = 0;
+    *cnc_winch_descriptor() = descriptor;
+    if (installed) {
+        return 0;
+    }
+    installed = 1;
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_sigaction = cnc_winch_handler;
+    action.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGWINCH, &action, cnc_winch_previous());
+}
+
+/* Stops writing into `descriptor`, if it is still the one written to, before it closes. */
+static inline void cnc_stop_waking_on_resize(int descriptor) {
+    if (*cnc_winch_descriptor() == descriptor) {
+        *cnc_winch_descriptor() = -1;
     }
 }
 #endif

@@ -54,6 +54,9 @@ public final class ConsoleRuntime {
             statusLine: { state, busy, now, frame in
                 ConsoleScreen.redrawStatusLine(state, busy: busy, now: now, on: &frame)
             },
+            nextStatusChange: { state, paintedAt in
+                ConsoleScreen.nextStatusLineChange(state, after: paintedAt)
+            },
             showsBusy: { !$0.isFetchAhead })
     }
 

@@ -17,6 +17,10 @@ public struct Program<State, Action: Sendable, Effect: Sendable> {
     /// Repaints only the status line over the last frame, for passes with nothing else to
     /// draw; nil when nothing on the screen changes by itself.
     var statusLine: (@MainActor (State, _ busy: Bool, Date, inout Canvas) -> Void)? = nil
+    /// When the status line next shows something new by itself (a clock's next whole second)
+    /// after it was painted at the given time; nil when it shows no clock. The loop sleeps
+    /// until then instead of looking every few milliseconds.
+    var nextStatusChange: (@MainActor (State, _ paintedAt: Date) -> Date?)? = nil
     /// Whether the screen shows the effect as work in progress: not for work fetched ahead,
     /// which nobody waits for and whose answer changes nothing on screen.
     var showsBusy: @MainActor (Effect) -> Bool = { _ in true }
@@ -26,8 +30,9 @@ public struct Program<State, Action: Sendable, Effect: Sendable> {
 ///
 /// The loop owns the terminal and the state on the main actor. Effects run as tasks on other
 /// threads and report back through the inbox, so a slow query never freezes typing or
-/// drawing; the loop waits at most 50 ms for a key before looking again, and an answer
-/// arriving meanwhile ends the wait at once (`WakeUpPipe`).
+/// drawing. Between keys the loop sleeps until something is due (the once-a-second tick, the
+/// status line's next second); an answer arriving meanwhile ends the wait at once
+/// (`WakeUpPipe`), and so does a resize. Idle, it wakes about twice a second.
 @MainActor
 final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     private(set) var state: State
@@ -46,11 +51,22 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     private var lastTick = Date.distantPast
     /// The frame on screen, which `Program.statusLine` repaints in place.
     private var lastFrame: Canvas?
+    /// When the status line was last painted, with the whole frame or alone.
+    private var statusPaintedAt = Date.distantPast
+    /// The time; tests pass a clock they move themselves.
+    private let clock: @MainActor () -> Date
 
-    init(state: State, program: Program<State, Action, Effect>, terminal: any Terminal) {
+    /// The longest the loop sleeps between passes, even with nothing due.
+    static var longestWaitMilliseconds: Int { 1000 }
+
+    init(
+        state: State, program: Program<State, Action, Effect>, terminal: any Terminal,
+        clock: @escaping @MainActor () -> Date = { Date() }
+    ) {
         self.state = state
         self.program = program
         self.terminal = terminal
+        self.clock = clock
     }
 
     /// Runs until the program is finished, starting with `effects`; returns the final state.
@@ -64,7 +80,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
                 needsDraw = true
             }
             if program.isFinished(state) { break }
-            let now = Date()
+            let now = clock()
             if let everySecond, now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
                 everySecond(self, now)
@@ -74,17 +90,22 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
                 let frame = program.render(state, terminal.size, inbox.isBusy, now)
                 terminal.draw(frame)
                 lastFrame = frame
+                statusPaintedAt = now
                 needsDraw = false
                 didDraw?(state)
-            } else if let statusLine = program.statusLine, var frame = lastFrame {
-                // Every 50 ms: drawn only when the line shows something new (a second more).
+            } else if let statusLine = program.statusLine, var frame = lastFrame,
+                let change = nextStatusChange(), change <= now
+            {
+                // Drawn only when the line shows something new (a second more).
                 statusLine(state, inbox.isBusy, now, &frame)
+                statusPaintedAt = now
                 if frame != lastFrame {
                     terminal.draw(frame)
                     lastFrame = frame
                 }
             }
-            guard let key = terminal.readKey(timeoutMilliseconds: 50, wakeUp: inbox.wakeUp)
+            let wait = waitMilliseconds()
+            guard let key = terminal.readKey(timeoutMilliseconds: wait, wakeUp: inbox.wakeUp)
             else { continue }
             needsDraw = true
             handleBurst(startingWith: key)
@@ -109,12 +130,28 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
         }
     }
 
+    /// When the status line next changes by itself, if the program repaints it alone.
+    private func nextStatusChange() -> Date? {
+        guard program.statusLine != nil else { return nil }
+        return program.nextStatusChange?(state, statusPaintedAt)
+    }
+
+    /// How long to sleep for a key: until the next tick or the status line's next change,
+    /// whichever comes first, rounded up so the loop wakes after it rather than just before.
+    private func waitMilliseconds() -> Int {
+        var due = [nextStatusChange()].compactMap { $0 }
+        if everySecond != nil { due.append(lastTick.addingTimeInterval(1)) }
+        guard let first = due.min() else { return Self.longestWaitMilliseconds }
+        let milliseconds = (first.timeIntervalSince(clock()) * 1000).rounded(.up)
+        return Int(min(max(milliseconds, 0), Double(Self.longestWaitMilliseconds)))
+    }
+
     /// At most this many keys between two frames, so a key held down still shows progress.
     static var burstLimit: Int { 64 }
 
     /// Applies an action now and starts the effects it asks for.
     func apply(_ action: Action) {
-        start(program.update(&state, action, Date()))
+        start(program.update(&state, action, clock()))
     }
 
     /// Starts effects off the loop; each answer arrives through the inbox.
@@ -122,7 +159,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
         for effect in effects {
             let run = program.run
             let inbox = self.inbox
-            let ticket = inbox.begin(at: Date(), showsBusy: program.showsBusy(effect))
+            let ticket = inbox.begin(at: clock(), showsBusy: program.showsBusy(effect))
             let task = Task.detached {
                 inbox.finish(ticket, posting: await run(effect))
             }

@@ -47,7 +47,7 @@ public enum ConsoleScreen {
     }
 
     /// Paints only the status line over `canvas`, the last frame drawn: the key loop calls
-    /// this on passes with nothing else to draw, so the line's clocks ("database not answering
+    /// this when `nextStatusLineChange` is due and nothing else is to be drawn, so the line's clocks ("database not answering
     /// (12 s)", "refreshed 5s ago") tick without a redraw of the whole screen.
     public static func redrawStatusLine(
         _ state: AppState, busy: Bool, now: Date, on canvas: inout Canvas
@@ -55,6 +55,18 @@ public enum ConsoleScreen {
         guard canvas.size.fits(minimumSize) else { return }
         drawStatusLine(
             state, busy: busy, now: now, in: layout(canvas.size).bottom.row(1), on: &canvas)
+    }
+
+    /// When the status line's clocks (the tab's "refreshed 5s ago", "database not answering
+    /// (12 s)") next reach a new whole second after `date`; nil when it shows neither. Both
+    /// count whole seconds from their origin, so nothing on the line changes in between.
+    public static func nextStatusLineChange(_ state: AppState, after date: Date) -> Date? {
+        [state.refreshedAt, state.requestsWaitingSince].compactMap { $0 }
+            .map { origin in
+                let seconds = date.timeIntervalSince(origin).rounded(.down) + 1
+                return origin.addingTimeInterval(seconds)
+            }
+            .min()
     }
 
     /// The furthest the help overlay can scroll on a screen of `size` (0 when all fits).

@@ -36,6 +36,8 @@ public final class NcursesTerminal: Terminal {
     public private(set) var isUnicode: Bool
 
     private var previousFrame: Canvas?
+    /// Signalled on every SIGWINCH, so a resize ends the wait for a key at once.
+    private let resized = WakeUpPipe()
     private var pairs = ColorPairTable(capacity: 0)
     private var defaultColorsAvailable = false
     private var isActive = false
@@ -53,6 +55,7 @@ public final class NcursesTerminal: Terminal {
         }
         isActive = true
         TerminalRestoration.setActive(true)
+        ResizeSignal.wake(resized)
         raw()
         noecho()
         nonl()
@@ -85,9 +88,9 @@ public final class NcursesTerminal: Terminal {
         doupdate()
     }
 
-    /// Waits on the keyboard and `wakeUp` together: ncurses' own buffer first (it may hold
-    /// keys already read from the terminal), then `poll` on both, then ncurses again, which
-    /// also reports a resize that interrupted the wait.
+    /// Waits on the keyboard, `wakeUp` and a resize together: ncurses' own buffer first (it
+    /// may hold keys already read from the terminal), then `poll` on all three, then ncurses
+    /// again, which reports the resize as a key.
     public func readKey(timeoutMilliseconds: Int, wakeUp: WakeUpPipe) -> Key? {
         if let key = readKey(timeoutMilliseconds: 0) { return key }
         guard timeoutMilliseconds != 0, wakeUp.readEnd >= 0 else {
@@ -96,9 +99,11 @@ public final class NcursesTerminal: Terminal {
         var waits = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: resized.readEnd, events: Int16(POLLIN), revents: 0),
         ]
-        let ready = poll(&waits, 2, Int32(clamping: timeoutMilliseconds))
+        let ready = poll(&waits, nfds_t(waits.count), Int32(clamping: timeoutMilliseconds))
         if ready > 0, waits[1].revents != 0 { wakeUp.drain() }
+        if ready > 0, waits[2].revents != 0 { resized.drain() }
         if ready > 0, waits[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             // A terminal that hung up is always "ready": wait as before instead of spinning
             // until SIGHUP ends the program.
@@ -136,8 +141,13 @@ public final class NcursesTerminal: Terminal {
         clearok(cnc_curscr(), true)
     }
 
+    deinit {
+        ResizeSignal.stopWaking(resized)
+    }
+
     public func shutdown() {
         guard isActive else { return }
+        ResizeSignal.stopWaking(resized)
         isActive = false
         curs_set(1)
         TerminalRestoration.restore()

@@ -6,10 +6,10 @@
 
 /// Ends the key loop's wait for a key as soon as an effect has answered.
 ///
-/// The loop waits up to 50 ms for a key; an answer posted to the inbox meanwhile (the first
-/// page at start-up, the last page after `G`) used to sit there until that wait ran out, so
-/// it reached the screen up to 50 ms late. The terminal waits on this pipe beside the
-/// keyboard, and posting to the inbox writes one byte into it.
+/// The loop sleeps for a key until something is due, up to a second; an answer posted to the
+/// inbox meanwhile (the first page at start-up, the last page after `G`) would sit there until
+/// that wait ran out. The terminal waits on this pipe beside the keyboard, and posting to the
+/// inbox writes one byte into it; a resize writes into a pipe of its own (`ResizeSignal`).
 public final class WakeUpPipe: Sendable {
     /// The end the terminal waits on (`poll`); -1 if no pipe could be made (then the loop
     /// only wakes on keys and its timeout, as before).
@@ -33,6 +33,9 @@ public final class WakeUpPipe: Sendable {
         if readEnd >= 0 { close(readEnd) }
         if writeEnd >= 0 { close(writeEnd) }
     }
+
+    /// The end `signal` writes to: a signal handler writes there itself (`ResizeSignal`).
+    var signalDescriptor: Int32 { writeEnd }
 
     /// Wakes the waiting terminal; from any thread. A full pipe is already awake.
     public func signal() {

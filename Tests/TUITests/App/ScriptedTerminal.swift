@@ -55,7 +55,8 @@ final class ScriptedTerminal: Terminal {
         }
     }
 
-    /// Sleeps one key timeout; past `patience`, gives up on `what` and quits.
+    /// Sleeps one key timeout, at most 50 ms (this terminal has no wake-up pipe, so an answer
+    /// is seen only after the sleep); past `patience`, gives up on `what` and quits.
     private func wait(for what: String, _ timeoutMilliseconds: Int) -> Key? {
         let since = waitingSince ?? Date()
         waitingSince = since
@@ -64,7 +65,7 @@ final class ScriptedTerminal: Terminal {
             steps.removeAll()
             return .control("c")
         }
-        Thread.sleep(forTimeInterval: Double(max(timeoutMilliseconds, 1)) / 1000)
+        Thread.sleep(forTimeInterval: Double(min(max(timeoutMilliseconds, 1), 50)) / 1000)
         return nil
     }
 

@@ -100,8 +100,8 @@ struct ScreenSnapshotTests {
         assertSnapshot(canvas, named: "screen-team-not-answering-100x30")
     }
 
-    /// What the key loop does every 50 ms with nothing else to draw: the status line gets the
-    /// new second, and no other cell of the frame changes.
+    /// What the key loop does when the status line's next second is due and nothing else is to
+    /// be drawn: the line gets the new second, and no other cell of the frame changes.
     @Test func repaintingTheStatusLineChangesThatLineOnly() {
         var state = ScreenFixtures.state(.owner)
         _ = state.update(.requestsWaiting(since: now.addingTimeInterval(-5)), now: now)
@@ -114,5 +114,22 @@ struct ScreenSnapshotTests {
         #expect(Array(before.dropLast()) == Array(after.dropLast()))
         #expect(before.last?.contains("database not answering (5 s)") == true)
         #expect(after.last?.contains("database not answering (6 s)") == true)
+    }
+
+    /// The loop sleeps until the line's next whole second: the earlier of its two clocks,
+    /// counted from each one's own origin; nothing to wait for when it shows neither.
+    @Test func theStatusLineChangesNextAtItsClocksNextWholeSecond() {
+        func next(_ state: AppState, after date: Date) -> TimeInterval? {
+            ConsoleScreen.nextStatusLineChange(state, after: date)?.timeIntervalSince(now)
+        }
+        var state = ScreenFixtures.state(.owner)
+        state.lastRefresh = nil
+        #expect(next(state, after: now) == nil)
+        state.lastRefresh = now.addingTimeInterval(-2.25)
+        #expect(abs((next(state, after: now) ?? 0) - 0.75) < 1e-6)
+        _ = state.update(.requestsWaiting(since: now.addingTimeInterval(-5.5)), now: now)
+        #expect(abs((next(state, after: now) ?? 0) - 0.5) < 1e-6)
+        // Painted exactly on a turn: the next is the other clock's, never the same instant.
+        #expect(abs((next(state, after: now.addingTimeInterval(0.5)) ?? 0) - 0.75) < 1e-6)
     }
 }
