@@ -84,11 +84,11 @@ public final class ConsoleRuntime {
     /// The clock (flash expiry, "refreshed 5s ago"), the reconnect probe, and the poll.
     private func tick(_ loop: ProgramLoop<AppState, AppAction, Effect>, _ now: Date) {
         loop.apply(.ticked(now))
-        if loop.state.connection == .reconnecting, now.timeIntervalSince(lastProbe) >= 2 {
+        if loop.state.connection == .reconnecting, now.isAtLeast(2, awayFrom: lastProbe) {
             lastProbe = now
             loop.start(loop.state.reconnectProbe())
         }
-        if let live, live.pollInterval > 0, now.timeIntervalSince(lastPoll) >= live.pollInterval {
+        if let live, live.pollInterval > 0, now.isAtLeast(live.pollInterval, awayFrom: lastPoll) {
             lastPoll = now
             loop.apply(.pollDue)
         }

@@ -81,7 +81,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
             }
             if program.isFinished(state) { break }
             let now = clock()
-            if let everySecond, now.timeIntervalSince(lastTick) >= 1 {
+            if let everySecond, now.isAtLeast(1, awayFrom: lastTick) {
                 lastTick = now
                 everySecond(self, now)
                 needsDraw = true

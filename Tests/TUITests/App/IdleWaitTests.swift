@@ -15,13 +15,17 @@ struct IdleWaitTests {
     final class ClockedTerminal: Terminal {
         let size = Size(width: 30, height: 2)
         private(set) var now: Date
-        private let quitAt: Date
         private(set) var waits: [Int] = []
         private(set) var frames: [(at: Date, text: String)] = []
 
+        /// Waits left until the clock is set back an hour (nil: never).
+        var readsBeforeClockSetBack: Int?
+        private var waited: TimeInterval = 0
+        private let idleFor: TimeInterval
+
         init(start: Date, idleFor seconds: TimeInterval) {
             now = start
-            quitAt = start.addingTimeInterval(seconds)
+            idleFor = seconds
         }
 
         func draw(_ canvas: Canvas) {
@@ -31,7 +35,12 @@ struct IdleWaitTests {
         func readKey(timeoutMilliseconds: Int) -> Key? {
             waits.append(timeoutMilliseconds)
             now = now.addingTimeInterval(Double(timeoutMilliseconds) / 1000)
-            return now >= quitAt ? .character("q") : nil
+            waited += Double(timeoutMilliseconds) / 1000
+            if let left = readsBeforeClockSetBack {
+                readsBeforeClockSetBack = left - 1
+                if left == 0 { now = now.addingTimeInterval(-3600) }
+            }
+            return waited >= idleFor ? .character("q") : nil
         }
 
         func shutdown() {}
@@ -109,6 +118,19 @@ struct IdleWaitTests {
             let turn = origin.addingTimeInterval(Double(second))
             #expect(shown >= turn && shown.timeIntervalSince(turn) < 0.002, "\(second)s")
         }
+    }
+
+    @Test func aClockSetBackAnHourDoesNotHoldTheTickOff() {
+        let terminal = ClockedTerminal(start: start, idleFor: 6)
+        terminal.readsBeforeClockSetBack = 2
+        let loop = ProgramLoop(
+            state: Clocked(origin: start), program: Self.program(statusLine: false),
+            terminal: terminal, clock: { terminal.now })
+        var ticks = 0
+        loop.everySecond = { _, _ in ticks += 1 }
+        _ = loop.run()
+        // One at the start and one a second after, for six seconds, jump or no jump.
+        #expect(ticks >= 6, "\(ticks) ticks, waits \(terminal.waits)")
     }
 
     @Test func withNothingDueTheLoopSleepsItsLongestWait() {
