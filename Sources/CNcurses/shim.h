@@ -127,8 +127,9 @@ static inline void cnc_register_atexit_restore(void) {
  *
  * ncurses' own SIGWINCH handler only sets a flag that its next read turns into KEY_RESIZE. The
  * kernel hands the signal to the process's main thread, while the key loop waits in poll() on
- * another one, so nothing ended that wait. This handler runs ncurses' handler (the action found
- * when it was installed) and then writes one byte into a pipe the loop polls beside the keyboard.
+ * another one, so nothing ended that wait. This handler runs the handler it replaced (ncurses')
+ * and then writes one byte into a pipe the loop polls beside the keyboard. The pipe lives as long
+ * as the process, so the handler never writes into a descriptor that was closed and reused.
  * Referenced only from ResizeSignal.swift, so the static storage exists once.
  */
 static inline struct sigaction *cnc_winch_previous(void) {
@@ -161,29 +162,27 @@ static inline void cnc_winch_handler(int sig, siginfo_t *info, void *context) {
 }
 
 /*
- * From now on each SIGWINCH also writes into `descriptor` (-1: into nothing, before the pipe
- * closes). The handler is installed once, chaining to the action in place then; later calls
- * only change the descriptor.
+ * From now on each SIGWINCH also writes into `descriptor`. The handler in place is asked, not
+ * remembered: when it is already this one nothing changes (chaining to itself would recurse);
+ * otherwise (the first call, or ncurses put its own back when a new screen started) this one
+ * goes in front of it.
  */
 static inline int cnc_wake_on_resize(int descriptor) {
-    static int installed = 0;
     *cnc_winch_descriptor() = descriptor;
-    if (installed) {
+    struct sigaction current;
+    if (sigaction(SIGWINCH, NULL, &current) != 0) {
+        return -1;
+    }
+    if ((current.sa_flags & SA_SIGINFO) && current.sa_sigaction == cnc_winch_handler) {
         return 0;
     }
-    installed = 1;
     struct sigaction action;
     memset(&action, 0, sizeof(action));
     action.sa_sigaction = cnc_winch_handler;
     action.sa_flags = SA_SIGINFO | SA_RESTART;
     sigemptyset(&action.sa_mask);
-    return sigaction(SIGWINCH, &action, cnc_winch_previous());
-}
-
-/* Stops writing into `descriptor`, if it is still the one written to, before it closes. */
-static inline void cnc_stop_waking_on_resize(int descriptor) {
-    if (*cnc_winch_descriptor() == descriptor) {
-        *cnc_winch_descriptor() = -1;
-    }
+    /* Written while this handler is not installed, so it never reads half of it. */
+    *cnc_winch_previous() = current;
+    return sigaction(SIGWINCH, &action, NULL);
 }
 #endif

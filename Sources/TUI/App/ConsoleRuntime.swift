@@ -51,12 +51,13 @@ public final class ConsoleRuntime {
                 ConsoleScreen.render(state, size: size, busy: busy, now: now, scroll: &scroll)
             },
             isFinished: \.isQuitting,
-            statusLine: { state, busy, now, frame in
-                ConsoleScreen.redrawStatusLine(state, busy: busy, now: now, on: &frame)
-            },
-            nextStatusChange: { state, paintedAt in
-                ConsoleScreen.nextStatusLineChange(state, after: paintedAt)
-            },
+            statusLine: StatusLineClock(
+                nextChange: { state, paintedAt in
+                    ConsoleScreen.nextStatusLineChange(state, after: paintedAt)
+                },
+                repaint: { state, busy, now, frame in
+                    ConsoleScreen.redrawStatusLine(state, busy: busy, now: now, on: &frame)
+                }),
             showsBusy: { !$0.isFetchAhead })
     }
 

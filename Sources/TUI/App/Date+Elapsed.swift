@@ -7,4 +7,10 @@ extension Date {
     func isAtLeast(_ seconds: TimeInterval, awayFrom other: Date) -> Bool {
         abs(timeIntervalSince(other)) >= seconds
     }
+
+    /// The first instant after this one at which the whole seconds counted from `origin` (as
+    /// "refreshed 5s ago" counts them) go up by one.
+    func nextWholeSecond(countedFrom origin: Date) -> Date {
+        origin.addingTimeInterval(timeIntervalSince(origin).rounded(.down) + 1)
+    }
 }

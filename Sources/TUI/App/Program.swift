@@ -14,16 +14,24 @@ public struct Program<State, Action: Sendable, Effect: Sendable> {
     var render: @MainActor (State, Size, _ busy: Bool, Date) -> Canvas
     /// Whether the loop is done (the user quit, or logged in).
     var isFinished: @MainActor (State) -> Bool
-    /// Repaints only the status line over the last frame, for passes with nothing else to
-    /// draw; nil when nothing on the screen changes by itself.
-    var statusLine: (@MainActor (State, _ busy: Bool, Date, inout Canvas) -> Void)? = nil
-    /// When the status line next shows something new by itself (a clock's next whole second)
-    /// after it was painted at the given time; nil when it shows no clock. The loop sleeps
-    /// until then instead of looking every few milliseconds.
-    var nextStatusChange: (@MainActor (State, _ paintedAt: Date) -> Date?)? = nil
+    /// The status line's clocks, repainted alone when they tick over; nil when nothing on
+    /// the screen changes by itself.
+    var statusLine: StatusLineClock<State>? = nil
     /// Whether the screen shows the effect as work in progress: not for work fetched ahead,
     /// which nobody waits for and whose answer changes nothing on screen.
     var showsBusy: @MainActor (Effect) -> Bool = { _ in true }
+}
+
+/// A status line that changes by itself ("refreshed 5s ago"): when it next does, and how to
+/// repaint it alone over the last frame. The two come together, so the loop cannot be told to
+/// repaint a line without being told when, or the other way round.
+struct StatusLineClock<State> {
+    /// When the line next shows something new by itself (a clock's next whole second) after
+    /// it was painted at the given time; nil while it shows no clock. The loop sleeps until
+    /// then instead of looking every few milliseconds.
+    var nextChange: @MainActor (State, _ paintedAt: Date) -> Date?
+    /// Paints the line over `canvas`, the frame on screen.
+    var repaint: @MainActor (State, _ busy: Bool, Date, inout Canvas) -> Void
 }
 
 /// The key loop: read a key, update the state, start effects, draw what changed.
@@ -49,7 +57,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
     /// Told of the state each frame was drawn from: the console's start-up trace.
     var didDraw: ((State) -> Void)?
     private var lastTick = Date.distantPast
-    /// The frame on screen, which `Program.statusLine` repaints in place.
+    /// The frame on screen, whose status line `Program.statusLine` repaints in place.
     private var lastFrame: Canvas?
     /// When the status line was last painted, with the whole frame or alone.
     private var statusPaintedAt = Date.distantPast
@@ -97,7 +105,7 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
                 let change = nextStatusChange(), change <= now
             {
                 // Drawn only when the line shows something new (a second more).
-                statusLine(state, inbox.isBusy, now, &frame)
+                statusLine.repaint(state, inbox.isBusy, now, &frame)
                 statusPaintedAt = now
                 if frame != lastFrame {
                     terminal.draw(frame)
@@ -130,10 +138,9 @@ final class ProgramLoop<State, Action: Sendable, Effect: Sendable> {
         }
     }
 
-    /// When the status line next changes by itself, if the program repaints it alone.
+    /// When the status line next changes by itself, if it ever does.
     private func nextStatusChange() -> Date? {
-        guard program.statusLine != nil else { return nil }
-        return program.nextStatusChange?(state, statusPaintedAt)
+        program.statusLine?.nextChange(state, statusPaintedAt)
     }
 
     /// How long to sleep for a key: until the next tick or the status line's next change,

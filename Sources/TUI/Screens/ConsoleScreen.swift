@@ -47,8 +47,9 @@ public enum ConsoleScreen {
     }
 
     /// Paints only the status line over `canvas`, the last frame drawn: the key loop calls
-    /// this when `nextStatusLineChange` is due and nothing else is to be drawn, so the line's clocks ("database not answering
-    /// (12 s)", "refreshed 5s ago") tick without a redraw of the whole screen.
+    /// this when `nextStatusLineChange` is due and nothing else is to be drawn, so the line's
+    /// clocks ("database not answering (12 s)", "refreshed 5s ago") tick without a redraw of
+    /// the whole screen.
     public static func redrawStatusLine(
         _ state: AppState, busy: Bool, now: Date, on canvas: inout Canvas
     ) {
@@ -62,10 +63,7 @@ public enum ConsoleScreen {
     /// count whole seconds from their origin, so nothing on the line changes in between.
     public static func nextStatusLineChange(_ state: AppState, after date: Date) -> Date? {
         [state.refreshedAt, state.requestsWaitingSince].compactMap { $0 }
-            .map { origin in
-                let seconds = date.timeIntervalSince(origin).rounded(.down) + 1
-                return origin.addingTimeInterval(seconds)
-            }
+            .map { date.nextWholeSecond(countedFrom: $0) }
             .min()
     }
 

@@ -36,8 +36,6 @@ public final class NcursesTerminal: Terminal {
     public private(set) var isUnicode: Bool
 
     private var previousFrame: Canvas?
-    /// Signalled on every SIGWINCH, so a resize ends the wait for a key at once.
-    private let resized = WakeUpPipe()
     private var pairs = ColorPairTable(capacity: 0)
     private var defaultColorsAvailable = false
     private var isActive = false
@@ -55,7 +53,7 @@ public final class NcursesTerminal: Terminal {
         }
         isActive = true
         TerminalRestoration.setActive(true)
-        ResizeSignal.wake(resized)
+        ResizeSignal.install()
         raw()
         noecho()
         nonl()
@@ -99,11 +97,11 @@ public final class NcursesTerminal: Terminal {
         var waits = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: resized.readEnd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: ResizeSignal.pipe.readEnd, events: Int16(POLLIN), revents: 0),
         ]
         let ready = poll(&waits, nfds_t(waits.count), Int32(clamping: timeoutMilliseconds))
         if ready > 0, waits[1].revents != 0 { wakeUp.drain() }
-        if ready > 0, waits[2].revents != 0 { resized.drain() }
+        if ready > 0, waits[2].revents != 0 { ResizeSignal.pipe.drain() }
         if ready > 0, waits[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
             // A terminal that hung up is always "ready": wait as before instead of spinning
             // until SIGHUP ends the program.
@@ -141,13 +139,8 @@ public final class NcursesTerminal: Terminal {
         clearok(cnc_curscr(), true)
     }
 
-    deinit {
-        ResizeSignal.stopWaking(resized)
-    }
-
     public func shutdown() {
         guard isActive else { return }
-        ResizeSignal.stopWaking(resized)
         isActive = false
         curs_set(1)
         TerminalRestoration.restore()

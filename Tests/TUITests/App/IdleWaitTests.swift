@@ -71,14 +71,13 @@ struct IdleWaitTests {
             },
             isFinished: \.quit)
         guard statusLine else { return program }
-        program.statusLine = { state, _, now, canvas in
-            canvas.write(String(repeating: " ", count: canvas.size.width), x: 0, y: 1)
-            canvas.write(state.line(now), x: 0, y: 1)
-        }
-        program.nextStatusChange = { state, paintedAt in
-            state.origin.addingTimeInterval(
-                paintedAt.timeIntervalSince(state.origin).rounded(.down) + 1)
-        }
+        program.statusLine = StatusLineClock(
+            nextChange: { state, paintedAt in paintedAt.nextWholeSecond(countedFrom: state.origin)
+            },
+            repaint: { state, _, now, canvas in
+                canvas.write(String(repeating: " ", count: canvas.size.width), x: 0, y: 1)
+                canvas.write(state.line(now), x: 0, y: 1)
+            })
         return program
     }
 
